@@ -1,0 +1,15 @@
+import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { siteDataLoader } from "./loaders/site-data.ts";
+import { incidentSchema } from "./schemas/incident.ts";
+
+/** Collections: the write-ups (MDX) and the validated data beside them. */
+export const collections = {
+  incidents: defineCollection({
+    loader: glob({ pattern: "*.{md,mdx}", base: "./content/incidents" }),
+    schema: incidentSchema,
+  }),
+  outlets: defineCollection({ loader: siteDataLoader("outlets") }),
+  sources: defineCollection({ loader: siteDataLoader("sources") }),
+  events: defineCollection({ loader: siteDataLoader("events") }),
+};

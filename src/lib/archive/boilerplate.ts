@@ -1,0 +1,224 @@
+/**
+ * Boilerplate is labelled, never deleted: each rule names a kind of page chrome that survives a
+ * copy-and-paste, and gives the reason a reader sees in the processing report. The rules describe
+ * the genre (navigation, share buttons, photo credits…), not particular sites. A last,
+ * statistical rule (`recurring-chrome`) is applied across the corpus in `index.ts`.
+ */
+import { wordCount } from "./normalise.ts";
+import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
+import type { Block } from "./segment.ts";
+
+/** What a rule can see about one paragraph: its text and its place in the article. */
+export interface LineContext {
+  /** Display text, trimmed. */
+  text: string;
+  /** Normalised comparison form. */
+  key: string;
+  /** Word count. */
+  words: number;
+  /** True for a separator line. */
+  separator: boolean;
+  /** Position among the article's paragraphs, from 0. */
+  index: number;
+  /** The article's paragraphs (trimmed display text). */
+  lines: readonly string[];
+  /** The article's paragraphs, normalised. */
+  keys: readonly string[];
+  /** Index of the article's first prose paragraph (lines.length if none). */
+  firstProse: number;
+  /** Index of the article's last prose paragraph (-1 if none). */
+  lastProse: number;
+}
+
+/** One named boilerplate rule. */
+export interface BoilerplateRule {
+  /** Stable rule name, shown in the ledger (`rule`). */
+  name: string;
+  /** True when the paragraph is this kind of chrome. */
+  test: (line: LineContext) => boolean;
+  /** Why such lines are labelled, in the reader's words. */
+  reason: string;
+}
+
+const BULLET = /^[•·▪●◦‣*+-]\s*/u;
+const SOCIAL =
+  /^(?:[•·▪●◦‣*+-]\s*)?(?:facebook|twitter|x|google\s*\+|google plus|instagram|youtube|telegram|whatsapp|linkedin|reddit|vk|vkontakte|tiktok|pinterest|tumblr|mastodon|bluesky|threads|flipboard|odnoklassniki|weibo|wechat|rss|e-?mail|print|copy link)$/i;
+const SHARE =
+  /^(?:share(?: this)?(?: article| story| post| page| on \w+)?|tweet|like|comments?|\d+ comments?|(?:post|article|story) with (?:no|\d+) comments?|no comments|post a comment|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|subscribe(?: now)?|follow us(?: on \w+)?|newer post|older post|home|back to top|print(?: this)?(?: article)?)[.:!]?$/i;
+const LINK_RESIDUE = /^(?:source|sources|link|links|here|click here|via|original|archived?|video|watch|listen|more|continue reading|read on)[.:]?$/i;
+const URL_LINE = /^<?\s*(?:https?:\/\/\S+|www\.\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?)\s*>?$/i;
+const DOMAIN = /(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|io|tv|ru|ir|ve|bo|cn|news|media|co|uk|es|de|fr)\b)/i;
+const CREDIT =
+  /(?:\((?:photos?|images?|pictures?|fotos?|foto|credit|file photo|screenshot)\s*(?:by|:|credit:)[^)]*\)[\s.]*|\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*|\|\s*(?:photos?|images?|fotos?|credit|source|screenshot)\s*:[^|]*)$/i;
+const CREDIT_START = /^(?:photos?|images?|credit|photo credit|picture)\s*:/i;
+const IMAGE_LABEL = /^\|?\s*\d+\s*\|\s*[^|]{0,40}\|?$/;
+const READ_MORE = /^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news| content)?|more on this(?: story| topic)?|recommended(?: for you)?|you may also like|most read)\s*[:>»…-]/i;
+const ALTERNATE = /(?:alternat\w+ (?:address|domain|url|link|site|mirror)s?|mirror (?:site|address)|(?:also|still) be (?:reached|accessed|found|visited|read)|(?:also|still) (?:available|accessible) (?:at|on|via))/i;
+const TV_APPS = /(?:smart ?tvs?|apple tv|android tv|roku|fire ?tv|app ?store|google play|tv apps?|mobile apps?|download (?:our|the) app)/i;
+const EMBED = /^(?:please )?(?:click|tap|press)\b.{0,40}\b(?:link|here|below|button)\b.{0,40}\b(?:listen|watch|view|play|download|hear)\b/i;
+const BREADCRUMB = /^[\p{L}][\p{L}\p{N} .'&-]{0,28}(?:\s*(?:>|›|»|\/|\\|\|)\s*[\p{L}][\p{L}\p{N} .'&-]{0,28}){1,4}$/u;
+const NAME_WORD = /^[\p{Lu}][\p{L}'.-]*$/u;
+
+/** Strips a leading bullet and a trailing photo credit, to compare caption copies. */
+function captionCore(key: string): string {
+  return key.replace(BULLET, "").replace(CREDIT, "").replace(/[\s|.]+$/, "").trim();
+}
+
+/** True when most words of a short line are capitalised, as in a headline or a name. */
+function titleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => word.length >= 4);
+  if (words.length < 2) return false;
+  return words.filter((word) => /^[\p{Lu}\d"'“‘]/u.test(word)).length >= words.length * 0.7;
+}
+
+/** The boilerplate rules, tried in order; the first that matches labels the paragraph. */
+export const boilerplateRules = [
+  {
+    name: "separator",
+    test: (line) => line.separator,
+    reason: "a separator line between pasted pages",
+  },
+  {
+    name: "bare-url",
+    test: (line) => line.words <= 2 && URL_LINE.test(line.text),
+    reason: "a bare web address or domain left by a copied link",
+  },
+  {
+    name: "link-residue",
+    test: (line) => line.words <= 3 && LINK_RESIDUE.test(line.text),
+    reason: "the text of a link whose address was lost (e.g. a lone “Source”)",
+  },
+  {
+    name: "share-comment",
+    test: (line) => line.words <= 8 && SHARE.test(line.text),
+    reason: "share buttons, comment counters and comment forms",
+  },
+  {
+    name: "social-link",
+    test: (line) => line.words <= 4 && SOCIAL.test(line.text),
+    reason: "a link to the outlet's social-media accounts",
+  },
+  {
+    name: "navigation",
+    test: (line) =>
+      BULLET.test(line.text) && line.words <= 4 && line.text.length <= 32 && !/[.!?:;,]$/.test(line.text) && line.index < line.firstProse,
+    reason: "a site navigation item (a short bulleted menu entry before the article)",
+  },
+  {
+    name: "breadcrumb",
+    test: (line) => line.words <= 8 && line.index < line.firstProse && BREADCRUMB.test(line.text),
+    reason: "a breadcrumb trail (section > sub-section)",
+  },
+  {
+    name: "photo-credit",
+    test: (line) => line.words <= 80 && (CREDIT.test(line.text) || (line.words <= 40 && CREDIT_START.test(line.text))),
+    reason: "a photo caption or credit",
+  },
+  {
+    name: "image-label",
+    test: (line) => line.words <= 8 && IMAGE_LABEL.test(line.text),
+    reason: "an image number and credit left by a picture gallery",
+  },
+  {
+    name: "image-caption",
+    test: (line) => line.words <= 80 && line.text.startsWith("|"),
+    reason: "an image caption (copied from a table cell beside a picture)",
+  },
+  {
+    name: "read-more",
+    test: (line) => line.words <= 30 && READ_MORE.test(line.text),
+    reason: "a “Read more” link to another story",
+  },
+  {
+    name: "alternate-domains",
+    test: (line) => line.words <= 60 && ALTERNATE.test(line.text) && DOMAIN.test(line.text),
+    reason: "a footer listing the site's alternate addresses",
+  },
+  {
+    name: "tv-apps",
+    test: (line) => line.words <= 40 && !isProse(line.text) && TV_APPS.test(line.text),
+    reason: "a footer advertising the outlet's TV or mobile apps",
+  },
+  {
+    name: "embed-prompt",
+    test: (line) => line.words <= 25 && EMBED.test(line.text),
+    reason: "an instruction pointing to an embedded player or link that did not survive the copy",
+  },
+  {
+    name: "caption-repeat",
+    test: (line) => {
+      if (line.words > 60 || isQuestion(line.text)) return false;
+      const core = captionCore(line.key);
+      if (core.length < 12) return false;
+      for (let j = Math.max(0, line.index - 4); j <= Math.min(line.keys.length - 1, line.index + 4); j++) {
+        const other = line.keys[j]!;
+        if (j !== line.index && other !== line.key && captionCore(other) === core) return true;
+      }
+      return false;
+    },
+    reason: "a second copy of a photo caption (bullet and credit variants of the same text)",
+  },
+  {
+    name: "related-story",
+    test: (line) => {
+      if (line.index <= line.firstProse + 1 || line.index >= line.lastProse) return false;
+      const before = line.lines[line.index - 1] ?? "";
+      const after = line.lines[line.index + 1] ?? "";
+      return (
+        line.words >= 4 && isHeadlineShaped(line.text) && titleCased(line.text) && !/^["“‘']/.test(line.text) &&
+        isProse(before) && isProse(after)
+      );
+    },
+    reason: "the headline of a different story, inserted in the body as a teaser link",
+  },
+  {
+    name: "tag",
+    test: (line) =>
+      line.index > line.lastProse && line.lastProse >= 0 && line.words >= 1 && line.words <= 4 &&
+      line.text.split(/\s+/).every((word) => NAME_WORD.test(word)) && !/[.!?:;,]$/.test(line.text),
+    reason: "a tag (a name or topic alone after the article body)",
+  },
+] as const satisfies readonly BoilerplateRule[];
+
+/** The statistical rule applied across the corpus (see `index.ts`). */
+export const recurringChromeRule = {
+  name: "recurring-chrome",
+  test: () => false,
+  reason: "a short line that recurs in captures of unrelated articles (site chrome)",
+} as const satisfies BoilerplateRule;
+
+/** A boilerplate verdict for one paragraph. */
+export interface BoilerplateLabel {
+  /** Rule name. */
+  rule: string;
+  /** The rule's reason. */
+  reason: string;
+}
+
+/** Every rule's name and reason, for the report's legend. */
+export const boilerplateLegend: readonly { name: string; reason: string }[] = [...boilerplateRules, recurringChromeRule].map(
+  ({ name, reason }) => ({ name, reason }),
+);
+
+/** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
+export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | undefined)[] {
+  const lines = blocks.map((block) => block.text.trim());
+  const keys = blocks.map((block) => block.key);
+  let firstProse = lines.length;
+  let lastProse = -1;
+  lines.forEach((text, i) => {
+    if (isProse(text)) {
+      firstProse = Math.min(firstProse, i);
+      lastProse = i;
+    }
+  });
+  return blocks.map((block, index) => {
+    const text = lines[index]!;
+    const words = wordCount(text);
+    // Long prose is never chrome: only short lines and separators are tested.
+    if (words > 80 && !block.separator) return undefined;
+    const line: LineContext = { text, key: block.key, words, separator: block.separator, index, lines, keys, firstProse, lastProse };
+    const rule = boilerplateRules.find((candidate) => candidate.test(line));
+    return rule ? { rule: rule.name, reason: rule.reason } : undefined;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Turning capture bytes into text. Captures come from copy-and-paste on many machines, so the
+ * encoding is sniffed: BOMs first, then strict UTF-8, then windows-1252 (the usual Windows
+ * "ANSI" code page). Binary files are refused rather than decoded into noise.
+ */
+import { CasefileError } from "../errors.ts";
+
+/** The encodings a capture can be read in. */
+export type CaptureEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+
+/** A capture's text and the encoding it was read in. */
+export interface DecodedCapture {
+  /** The full text, BOM removed, line endings untouched. */
+  text: string;
+  /** How the bytes were read. */
+  encoding: CaptureEncoding;
+}
+
+const binaryHint =
+  "captures must be text files (UTF-8, UTF-16 with BOM or windows-1252); move binary files such as images or PDFs out of data/archives/";
+
+/** Decodes capture bytes, sniffing the encoding; throws a CasefileError for binary data. */
+export function decode(file: string, bytes: Uint8Array): DecodedCapture {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) return checked(file, new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
+  if (b0 === 0xfe && b1 === 0xff) return checked(file, new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  if (bytes.includes(0)) {
+    throw new CasefileError({ file, message: "looks like a binary file (it contains NUL bytes)", hint: binaryHint });
+  }
+  const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+    return checked(file, text, bom ? "utf-8-bom" : "utf-8");
+  } catch (error) {
+    if (error instanceof CasefileError) throw error;
+    return checked(file, new TextDecoder("windows-1252").decode(body), "windows-1252");
+  }
+}
+
+/** Control characters that never occur in pasted prose (tab, line breaks and form feed excepted). */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/** Refuses text that is mostly control characters: binary data that happened to decode. */
+function checked(file: string, text: string, encoding: CaptureEncoding): DecodedCapture {
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (text.includes("\u0000") || controls > Math.max(2, text.length / 1000)) {
+    throw new CasefileError({ file, message: "looks like a binary file (it contains control characters)", hint: binaryHint });
+  }
+  return { text, encoding };
+}
+
+/** Splits text into lines on LF, CRLF or CR; a final line break does not start an extra line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}

@@ -1,0 +1,128 @@
+/**
+ * Cutting a capture into articles and articles into paragraphs. A capture is a paste of one or
+ * more web pages: separator lines, a headline followed by a byline, or a run of paragraphs
+ * pasted a second time all start a new article. Paragraphs are lines, unless the capture is
+ * hard-wrapped, in which case wrapped lines are joined back together.
+ */
+import { normalise, wordCount } from "./normalise.ts";
+import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
+
+/** One paragraph of a capture, with where it came from. */
+export interface Block {
+  /** Capture path label. */
+  file: string;
+  /** 1-based first line. */
+  startLine: number;
+  /** 1-based last line (same as startLine unless the capture is hard-wrapped). */
+  endLine: number;
+  /** Display text, unaltered (wrapped lines joined with "\n"). */
+  text: string;
+  /** Normalised comparison form. */
+  key: string;
+  /** True for a separator line (a run of x, -, =, *, _ …). */
+  separator: boolean;
+}
+
+/** A run of blocks from one capture that reads as one article (or one compilation intro). */
+export interface Article {
+  /** Capture path label. */
+  file: string;
+  /** Position of the article within its capture, from 0. */
+  index: number;
+  /** The article's paragraphs in reading order, boilerplate included. */
+  blocks: Block[];
+  /** Why this article starts where it does. */
+  start: "file" | "separator" | "repeat" | "headline";
+}
+
+/** A line made only of one repeated separator character (x, -, =, *, _, ~, #, •, +, .). */
+const SEPARATOR = /^\s*(?:([-=*_~#•·+.])(?:\s?\1){2,}|[xX]{5,})\s*$/u;
+
+/** True for a separator line between pasted pages. */
+export function isSeparator(text: string): boolean {
+  return SEPARATOR.test(text);
+}
+
+/** Decides whether a capture is hard-wrapped (paragraphs broken into lines of a fixed width). */
+export function isHardWrapped(lines: readonly string[]): boolean {
+  const filled = lines.filter((line) => line.trim() !== "");
+  if (filled.length < 8) return false;
+  const lengths = filled.map((line) => line.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.95)] ?? 0;
+  if (width < 40 || width > 120) return false;
+  let continued = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const next = lines[i + 1] ?? "";
+    if (line.length >= width * 0.6 && /^\s*[\p{Ll}\d(]/u.test(next)) continued++;
+  }
+  return continued >= filled.length * 0.25;
+}
+
+/** Groups lines into blocks: one per non-blank line, or per wrapped paragraph. */
+export function toBlocks(file: string, lines: readonly string[], wrapped = isHardWrapped(lines)): Block[] {
+  const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
+  const blocks: Block[] = [];
+  let previous = "";
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    const blank = text.trim() === "";
+    const last = blocks[blocks.length - 1];
+    const joins =
+      wrapped && !blank && last !== undefined && !last.separator && last.endLine === i && previous.length >= width * 0.6 &&
+      !isSeparator(text) && !isListItem(text);
+    if (joins) {
+      last.text += "\n" + text;
+      last.endLine = i + 1;
+    } else if (!blank) {
+      blocks.push({ file, startLine: i + 1, endLine: i + 1, text, key: "", separator: isSeparator(text) });
+    }
+    previous = text;
+  }
+  for (const block of blocks) block.key = normalise(block.text);
+  return blocks;
+}
+
+/** How many paragraphs must repeat, in order, to count as a second paste of the same text. */
+const MIN_REPEAT = 3;
+
+/** True when blocks[i…] repeats blocks[j…] for MIN_REPEAT paragraphs (or to the end, if ≥ 2). */
+function repeatsRun(blocks: readonly Block[], i: number, j: number): boolean {
+  const run = Math.min(MIN_REPEAT, blocks.length - i, i - j);
+  if (run < 2) return false;
+  for (let t = 0; t < run; t++) if (blocks[i + t]?.key !== blocks[j + t]?.key) return false;
+  return true;
+}
+
+/** Cuts a capture's blocks into articles at separators, headline+byline pairs and repeated runs. */
+export function segmentBlocks(file: string, blocks: readonly Block[]): Article[] {
+  const articles: Article[] = [];
+  let current: Article = { file, index: 0, blocks: [], start: "file" };
+  let seen = new Map<string, number>();
+  let prose = 0;
+  let content = 0;
+  const open = (start: Article["start"]): void => {
+    if (current.blocks.length > 0) articles.push(current);
+    current = { file, index: articles.length, blocks: [], start };
+    seen = new Map();
+    prose = 0;
+    content = 0;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if (block.separator) {
+      if (content > 0) open("separator");
+    } else {
+      const earlier = seen.get(block.key);
+      if (earlier !== undefined && wordCount(block.text) >= 4 && repeatsRun(blocks, i, earlier)) open("repeat");
+      else if (prose >= 3 && next !== undefined && isByline(next.text) && isHeadlineShaped(block.text)) open("headline");
+      if (!seen.has(block.key)) seen.set(block.key, i);
+      content++;
+      if (isProse(block.text)) prose++;
+    }
+    current.blocks.push(block);
+  }
+  open("file");
+  return articles;
+}

@@ -1,0 +1,208 @@
+/**
+ * The archive's data model: what the engine hands to the site. Plain JSON-safe data.
+ */
+import type { CasefileProblem } from "../errors.ts";
+import type { CaptureEncoding } from "./decode.ts";
+import type { MinHashOptions } from "./fingerprint.ts";
+import type { ClusterOptions } from "./cluster.ts";
+import type { ParagraphRole } from "./roles.ts";
+
+/** One capture file to process. */
+export interface CaptureInput {
+  /** Path label as given (e.g. `data/archives/x/y.txt`); used verbatim in the output. */
+  file: string;
+  /** The file's raw bytes. */
+  bytes: Uint8Array;
+}
+
+/** Tuning knobs; the defaults suit real captures and the benchmark corpus. */
+export interface ArchiveOptions {
+  /** MinHash/LSH settings for near-duplicate paragraphs. */
+  minHash?: Partial<MinHashOptions>;
+  /** Article clustering thresholds. */
+  cluster?: Partial<ClusterOptions>;
+  /** Near-duplicate confirmation thresholds. */
+  near?: Partial<NearOptions>;
+  /** Check the ledger against the input (default true). */
+  verify?: boolean;
+  /** Called as captures are read, for progress bars. */
+  onProgress?: (done: number, total: number, phase: string) => void;
+}
+
+/** When two paragraphs count as versions of one paragraph. */
+export interface NearOptions {
+  /** Paragraphs shorter than this (in words) are only matched exactly. */
+  minWords: number;
+  /** Exact Jaccard of word shingles at or above which two paragraphs are versions of one. */
+  jaccard: number;
+  /** Containment at or above which an abridged paragraph is a version of the longer one. */
+  containment: number;
+}
+
+/** A word-level change between the canonical paragraph and a copy's version. */
+export interface DiffPart {
+  /** The words. */
+  value: string;
+  /** Present only in the copy. */
+  added?: true;
+  /** Present only in the canonical text. */
+  removed?: true;
+}
+
+/** A copy's edited version of a canonical paragraph. */
+export interface ParagraphVariant {
+  /** Canonical paragraph id. */
+  paragraph: string;
+  /** 1-based line of the copy's version. */
+  line: number;
+  /** The copy's text, unaltered. */
+  text: string;
+  /** Word diff from canonical to the copy. */
+  parts: DiffPart[];
+}
+
+/** One place a document was found. */
+export interface DocumentCopy {
+  /** Capture path label. */
+  file: string;
+  /** First line of the article in the capture. */
+  startLine: number;
+  /** Last line of the article in the capture. */
+  endLine: number;
+  /** The copy's own headline ("" when it has none). */
+  title: string;
+  /** Content paragraphs in this copy. */
+  paragraphs: number;
+  /** Document paragraphs this copy lacks (abridged copies). */
+  missing: string[];
+  /** Paragraphs this copy has beyond the canonical copy. */
+  extra: string[];
+  /** Edited paragraphs, with word diffs against the canonical text. */
+  diff?: ParagraphVariant[];
+  /** True for the copy whose text is shown (the most complete). */
+  canonical: boolean;
+}
+
+/** Where a paragraph occurs. */
+export interface ParagraphOccurrence {
+  /** Capture path label. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** Document the occurrence belongs to. */
+  document: string;
+}
+
+/** One unique paragraph. */
+export interface ArchiveParagraph {
+  /** "p-" + 10 hex digits of the normalised text; stable across builds. */
+  id: string;
+  /** Original display text, unaltered. */
+  text: string;
+  /** 1-based line of the kept occurrence. */
+  line: number;
+  /** Capture of the kept occurrence. */
+  file: string;
+  /** Every occurrence, kept one first, then in file and line order. */
+  occurrences: ParagraphOccurrence[];
+  /** The part the paragraph plays, when not plain body text. */
+  role?: Exclude<ParagraphRole, "body">;
+  /** For a reading-list item: the document whose title it announces. */
+  announces?: string;
+}
+
+/** One article, merged over all its copies. */
+export interface ArchiveDocument {
+  /** "d-" + 10 hex digits derived from the canonical text. */
+  id: string;
+  /** Best headline. */
+  title: string;
+  /** Canonical text in reading order (extra paragraphs of other copies inserted in place). */
+  paragraphs: ArchiveParagraph[];
+  /** Every place the article was found. */
+  copies: DocumentCopy[];
+  /** True when copies come from more than one capture. */
+  syndicated: boolean;
+  /** Paragraphs also found, verbatim, in other documents. */
+  sharedParagraphs: { paragraph: string; documents: string[] }[];
+}
+
+/** Accounting for one non-blank input line. */
+export interface LedgerEntry {
+  /** Capture path label. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** What happened to the line. */
+  status: "kept" | "duplicate" | "boilerplate";
+  /** Paragraph the line was kept as. */
+  paragraph?: string;
+  /** Paragraph the line duplicates. */
+  duplicateOf?: string;
+  /** Boilerplate rule. */
+  rule?: string;
+  /** Why (boilerplate reason, or kind of duplicate). */
+  reason?: string;
+  /** Document the line belongs to. */
+  document?: string;
+}
+
+/** Corpus figures for the report. */
+export interface ArchiveStats {
+  /** Captures read. */
+  files: number;
+  /** Bytes read. */
+  bytes: number;
+  /** Non-blank lines. */
+  lines: number;
+  /** Blank lines. */
+  blankLines: number;
+  /** Articles found (copies). */
+  articles: number;
+  /** Documents after merging copies. */
+  documents: number;
+  /** Documents with copies in more than one capture. */
+  syndicated: number;
+  /** Unique paragraphs shown. */
+  uniqueParagraphs: number;
+  /** Lines kept. */
+  kept: number;
+  /** Lines recorded as duplicates. */
+  duplicates: number;
+  /** Of which edited versions (near duplicates). */
+  nearDuplicates: number;
+  /** Lines labelled boilerplate. */
+  boilerplate: number;
+  /** Boilerplate lines per rule. */
+  boilerplateByRule: Record<string, number>;
+}
+
+/** What one capture contributed. */
+export interface CaptureSummary {
+  /** Capture path label. */
+  file: string;
+  /** Encoding the capture was read in. */
+  encoding: CaptureEncoding;
+  /** Bytes. */
+  bytes: number;
+  /** Non-blank lines. */
+  lines: number;
+  /** True when wrapped lines were joined into paragraphs. */
+  wrapped: boolean;
+  /** Documents with a copy in this capture. */
+  documents: string[];
+}
+
+/** The processed archive. */
+export interface Archive {
+  /** Documents in order of first appearance. */
+  documents: ArchiveDocument[];
+  /** One entry per non-blank input line, in file then line order. */
+  ledger: LedgerEntry[];
+  /** Corpus figures. */
+  stats: ArchiveStats;
+  /** Non-fatal problems (e.g. an empty capture). */
+  warnings: CasefileProblem[];
+  /** Per-capture summary. */
+  files: CaptureSummary[];
+}

@@ -1,0 +1,46 @@
+/**
+ * Makes a rendered chart the same bytes on every build and machine, and lets the page style it:
+ * Plot numbers clip paths, markers and patterns from a process-wide counter, writes float noise
+ * such as `125.00000000000001`, and inlines a `<style>` and a system font stack.
+ */
+
+/** Geometry attributes whose numbers are rounded to hundredths of a pixel. */
+const geometryAttributes = new Set([
+  "d", "transform", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
+  "width", "height", "points", "viewBox", "dx", "dy", "stroke-width",
+]);
+
+/** Renumbers ids from `prefix`, rounds geometry, and removes inline styles and fonts, in place. */
+export function stabilizeChart(root: Element, prefix: string): void {
+  for (const style of Array.from(root.querySelectorAll("style"))) style.remove();
+  const elements = [root, ...Array.from(root.querySelectorAll("*"))];
+  const ids = new Map<string, string>();
+  for (const element of elements) {
+    const id = element.getAttribute("id");
+    if (id !== null) {
+      const stable = `${prefix}-${ids.size + 1}`;
+      ids.set(id, stable);
+      element.setAttribute("id", stable);
+    }
+  }
+  for (const element of elements) {
+    element.removeAttribute("font-family");
+    for (const { name, value } of Array.from(element.attributes)) {
+      let next = value.replace(/url\(\s*#([^)\s]+)\s*\)/g, (whole, id: string) => {
+        const stable = ids.get(id);
+        return stable === undefined ? whole : `url(#${stable})`;
+      });
+      if ((name === "href" || name === "xlink:href") && next.startsWith("#")) next = `#${ids.get(next.slice(1)) ?? next.slice(1)}`;
+      if (geometryAttributes.has(name)) next = roundNumbers(next);
+      if (next !== value) element.setAttribute(name, next);
+    }
+  }
+}
+
+/** Rounds every number in an attribute value to two decimals, dropping trailing zeros and `-0`. */
+export function roundNumbers(value: string): string {
+  return value.replace(/-?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?/g, (text) => {
+    const rounded = Math.round(Number(text) * 100) / 100;
+    return Object.is(rounded, -0) ? "0" : String(rounded);
+  });
+}

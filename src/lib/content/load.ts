@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { eventSchema } from "../../schemas/event.ts";
+import { incidentId, incidentSchema } from "../../schemas/incident.ts";
+import { outletsFileSchema } from "../../schemas/outlet.ts";
+import { sourcesFileSchema } from "../../schemas/sources.ts";
+import { CasefileErrors, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
+import { parseCsvFile } from "./csv-file.ts";
+import { parseFrontmatter } from "./frontmatter.ts";
+import { checkReferences } from "./references.ts";
+import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
+import { validate } from "./validate.ts";
+import { parseYamlFile, type YamlFile } from "./yaml-file.ts";
+
+/** Where authors keep things, relative to the site root. */
+export const sitePaths = {
+  incidents: "content/incidents",
+  outlets: "data/outlets.yaml",
+  incidentData: "data/incidents",
+  archives: "data/archives",
+} as const;
+
+/** Runs a step, turning thrown author errors into collected problems. */
+function collect<T>(problems: CasefileProblem[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (error) {
+    if (!isCasefileError(error)) throw error;
+    problems.push(...problemsOf(error));
+    return undefined;
+  }
+}
+
+/** Lists a folder's entries sorted by name, or none when it does not exist. */
+function list(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).sort() : [];
+}
+
+/**
+ * Reads, validates and cross-checks everything under `root` (content/ and data/). Collects every
+ * problem before failing, so an author sees them all at once; throws CasefileErrors if any.
+ */
+export function loadSiteData(root: string): SiteData {
+  const problems: CasefileProblem[] = [];
+  const warnings: CasefileProblem[] = [];
+  const yamlFiles = new Map<string, YamlFile>();
+  const readYaml = (file: string, parse: () => YamlFile) => {
+    const yaml = collect(problems, parse);
+    if (yaml) yamlFiles.set(file, yaml);
+    return yaml;
+  };
+
+  const incidents: IncidentEntry[] = [];
+  const written = new Set<string>();
+  for (const name of list(join(root, sitePaths.incidents))) {
+    const match = /^(.+)\.mdx?$/.exec(name);
+    if (!match?.[1]) continue;
+    const id = match[1];
+    const file = `${sitePaths.incidents}/${name}`;
+    written.add(id);
+    if (!incidentId.safeParse(id).success) {
+      problems.push({ file, message: `file name "${id}" is not a valid incident id`, hint: "name the file with lowercase words and hyphens, e.g. 2024-country-target-type.mdx; it becomes the URL" });
+      continue;
+    }
+    const yaml = readYaml(file, () => parseFrontmatter(readFileSync(join(root, file), "utf8"), file));
+    if (!yaml) continue;
+    const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
+    if (result.ok) incidents.push({ id, file, data: result.value });
+    else problems.push(...result.problems);
+  }
+
+  let outlets: SiteData["outlets"] = [];
+  if (existsSync(join(root, sitePaths.outlets))) {
+    const yaml = readYaml(sitePaths.outlets, () => parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets));
+    if (yaml) {
+      const result = validate(outletsFileSchema, yaml.data ?? [], sitePaths.outlets, yaml.lineOf);
+      if (result.ok) outlets = result.value;
+      else problems.push(...result.problems);
+    }
+  } else {
+    warnings.push({ file: sitePaths.outlets, message: "no outlets file", hint: "sources name their outlet by an id from data/outlets.yaml" });
+  }
+
+  const sources: SiteData["sources"] = new Map();
+  const events: SiteData["events"] = new Map();
+  for (const id of written) sources.set(id, { file: `${sitePaths.incidentData}/${id}/sources.yaml`, sources: [], claims: [] });
+  const unchecked = new Set<string>();
+
+  for (const id of list(join(root, sitePaths.incidentData))) {
+    if (!statSync(join(root, sitePaths.incidentData, id)).isDirectory()) continue;
+    const folder = `${sitePaths.incidentData}/${id}`;
+    if (!written.has(id)) {
+      problems.push({ file: folder, message: `data folder has no incident ${sitePaths.incidents}/${id}.mdx`, hint: "rename the folder to match its incident's file name, or add the write-up" });
+      continue;
+    }
+    const sourcesFile = `${folder}/sources.yaml`;
+    if (existsSync(join(root, sourcesFile))) {
+      const yaml = readYaml(sourcesFile, () => parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile));
+      if (yaml) {
+        const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
+        if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
+        else problems.push(...result.problems);
+      }
+      if (!sources.get(id)?.sources.length) unchecked.add(id);
+    }
+    const eventsFile = `${folder}/events.csv`;
+    if (existsSync(join(root, eventsFile))) {
+      const csv = collect(problems, () => parseCsvFile(readFileSync(join(root, eventsFile), "utf8"), eventsFile));
+      const rows: EventEntry[] = [];
+      for (const record of csv?.records ?? []) {
+        const result = validate(eventSchema, record.values, eventsFile, () => record.line);
+        if (result.ok) rows.push({ ...result.value, line: record.line });
+        else problems.push(...result.problems);
+      }
+      events.set(id, rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line));
+    }
+  }
+
+  // References into a sources file that failed to load would only repeat its own errors.
+  const checked = new Map([...sources].filter(([id]) => !unchecked.has(id)));
+  const site: SiteData = { incidents, outlets, sources, events, warnings };
+  const archives = join(root, sitePaths.archives);
+  problems.push(
+    ...checkReferences(
+      { ...site, sources: checked },
+      (path) => !path.split(/[\\/]/).includes("..") && existsSync(join(archives, path)) && statSync(join(archives, path)).isFile(),
+      (file, path) => yamlFiles.get(file)?.lineOf(path),
+    ),
+  );
+  if (problems.length > 0) throw new CasefileErrors(problems);
+  return site;
+}

@@ -1,0 +1,104 @@
+import type { CasefileProblem } from "../errors.ts";
+import type { SiteData } from "./site-data.ts";
+
+/** Lists up to six known ids for a hint, with an ellipsis past that. */
+export function knownIds(ids: Iterable<string>): string {
+  const list = [...ids].sort();
+  return list.length === 0 ? "none" : list.slice(0, 6).join(", ") + (list.length > 6 ? ", …" : "");
+}
+
+/** Where a value sits, for a problem: the file and, when known, the line. */
+export type Locate = (file: string, path: readonly PropertyKey[]) => number | undefined;
+
+/**
+ * Checks every cross-reference: a source's outlet and republished_from, a stance's source, an
+ * event's sources, a capture path, and duplicate ids. Returns every problem found.
+ */
+export function checkReferences(site: SiteData, captureExists: (path: string) => boolean, locate: Locate): CasefileProblem[] {
+  const problems: CasefileProblem[] = [];
+  const outletIds = new Set<string>();
+  site.outlets.forEach((outlet, index) => {
+    if (outletIds.has(outlet.id)) {
+      problems.push({
+        file: "data/outlets.yaml",
+        line: locate("data/outlets.yaml", [index, "id"]),
+        field: `[${index}].id`,
+        message: `duplicate outlet id "${outlet.id}"`,
+        hint: "each outlet needs its own id",
+      });
+    }
+    outletIds.add(outlet.id);
+  });
+
+  for (const [incident, { file, sources, claims }] of site.sources) {
+    const sourceIds = new Set<string>();
+    const problem = (path: (string | number)[], field: string, message: string, hint: string) =>
+      problems.push({ file, line: locate(file, path), field, message, hint });
+    sources.forEach((source, index) => {
+      if (sourceIds.has(source.id)) {
+        problem(["sources", index, "id"], `sources[${index}].id`, `duplicate source id "${source.id}"`, "each source needs its own id");
+      }
+      sourceIds.add(source.id);
+      if (!outletIds.has(source.outlet)) {
+        problem(
+          ["sources", index, "outlet"],
+          `sources[${index}].outlet`,
+          `unknown outlet "${source.outlet}" (known: ${knownIds(outletIds)})`,
+          "add the outlet to data/outlets.yaml or use one of its ids",
+        );
+      }
+      source.captures.forEach((capture, captureIndex) => {
+        if (!captureExists(capture)) {
+          problem(
+            ["sources", index, "captures", captureIndex],
+            `sources[${index}].captures[${captureIndex}]`,
+            `capture "${capture}" not found under data/archives/`,
+            "capture paths are relative to data/archives/",
+          );
+        }
+      });
+    });
+    sources.forEach((source, index) => {
+      if (source.republished_from !== undefined && (!sourceIds.has(source.republished_from) || source.republished_from === source.id)) {
+        problem(
+          ["sources", index, "republished_from"],
+          `sources[${index}].republished_from`,
+          `unknown source "${source.republished_from}" (known: ${knownIds([...sourceIds].filter((id) => id !== source.id))})`,
+          "name another source of this incident",
+        );
+      }
+    });
+    const claimIds = new Set<string>();
+    claims.forEach((claim, index) => {
+      if (claimIds.has(claim.id)) {
+        problem(["claims", index, "id"], `claims[${index}].id`, `duplicate claim id "${claim.id}"`, "each claim needs its own id");
+      }
+      claimIds.add(claim.id);
+      for (const source of Object.keys(claim.stances)) {
+        if (!sourceIds.has(source)) {
+          problem(
+            ["claims", index, "stances", source],
+            `claims[${index}].stances.${source}`,
+            `unknown source "${source}" (known: ${knownIds(sourceIds)})`,
+            "stances name sources of this incident's sources.yaml",
+          );
+        }
+      }
+    });
+    const eventsFile = `data/incidents/${incident}/events.csv`;
+    for (const event of site.events.get(incident) ?? []) {
+      for (const source of event.sources) {
+        if (!sourceIds.has(source)) {
+          problems.push({
+            file: eventsFile,
+            line: event.line,
+            field: "sources",
+            message: `unknown source "${source}" (known: ${knownIds(sourceIds)})`,
+            hint: "separate source ids with spaces; they come from sources.yaml",
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+import type { z } from "astro/zod";
+import type { CasefileProblem } from "../errors.ts";
+
+/** Formats a path like `["sources", 2, "outlet"]` as `sources[2].outlet`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join("");
+}
+
+/** Hints by field name: what a correct value looks like. */
+const fieldHints: Record<string, string> = {
+  published: "write the day as YYYY-MM-DD, quoted",
+  updated: "write the day as YYYY-MM-DD, quoted",
+  date: "write the day as YYYY-MM-DD, quoted",
+  start: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00",
+  end: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start",
+  time: "write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)",
+  countries: "use ISO 3166-1 alpha-2 codes such as VE or BO",
+  timezone: "use an IANA name such as America/Caracas",
+  id: "ids are lowercase words joined by hyphens, e.g. team-cymru",
+  url: "write the full address, starting with https://",
+  archived_url: "write the full address, starting with https://",
+  homepage: "write the full address, starting with https://",
+  reliability: "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
+  credibility: "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+};
+
+/** Describes a YAML value briefly for an error message. */
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the text "${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Turns one zod issue into an author-facing problem (without file and line). */
+function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
+  const path = issue.path;
+  const last = path[path.length - 1];
+  const name = typeof last === "string" ? last : typeof path[path.length - 2] === "string" ? String(path[path.length - 2]) : "";
+  const hint = fieldHints[name];
+  const field = fieldPath(path);
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) {
+        return { field, message: `missing required field "${String(last)}"`, hint: hint ?? `add ${String(last)}: to this entry` };
+      }
+      return { field, message: `expected ${issue.expected}, got ${describe(issue.input)}`, hint };
+    case "invalid_value":
+      return {
+        field,
+        message: `unknown value ${JSON.stringify(issue.input)} (expected one of: ${issue.values.map(String).join(", ")})`,
+        hint,
+      };
+    case "unrecognized_keys": {
+      const keys = issue.keys.map((key) => `"${key}"`).join(", ");
+      return {
+        field: fieldPath([...path, issue.keys[0] ?? ""]),
+        message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`,
+        hint: "check the spelling; the fields are listed in the README",
+      };
+    }
+    case "too_small":
+      return {
+        field,
+        message: issue.origin === "array" ? `needs at least ${String(issue.minimum)} value` : "must not be empty",
+        hint,
+      };
+    case "invalid_format":
+      return { field, message: issue.message, hint };
+    default:
+      return { field, message: issue.message, hint };
+  }
+}
+
+/**
+ * Validates data against a schema. On failure returns every problem, each located on the line
+ * `lineOf` finds for its path.
+ */
+export function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  data: unknown,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): { ok: true; value: z.output<Schema> } | { ok: false; problems: CasefileProblem[] } {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      file,
+      line: lineOf(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path),
+      ...problemOf(issue),
+    })),
+  };
+}

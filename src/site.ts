@@ -1,0 +1,44 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import type { Outlet } from "./schemas/outlet.ts";
+import type { SourcesFile } from "./schemas/sources.ts";
+import type { EventEntry, SiteData } from "./lib/content/site-data.ts";
+import { withBase } from "./lib/urls/paths.ts";
+
+/** The site data plus the write-up entries Astro renders. */
+export interface Site extends SiteData {
+  /** Incident collection entries by id, for `render()`. */
+  entries: Map<string, CollectionEntry<"incidents">>;
+}
+
+let memo: Promise<Site> | undefined;
+
+/**
+ * Gathers the collections once per build into the core's SiteData shape (getCollection is not
+ * memoised by Astro, see withastro/astro#16297).
+ */
+export function loadSite(): Promise<Site> {
+  memo ??= (async () => {
+    const [incidents, outlets, sources, events] = await Promise.all([
+      getCollection("incidents"),
+      getCollection("outlets"),
+      getCollection("sources"),
+      getCollection("events"),
+    ]);
+    return {
+      incidents: incidents
+        .map((entry) => ({ id: entry.id, file: entry.filePath ?? `content/incidents/${entry.id}.mdx`, data: entry.data }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      outlets: outlets.map((entry) => entry.data as Outlet),
+      sources: new Map(sources.map((entry) => [entry.id, entry.data as SourcesFile & { file: string }])),
+      events: new Map(events.map((entry) => [entry.id, (entry.data as { events: EventEntry[] }).events])),
+      warnings: [],
+      entries: new Map(incidents.map((entry) => [entry.id, entry])),
+    };
+  })();
+  return memo;
+}
+
+/** A base-aware link to a site path; every internal link goes through it. */
+export function href(path: string): string {
+  return withBase(import.meta.env.BASE_URL, path);
+}

@@ -1,0 +1,22 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** Copies a fixture site to a fresh temporary folder and returns its path. */
+export function copySite(fixture: string): string {
+  const root = mkdtempSync(join(tmpdir(), "casefile-site-"));
+  cpSync(fixture, root, { recursive: true });
+  return root;
+}
+
+/** Replaces text in a file of a copied site; fails loudly if the text is not there. */
+export function edit(root: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(root, file);
+  const text = readFileSync(path, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
+  writeFileSync(path, next);
+}
+
+/** The minimal valid fixture site. */
+export const minimalSite = new URL("../fixtures/sites/minimal/", import.meta.url).pathname;
