@@ -6,10 +6,11 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { siteRoot } from "../src/site-root.ts";
 import { checkSite, report } from "./check.ts";
 
 const args = process.argv.slice(2);
-const result = checkSite(process.cwd());
+const result = checkSite(siteRoot());
 report(result);
 if (result.errors.length > 0) process.exit(1);
 

@@ -5,6 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { formatProblem, isCasefileError, problemsOf, type CasefileProblem } from "../src/lib/errors.ts";
 import { loadSiteData } from "../src/lib/content/load.ts";
+import { siteRoot } from "../src/site-root.ts";
 
 /** Checks the site at `root`; returns the problems (errors) and warnings found. */
 export function checkSite(root: string): { errors: CasefileProblem[]; warnings: CasefileProblem[] } {
@@ -26,7 +27,7 @@ export function report({ errors, warnings }: { errors: CasefileProblem[]; warnin
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
-  const result = checkSite(process.cwd());
+  const result = checkSite(siteRoot());
   report(result);
   if (result.errors.length === 0) {
     process.stdout.write(`casefile check: content and data are valid (${Math.round(performance.now() - started)} ms)\n`);

@@ -1,7 +1,7 @@
 import type { Loader } from "astro/loaders";
-import { fileURLToPath } from "node:url";
 import { loadSiteData } from "../lib/content/load.ts";
 import type { SiteData } from "../lib/content/site-data.ts";
+import { siteRoot } from "../site-root.ts";
 
 let cached: { root: string; site: SiteData } | undefined;
 
@@ -25,8 +25,8 @@ const selections = {
 export function siteDataLoader(kind: keyof typeof selections): Loader {
   return {
     name: `casefile-${kind}`,
-    load: async ({ store, config, generateDigest }) => {
-      const site = siteData(fileURLToPath(config.root));
+    load: async ({ store, generateDigest }) => {
+      const site = siteData(siteRoot());
       store.clear();
       for (const [id, data] of selections[kind](site)) {
         const plain = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;

@@ -222,3 +222,48 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
     return rule ? { rule: rule.name, reason: rule.reason } : undefined;
   });
 }
+
+/** One short content line, for corpus statistics. */
+export interface ChromeCandidate {
+  /** Distinct-text index of the line. */
+  unique: number;
+  /** Capture path label. */
+  file: string;
+  /** Document cluster the line's article belongs to. */
+  cluster: number;
+}
+
+/** Folder of a capture path ("" at the top). */
+function folderOf(file: string): string {
+  const slash = file.lastIndexOf("/");
+  return slash < 0 ? "" : file.slice(0, slash);
+}
+
+/**
+ * Distinct short texts that are site chrome by statistics: found in unrelated documents from two
+ * captures of one folder (one outlet), or in three captures and three documents anywhere.
+ * Copies of one article (syndication) never count, since they are one document.
+ */
+export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<number> {
+  const seen = new Map<number, { files: Set<string>; clusters: Set<number>; folders: Map<string, Set<string>> }>();
+  for (const { unique, file, cluster } of candidates) {
+    let entry = seen.get(unique);
+    if (!entry) {
+      entry = { files: new Set(), clusters: new Set(), folders: new Map() };
+      seen.set(unique, entry);
+    }
+    entry.files.add(file);
+    entry.clusters.add(cluster);
+    const folder = folderOf(file);
+    const files = entry.folders.get(folder) ?? new Set<string>();
+    files.add(file);
+    entry.folders.set(folder, files);
+  }
+  const chrome = new Set<number>();
+  for (const [unique, entry] of seen) {
+    if (entry.clusters.size < 2) continue;
+    const sameOutlet = [...entry.folders.values()].some((files) => files.size >= 2);
+    if (sameOutlet || (entry.files.size >= 3 && entry.clusters.size >= 3)) chrome.add(unique);
+  }
+  return chrome;
+}

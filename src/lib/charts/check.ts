@@ -96,12 +96,23 @@ export function watchColumns(spec: PlotOptions, place: ChartPlace): ColumnWatch 
   }
   return {
     report() {
-      if (missing) throw missingColumn(place, missing.column, missing.columns, undefined);
+      if (missing) throw missingColumn(place, missing.column, missing.columns, channelNaming(spec, missing.column));
     },
     restore() {
       for (const restore of restores) restore();
     },
   };
+}
+
+/** The channel whose (possibly transformed) value is labelled with the column, if one is. */
+function channelNaming(spec: PlotOptions, column: string): string | undefined {
+  for (const mark of marksOf(spec)) {
+    for (const [channel, definition] of Object.entries(mark.channels ?? {})) {
+      const value = definition?.value;
+      if (value === column || (value as { label?: unknown } | undefined)?.label === column) return channel;
+    }
+  }
+  return undefined;
 }
 
 function missingColumn(place: ChartPlace, column: string, columns: string[], channel: string | undefined): CasefileError {

@@ -57,18 +57,20 @@ export function describeChart(spec: PlotOptions, plot: RenderedPlot, counts: num
   const words: MarkWords = Object.hasOwn(markWords, kind)
     ? markWords[kind as keyof typeof markWords]
     : { chart: "Chart", item: "mark", items: "marks" };
-  const x = plot.scale("x")?.label ?? undefined;
-  const y = plot.scale("y")?.label ?? undefined;
+  const primary = marks[index];
+  const ordered = primary ? [primary, ...marks.filter((mark) => mark !== primary)] : marks;
+  const x = scaleLabel(spec, ordered, "x");
+  const y = scaleLabel(spec, ordered, "y");
   const [value, by] = words.horizontal ? [x, y] : [y, x];
   const of = value && by ? ` of ${bare(value)} by ${bare(by)}` : value || by ? ` of ${bare(value ?? by ?? "")}` : "";
   const count = counts[index];
   const size = count === undefined ? "" : `, ${count} ${count === 1 ? words.item : words.items}`;
   const sentences = [
-    axisSentence("Horizontal axis", plot.scale("x")),
-    axisSentence("Vertical axis", plot.scale("y")),
-    axisSentence("Columns", plot.scale("fx")),
-    axisSentence("Rows", plot.scale("fy")),
-    axisSentence("Colour", plot.scale("color")),
+    axisSentence("Horizontal axis", x, plot.scale("x")),
+    axisSentence("Vertical axis", y, plot.scale("y")),
+    axisSentence("Columns", scaleLabel(spec, ordered, "fx"), plot.scale("fx")),
+    axisSentence("Rows", scaleLabel(spec, ordered, "fy"), plot.scale("fy")),
+    axisSentence("Colour", scaleLabel(spec, ordered, "color"), plot.scale("color")),
   ].filter((sentence) => sentence !== "");
   return { name: `${words.chart}${of}${size}`, description: sentences.join(" ") };
 }
@@ -78,10 +80,34 @@ function bare(label: string): string {
   return label.replace(/^[↑↓←→]\s*/, "").replace(/\s*[↑↓←→]$/, "");
 }
 
+/** Channels feeding each scale, in the order their labels are preferred. */
+const scaleChannels = {
+  x: ["x", "x1", "x2"],
+  y: ["y", "y1", "y2"],
+  fx: ["fx"],
+  fy: ["fy"],
+  color: ["fill", "stroke"],
+} as const;
+
+/** A scale's label as Plot would derive it: the spec's, else the first channel naming a column. */
+function scaleLabel(spec: PlotOptions, marks: ReturnType<typeof marksOf>, scale: keyof typeof scaleChannels): string | undefined {
+  const given = (spec[scale] as { label?: unknown } | undefined)?.label;
+  if (typeof given === "string") return given;
+  for (const mark of marks) {
+    for (const name of scaleChannels[scale]) {
+      const value = mark.channels?.[name]?.value;
+      if (typeof value === "string") return value;
+      const label = (value as { label?: unknown } | undefined)?.label;
+      if (typeof label === "string") return label;
+    }
+  }
+  return undefined;
+}
+
 /** "Horizontal axis: day, 2024-07-28 to 2024-07-29." — or "" when the plot has no such scale. */
-function axisSentence(role: string, scale: Scale | undefined): string {
+function axisSentence(role: string, name: string | undefined, scale: Scale | undefined): string {
   if (!scale?.domain) return "";
-  const label = scale.label ? `${bare(scale.label)}, ` : "";
+  const label = name ? `${bare(name)}, ` : "";
   const domain = Array.from(scale.domain as Iterable<unknown>);
   const ordinal = ["ordinal", "band", "point", "categorical"].includes(scale.type ?? "");
   if (ordinal) {

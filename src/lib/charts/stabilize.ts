@@ -25,6 +25,7 @@ export function stabilizeChart(root: Element, prefix: string): void {
   }
   for (const element of elements) {
     element.removeAttribute("font-family");
+    if (element.getAttribute("style") === "") element.removeAttribute("style");
     for (const { name, value } of Array.from(element.attributes)) {
       let next = value.replace(/url\(\s*#([^)\s]+)\s*\)/g, (whole, id: string) => {
         const stable = ids.get(id);

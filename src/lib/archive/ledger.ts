@@ -1,0 +1,64 @@
+/**
+ * The ledger: nothing a researcher collected is silently lost. Every non-blank input line gets
+ * exactly one entry — kept as a paragraph, recorded as a duplicate of one, or labelled as
+ * boilerplate by a named rule — and `verifyLedger` checks that against the raw input.
+ */
+import { decode, splitLines } from "./decode.ts";
+import type { DocumentResult, Piece } from "./documents.ts";
+import type { Archive, CaptureInput, LedgerEntry } from "./types.ts";
+
+/** Writes one ledger entry per line of every piece, in input order. */
+export function buildLedger(pieces: readonly Piece[], result: DocumentResult): LedgerEntry[] {
+  const ledger: LedgerEntry[] = [];
+  const docIds = result.documents.map((document) => document.id);
+  pieces.forEach((piece, p) => {
+    const d = result.documentOf[p]!;
+    const document = d >= 0 ? { document: docIds[d]! } : {};
+    const shown = result.shownAs[p]!;
+    let entry: Omit<LedgerEntry, "line">;
+    if (piece.label) {
+      entry = { file: piece.block.file, status: "boilerplate", rule: piece.label.rule, reason: piece.label.reason, ...document };
+    } else if (result.kept[p] === 1) {
+      entry = { file: piece.block.file, status: "kept", paragraph: result.paragraphIds.get(shown)!, ...document };
+    } else {
+      const reason = result.variant[p] === 1 ? "edited version of the paragraph" : "same text as the paragraph";
+      entry = { file: piece.block.file, status: "duplicate", duplicateOf: result.paragraphIds.get(shown)!, reason, ...document };
+    }
+    for (let line = piece.block.startLine; line <= piece.block.endLine; line++) ledger.push({ ...entry, line });
+  });
+  return ledger;
+}
+
+/** Throws unless every non-blank input line has exactly one ledger entry and every id resolves. */
+export function verifyLedger(inputs: readonly CaptureInput[], archive: Pick<Archive, "ledger" | "documents">): void {
+  const expected = new Map<string, Uint8Array>();
+  for (const input of inputs) {
+    const lines = splitLines(decode(input.file, input.bytes).text);
+    const marks = new Uint8Array(lines.length + 1);
+    lines.forEach((line, i) => {
+      if (line.trim() !== "") marks[i + 1] = 1;
+    });
+    expected.set(input.file, marks);
+  }
+  const paragraphs = new Set<string>();
+  for (const document of archive.documents) for (const paragraph of document.paragraphs) paragraphs.add(paragraph.id);
+  const problems: string[] = [];
+  for (const entry of archive.ledger) {
+    const marks = expected.get(entry.file);
+    const where = `${entry.file}:${entry.line}`;
+    if (!marks) problems.push(`${where} is not an input file`);
+    else if (marks[entry.line] === 1) marks[entry.line] = 2;
+    else if (marks[entry.line] === 2) problems.push(`${where} is accounted for twice`);
+    else problems.push(`${where} is blank or out of range`);
+    const id = entry.status === "kept" ? entry.paragraph : entry.status === "duplicate" ? entry.duplicateOf : entry.rule;
+    if (!id) problems.push(`${where} (${entry.status}) names no paragraph or rule`);
+    else if (entry.status !== "boilerplate" && !paragraphs.has(id)) problems.push(`${where} names unknown paragraph ${id}`);
+    if (problems.length >= 10) break;
+  }
+  for (const [file, marks] of expected) {
+    marks.forEach((mark, line) => {
+      if (mark === 1 && problems.length < 10) problems.push(`${file}:${line} is missing from the ledger`);
+    });
+  }
+  if (problems.length > 0) throw new Error(`Archive ledger is broken (a line was lost or doubled):\n${problems.join("\n")}`);
+}

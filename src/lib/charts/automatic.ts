@@ -1,0 +1,73 @@
+/**
+ * Automatic charts: a registry of charts the generator draws without the author writing a spec —
+ * per incident (timeline, grades grid, stance matrix) and for the whole site (incident timeline,
+ * counts by type and by country). Each entry says when it applies, its Plot spec and its data.
+ */
+import type { PlotOptions } from "@observablehq/plot";
+import { gradesGrid } from "./automatic/grades-grid.ts";
+import { countsBy, incidentTimelineChart } from "./automatic/site.ts";
+import { stanceMatrix } from "./automatic/stance-matrix.ts";
+import { timeline } from "./automatic/timeline.ts";
+import type { IncidentChartInput, SiteChartInput } from "./automatic/inputs.ts";
+import { renderChart } from "./render.ts";
+import { dataTableHtml } from "./table.ts";
+import type { DataTable } from "./table-types.ts";
+
+export type * from "./automatic/inputs.ts";
+export { gradesGridSpec } from "./automatic/grades-grid.ts";
+export { countsBy, countsBySpec, incidentTimeline } from "./automatic/site.ts";
+export { stanceMatrixSpec } from "./automatic/stance-matrix.ts";
+export { timelineSpec } from "./automatic/timeline.ts";
+
+/** One automatic chart: when it applies, what it draws, and the data behind it. */
+export interface AutomaticChart<Input> {
+  /** Stable name, used in ids and anchors (`timeline`, `grades-grid`, …). */
+  name: string;
+  /** Heading for readers, e.g. "Timeline of events". */
+  label: string;
+  /** True when the input has enough to make the chart worth drawing. */
+  applies(input: Input): boolean;
+  /** The Plot spec for the input. */
+  spec(input: Input): PlotOptions;
+  /** The data behind the chart, for the table under it; `file` is where the data came from. */
+  table(input: Input, file: string): DataTable;
+}
+
+/** Charts on every incident page, in page order. */
+export const incidentCharts: AutomaticChart<IncidentChartInput>[] = [timeline, gradesGrid, stanceMatrix];
+
+/** Charts on the site's home page, in page order. */
+export const siteCharts: AutomaticChart<SiteChartInput>[] = [incidentTimelineChart, countsBy("types"), countsBy("countries")];
+
+/** A drawn automatic chart, ready for a component to lay out. */
+export interface RenderedAutomaticChart {
+  /** The chart's registry name. */
+  name: string;
+  /** The chart's heading. */
+  label: string;
+  /** Page-unique id of the chart's root element. */
+  id: string;
+  /** The chart's SVG (or figure) markup. */
+  svg: string;
+  /** The `<table>` of the data behind it. */
+  table: string;
+}
+
+/** The registry entries that apply to the input, in registry order. */
+export function applicableCharts<Input>(registry: readonly AutomaticChart<Input>[], input: Input): AutomaticChart<Input>[] {
+  return registry.filter((chart) => chart.applies(input));
+}
+
+/** Renders every applicable chart of a registry; ids are `<idPrefix>-<name>`. */
+export function renderAutomaticCharts<Input>(
+  registry: readonly AutomaticChart<Input>[],
+  input: Input,
+  options: { file: string; idPrefix: string },
+): RenderedAutomaticChart[] {
+  return applicableCharts(registry, input).map((chart) => {
+    const id = `${options.idPrefix}-${chart.name}`;
+    const svg = renderChart(chart.spec(input), { id, file: options.file, label: chart.label });
+    const table = dataTableHtml(chart.table(input, options.file), { caption: `Data: ${chart.label}` });
+    return { name: chart.name, label: chart.label, id, svg, table };
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The grades grid: the Admiralty scale as a 6 × 6 grid, source reliability (A–F) across and
+ * information credibility (1–6) down, with the ids of the sources graded so in each cell.
+ */
+import * as Plot from "@observablehq/plot";
+import type { PlotOptions } from "@observablehq/plot";
+import type { AutomaticChart } from "../automatic.ts";
+import { paletteColor } from "../palette.ts";
+import { tableFromRows } from "../rows-table.ts";
+import { truncate } from "../text-fit.ts";
+import type { Credibility, GradedSource, IncidentChartInput, Reliability } from "./inputs.ts";
+
+const reliabilities: Reliability[] = ["A", "B", "C", "D", "E", "F"];
+const credibilities: Credibility[] = [1, 2, 3, 4, 5, 6];
+/** Ids listed in one cell before "+N more". */
+const idsPerCell = 4;
+
+type Graded = GradedSource & { reliability: Reliability; credibility: Credibility };
+
+function graded(sources: GradedSource[]): Graded[] {
+  return sources.filter((source): source is Graded => source.reliability !== undefined && source.credibility !== undefined);
+}
+
+/** The Plot spec of the grades grid for graded sources (ungraded ones are left out). */
+export function gradesGridSpec(sources: GradedSource[]): PlotOptions {
+  const all = reliabilities.flatMap((reliability) => credibilities.map((credibility) => ({ reliability, credibility })));
+  const cells = all
+    .map(({ reliability, credibility }) => {
+      const ids = graded(sources)
+        .filter((source) => source.reliability === reliability && source.credibility === credibility)
+        .map((source) => source.id);
+      const shown = ids.slice(0, idsPerCell).map((id) => truncate(id, 16));
+      if (ids.length > idsPerCell) shown.push(`+${ids.length - idsPerCell} more`);
+      return { reliability, credibility, count: ids.length, ids: shown.join("\n"), note: `${reliability}${credibility}: ${ids.join(", ")}` };
+    })
+    .filter((cell) => cell.count > 0);
+  return {
+    height: 380,
+    marginLeft: 50,
+    padding: 0,
+    x: { domain: reliabilities, label: "Source reliability (A reliable … F cannot be judged)", axis: "top", tickSize: 0 },
+    y: { domain: credibilities, label: "Information credibility (1 confirmed … 6 cannot be judged)", tickSize: 0 },
+    marks: [
+      Plot.cell(all, { x: "reliability", y: "credibility", fill: "none", stroke: "currentColor", strokeOpacity: 0.2 }),
+      Plot.cell(cells, { x: "reliability", y: "credibility", fill: paletteColor(1), fillOpacity: 0.3, inset: 1, title: "note" }),
+      Plot.text(cells, { x: "reliability", y: "credibility", text: "ids", lineHeight: 1.2 }),
+    ],
+  };
+}
+
+/** Grades grid of an incident's sources; drawn once one source is graded. */
+export const gradesGrid: AutomaticChart<IncidentChartInput> = {
+  name: "grades-grid",
+  label: "Sources by reliability and credibility",
+  applies: (input) => graded(input.sources ?? []).length > 0,
+  spec: (input) => gradesGridSpec(input.sources ?? []),
+  table: (input, file) =>
+    tableFromRows(
+      file,
+      [
+        { name: "source", type: "string" },
+        { name: "reliability", type: "string" },
+        { name: "credibility", type: "number" },
+      ],
+      graded(input.sources ?? []).map((source) => ({ source: source.id, reliability: source.reliability, credibility: source.credibility })),
+    ),
+};

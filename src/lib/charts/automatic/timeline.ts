@@ -1,0 +1,71 @@
+/**
+ * The incident timeline: one row per event in time order, a dot at its time on a UTC axis and its
+ * label on the left. Rows rather than labels beside dots keep it readable when events cluster.
+ */
+import * as Plot from "@observablehq/plot";
+import type { PlotOptions } from "@observablehq/plot";
+import type { AutomaticChart } from "../automatic.ts";
+import { formatValue } from "../describe.ts";
+import { paletteColor } from "../palette.ts";
+import { tableFromRows } from "../rows-table.ts";
+import { marginFor, truncate } from "../text-fit.ts";
+import type { IncidentChartInput, TimelineEvent } from "./inputs.ts";
+
+const labelLength = 44;
+const rowHeight = 24;
+
+/** Events in time order (ties keep file order), each with its row key. */
+function ordered(events: TimelineEvent[]): { key: string; event: TimelineEvent }[] {
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => a.event.time.getTime() - b.event.time.getTime() || a.index - b.index)
+    .map(({ event }, row) => ({ key: String(row + 1), event }));
+}
+
+/** The Plot spec of a timeline of events. */
+export function timelineSpec(events: TimelineEvent[]): PlotOptions {
+  const rows = ordered(events).map(({ key, event }) => ({
+    key,
+    time: event.time,
+    label: event.label,
+    note: `${formatValue(event.time)} — ${event.label}${event.sources.length ? ` (sources: ${event.sources.join(", ")})` : ""}`,
+  }));
+  const labels = new Map(rows.map((row) => [row.key, truncate(row.label, labelLength)]));
+  const first = rows[0]?.time ?? new Date(0);
+  return {
+    height: 50 + rows.length * rowHeight,
+    marginLeft: marginFor([...labels.values()], labelLength),
+    marginRight: 20,
+    x: { type: "utc", label: "Time (UTC)", grid: true, nice: true },
+    y: { type: "band", domain: rows.map((row) => row.key), label: null, tickFormat: (key: string) => labels.get(key) ?? key, tickSize: 0 },
+    marks: [
+      Plot.ruleY(rows, { y: "key", x1: () => first, x2: "time", stroke: "currentColor", strokeOpacity: 0.25 }),
+      Plot.dot(rows, { x: "time", y: "key", r: 4.5, fill: paletteColor(1), stroke: "currentColor", strokeWidth: 0.75, title: "note" }),
+    ],
+  };
+}
+
+/** Timeline of an incident's events; drawn from two events on. */
+export const timeline: AutomaticChart<IncidentChartInput> = {
+  name: "timeline",
+  label: "Timeline of events",
+  applies: (input) => (input.events?.length ?? 0) >= 2,
+  spec: (input) => timelineSpec(input.events ?? []),
+  table: (input, file) => {
+    const table = tableFromRows(
+      file,
+      [
+        { name: "time", type: "date" },
+        { name: "label", type: "string" },
+        { name: "sources", type: "string" },
+      ],
+      ordered(input.events ?? []).map(({ event }) => ({ time: event.time, label: event.label, sources: event.sources.join(" ") })),
+    );
+    // Show times as the author wrote them, with their offsets.
+    ordered(input.events ?? []).forEach(({ event }, index) => {
+      const raw = table.raw[index];
+      if (raw && event.timeText !== undefined) raw["time"] = event.timeText;
+    });
+    return table;
+  },
+};

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkLinks } from "../../src/lib/urls/link-check.ts";
+import { buildSite, listFiles, projectRoot, readPages, type BuildRun } from "../helpers/build-site.ts";
+
+const samples = [
+  "2024-venezuela-cne-election-ddos",
+  "2021-bolivia-oep-results-site-intrusion",
+  "2017-venezuela-binary-guardians-defacement",
+];
+const outletIds = (parse(readFileSync(join(projectRoot, "data/outlets.yaml"), "utf8")) as { id: string }[]).map((outlet) => outlet.id);
+
+let build: BuildRun;
+let pages: Map<string, string>;
+let files: string[];
+
+beforeAll(() => {
+  build = buildSite({ base: "/casefile/" });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
+  pages = readPages(build.outDir);
+  files = listFiles(build.outDir);
+});
+
+/** The HTML of a built page. */
+function page(path: string): string {
+  const html = pages.get(path);
+  if (html === undefined) throw new Error(`no page ${path}`);
+  return html;
+}
+
+describe("the sample site built under /casefile/", () => {
+  it("writes the home page, the 404 page, every incident and every outlet", () => {
+    expect(files).toContain("index.html");
+    expect(files).toContain("404.html");
+    for (const id of samples) expect(files).toContain(`incidents/${id}/index.html`);
+    for (const id of outletIds) expect(files).toContain(`outlets/${id}/index.html`);
+    expect(files).toContain(".nojekyll");
+  });
+
+  it("prefixes every internal href and src with the base path, and each resolves to a file and anchor", () => {
+    const broken = checkLinks(pages, new Set(files), "/casefile/");
+    expect(broken).toEqual([]);
+    const internal = [...pages.values()].flatMap((html) =>
+      [...html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)].map((match) => match[1] ?? ""),
+    );
+    expect(internal.length).toBeGreaterThan(50);
+    expect(internal.filter((href) => !href.startsWith("/casefile/"))).toEqual([]);
+  });
+
+  it("rewrites root-relative links written in Markdown", () => {
+    const prose = samples.map((id) => page(`incidents/${id}/index.html`).split('class="prose"')[1] ?? "").join("");
+    const links = [...prose.matchAll(/href="(\/[^"]*)"/g)].map((match) => match[1] ?? "");
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((href) => href.startsWith("/casefile/"))).toBe(true);
+  });
+
+  it("lists the incidents newest first on the home page with their source counts", () => {
+    const html = page("index.html");
+    const order = samples.map((id) => html.indexOf(`/casefile/incidents/${id}/`));
+    expect(order.every((index) => index > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it("shows facts, the write-up, the timeline and the sources on an incident page", () => {
+    const html = page("incidents/2024-venezuela-cne-election-ddos/index.html");
+    expect(html).toContain('<dl class="facts">');
+    expect(html).toMatch(/<dt>Period<\/dt>/);
+    expect(html).toMatch(/<dt>Attribution claimed<\/dt>/);
+    expect(html).toContain("<caption>Timeline of events</caption>");
+    expect(html).toMatch(/id="source-[a-z0-9-]+"/);
+    expect(html).toMatch(/<h2[^>]*>/);
+  });
+
+  it("lists every source of an outlet on its page", () => {
+    const html = page("outlets/mision-verdad/index.html");
+    expect(html).toContain("/casefile/incidents/2024-venezuela-cne-election-ddos/#source-");
+  });
+
+  it("makes no request to another origin", () => {
+    for (const [path, html] of pages) {
+      const external = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="((?:https?:)?\/\/[^"]*)"/g)];
+      expect(external.map((match) => `${path}: ${match[1]}`)).toEqual([]);
+    }
+  });
+});
