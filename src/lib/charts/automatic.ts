@@ -13,7 +13,9 @@ import { renderChart } from "./render.ts";
 import { dataTableHtml } from "./table.ts";
 import type { DataTable } from "./table-types.ts";
 
+/** Input shapes of the automatic charts. */
 export type * from "./automatic/inputs.ts";
+/** Plot specs of each automatic chart, for use outside the registry. */
 export { gradesGridSpec } from "./automatic/grades-grid.ts";
 export { countsBy, countsBySpec, incidentTimeline } from "./automatic/site.ts";
 export { stanceMatrixSpec } from "./automatic/stance-matrix.ts";
@@ -29,15 +31,25 @@ export interface AutomaticChart<Input> {
   applies(input: Input): boolean;
   /** The Plot spec for the input. */
   spec(input: Input): PlotOptions;
+  /** Accessible name and description written for the chart (rather than generated from marks). */
+  describe(input: Input): { title: string; description: string };
   /** The data behind the chart, for the table under it; `file` is where the data came from. */
   table(input: Input, file: string): DataTable;
 }
 
 /** Charts on every incident page, in page order. */
-export const incidentCharts: AutomaticChart<IncidentChartInput>[] = [timeline, gradesGrid, stanceMatrix];
+export const incidentCharts: AutomaticChart<IncidentChartInput>[] = [
+  timeline,
+  gradesGrid,
+  stanceMatrix,
+];
 
 /** Charts on the site's home page, in page order. */
-export const siteCharts: AutomaticChart<SiteChartInput>[] = [incidentTimelineChart, countsBy("types"), countsBy("countries")];
+export const siteCharts: AutomaticChart<SiteChartInput>[] = [
+  incidentTimelineChart,
+  countsBy("types"),
+  countsBy("countries"),
+];
 
 /** A drawn automatic chart, ready for a component to lay out. */
 export interface RenderedAutomaticChart {
@@ -54,7 +66,10 @@ export interface RenderedAutomaticChart {
 }
 
 /** The registry entries that apply to the input, in registry order. */
-export function applicableCharts<Input>(registry: readonly AutomaticChart<Input>[], input: Input): AutomaticChart<Input>[] {
+export function applicableCharts<Input>(
+  registry: readonly AutomaticChart<Input>[],
+  input: Input,
+): AutomaticChart<Input>[] {
   return registry.filter((chart) => chart.applies(input));
 }
 
@@ -66,8 +81,17 @@ export function renderAutomaticCharts<Input>(
 ): RenderedAutomaticChart[] {
   return applicableCharts(registry, input).map((chart) => {
     const id = `${options.idPrefix}-${chart.name}`;
-    const svg = renderChart(chart.spec(input), { id, file: options.file, label: chart.label });
-    const table = dataTableHtml(chart.table(input, options.file), { caption: `Data: ${chart.label}` });
+    const { title, description } = chart.describe(input);
+    const svg = renderChart(chart.spec(input), {
+      id,
+      file: options.file,
+      label: chart.label,
+      title,
+      description,
+    });
+    const table = dataTableHtml(chart.table(input, options.file), {
+      caption: `Data: ${chart.label}`,
+    });
     return { name: chart.name, label: chart.label, id, svg, table };
   });
 }

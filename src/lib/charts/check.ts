@@ -22,7 +22,15 @@ interface MarkLike {
 }
 
 /** Property names Plot itself reads on rows (the GeoJSON probe in `field()`), never columns. */
-const plotProbes = new Set(["type", "properties", "then", "toJSON", "constructor", "valueOf", "toString"]);
+const plotProbes = new Set([
+  "type",
+  "properties",
+  "then",
+  "toJSON",
+  "constructor",
+  "valueOf",
+  "toString",
+]);
 
 /** The spec's marks, flattened as Plot flattens them (nested arrays, skipping null and functions). */
 export function marksOf(spec: PlotOptions): MarkLike[] {
@@ -48,7 +56,8 @@ export function checkChannels(spec: PlotOptions, place: ChartPlace): void {
     if (columns === undefined) continue;
     for (const [channel, definition] of Object.entries(mark.channels ?? {})) {
       const value = definition?.value;
-      if (typeof value === "string" && !columns.includes(value)) throw missingColumn(place, value, columns, channel);
+      if (typeof value === "string" && !columns.includes(value))
+        throw missingColumn(place, value, columns, channel);
     }
   }
   const facet = spec.facet as { data?: unknown; x?: unknown; y?: unknown } | undefined;
@@ -56,7 +65,8 @@ export function checkChannels(spec: PlotOptions, place: ChartPlace): void {
   if (facet && facetColumns) {
     for (const channel of ["x", "y"] as const) {
       const value = facet[channel];
-      if (typeof value === "string" && !facetColumns.includes(value)) throw missingColumn(place, value, facetColumns, `facet ${channel}`);
+      if (typeof value === "string" && !facetColumns.includes(value))
+        throw missingColumn(place, value, facetColumns, `facet ${channel}`);
     }
   }
 }
@@ -83,7 +93,13 @@ export function watchColumns(spec: PlotOptions, place: ChartPlace): ColumnWatch 
     const original: unknown[] = mark.data;
     const handler: ProxyHandler<Record<string, unknown>> = {
       get(target, key, receiver) {
-        if (typeof key === "string" && missing === undefined && !known.has(key) && !plotProbes.has(key) && !/^\d+$/.test(key)) {
+        if (
+          typeof key === "string" &&
+          missing === undefined &&
+          !known.has(key) &&
+          !plotProbes.has(key) &&
+          !/^\d+$/.test(key)
+        ) {
           missing = { column: key, columns };
         }
         return Reflect.get(target, key, receiver);
@@ -96,7 +112,13 @@ export function watchColumns(spec: PlotOptions, place: ChartPlace): ColumnWatch 
   }
   return {
     report() {
-      if (missing) throw missingColumn(place, missing.column, missing.columns, channelNaming(spec, missing.column));
+      if (missing)
+        throw missingColumn(
+          place,
+          missing.column,
+          missing.columns,
+          channelNaming(spec, missing.column),
+        );
     },
     restore() {
       for (const restore of restores) restore();
@@ -109,13 +131,19 @@ function channelNaming(spec: PlotOptions, column: string): string | undefined {
   for (const mark of marksOf(spec)) {
     for (const [channel, definition] of Object.entries(mark.channels ?? {})) {
       const value = definition?.value;
-      if (value === column || (value as { label?: unknown } | undefined)?.label === column) return channel;
+      if (value === column || (value as { label?: unknown } | undefined)?.label === column)
+        return channel;
     }
   }
   return undefined;
 }
 
-function missingColumn(place: ChartPlace, column: string, columns: string[], channel: string | undefined): CasefileError {
+function missingColumn(
+  place: ChartPlace,
+  column: string,
+  columns: string[],
+  channel: string | undefined,
+): CasefileError {
   const what = channel === undefined ? "a mark" : `channel "${channel}"`;
   return new CasefileError({
     file: place.file,

@@ -27,7 +27,8 @@ type Reading =
 const numberPattern = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 const typeHints = {
-  number: "Write plain numbers such as 1234.5 (no units or thousands separators), or leave the cell empty",
+  number:
+    "Write plain numbers such as 1234.5 (no units or thousands separators), or leave the cell empty",
   date: "Write ISO 8601 dates such as 2024-07-28 or 2024-07-28T11:29:00-04:00, or leave the cell empty",
 } as const;
 
@@ -47,7 +48,8 @@ function readText(value: SourceCell["value"], numbersFromText: boolean): Reading
   if (reading.kind !== "string") return reading;
   const text = reading.value.trim();
   if (numbersFromText && numberPattern.test(text)) return { kind: "number", value: Number(text) };
-  if (numbersFromText && (text === "true" || text === "false")) return { kind: "boolean", value: text === "true" };
+  if (numbersFromText && (text === "true" || text === "false"))
+    return { kind: "boolean", value: text === "true" };
   const date = parseIsoDate(text);
   if (date.kind === "date") return { kind: "date", value: date.date };
   if (date.kind === "invalid") return { kind: "bad-date", reason: date.reason };
@@ -80,7 +82,9 @@ export function typeColumn(
     const cell = cells[index];
     const shown = JSON.stringify(textOf(cell?.value ?? ""));
     const problem =
-      reading.kind === "bad-date" ? `${shown} ${reading.reason}` : `${shown} is not ${type === "date" ? "a date" : "a number"}`;
+      reading.kind === "bad-date"
+        ? `${shown} ${reading.reason}`
+        : `${shown} is not ${type === "date" ? "a date" : "a number"}`;
     throw new CasefileError({
       file,
       line: cell?.line,

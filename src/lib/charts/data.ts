@@ -10,6 +10,7 @@ import { textOf, typeColumn } from "./column-types.ts";
 import type { SourceCell } from "./column-types.ts";
 import type { DataTable, RawRow, Row } from "./table-types.ts";
 
+/** The table types, re-exported for callers of `parseDataFile`. */
 export type { Column, ColumnType, DataTable, RawRow, Row, Value } from "./table-types.ts";
 
 /** Cells of one record before typing, keyed by column, plus the line the record starts on. */
@@ -56,7 +57,9 @@ function typeTable(source: SourceTable, file: string): DataTable {
   const rows: Row[] = source.records.map(() => ({}));
   const raw: RawRow[] = source.records.map(() => ({}));
   const columns = source.columns.map((name) => {
-    const cells = source.records.map((record) => record.cells.get(name) ?? { value: null, field: name });
+    const cells = source.records.map(
+      (record) => record.cells.get(name) ?? { value: null, field: name },
+    );
     const { column, values } = typeColumn(name, cells, file, source.numbersFromText);
     values.forEach((value, index) => {
       const row = rows[index];
@@ -75,7 +78,12 @@ function typeTable(source: SourceTable, file: string): DataTable {
 function readDelimited(parsed: string[][], file: string): SourceTable {
   const [header, ...body] = parsed;
   if (header === undefined || (header.length === 1 && header[0] === "")) {
-    throw new CasefileError({ file, line: 1, message: "the data file is empty", hint: "Start with a header row naming the columns" });
+    throw new CasefileError({
+      file,
+      line: 1,
+      message: "the data file is empty",
+      hint: "Start with a header row naming the columns",
+    });
   }
   const columns = header.map((name) => name.trim());
   checkHeader(columns, file);
@@ -95,7 +103,9 @@ function readDelimited(parsed: string[][], file: string): SourceTable {
       });
     }
     const cells = new Map<string, SourceCell>();
-    columns.forEach((name, index) => cells.set(name, { value: fields[index] ?? null, line: start, field: name }));
+    columns.forEach((name, index) =>
+      cells.set(name, { value: fields[index] ?? null, line: start, field: name }),
+    );
     records.push({ cells });
   }
   return { columns, records, numbersFromText: true };
@@ -109,10 +119,20 @@ function checkHeader(columns: string[], file: string): void {
   const seen = new Set<string>();
   columns.forEach((name, index) => {
     if (name === "") {
-      throw new CasefileError({ file, line: 1, message: `column ${index + 1} has no name`, hint: "Name every column in the header row" });
+      throw new CasefileError({
+        file,
+        line: 1,
+        message: `column ${index + 1} has no name`,
+        hint: "Name every column in the header row",
+      });
     }
     if (seen.has(name)) {
-      throw new CasefileError({ file, line: 1, message: `column "${name}" appears twice in the header`, hint: "Give every column a distinct name" });
+      throw new CasefileError({
+        file,
+        line: 1,
+        message: `column "${name}" appears twice in the header`,
+        hint: "Give every column a distinct name",
+      });
     }
     seen.add(name);
   });
@@ -166,21 +186,36 @@ function readYaml(text: string, file: string): SourceTable {
   }
   const items = root.items.map((node, index) => {
     const field = `${prefix}[${index}]`;
-    if (!isMap(node)) throw new CasefileError({ file, line: lineOf(node as YamlNode), field, message: "row is not a mapping of column names to values", hint: shapeHint });
+    if (!isMap(node))
+      throw new CasefileError({
+        file,
+        line: lineOf(node as YamlNode),
+        field,
+        message: "row is not a mapping of column names to values",
+        hint: shapeHint,
+      });
     const item: Record<string, { value: unknown; line: number | undefined }> = {};
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const value = pair.value as YamlNode | null;
-      item[key] = { value: isScalar(value) ? value.value : value === null ? null : value.toJSON(), line: lineOf(value) ?? lineOf(pair.key as YamlNode) };
+      item[key] = {
+        value: isScalar(value) ? value.value : value === null ? null : value.toJSON(),
+        line: lineOf(value) ?? lineOf(pair.key as YamlNode),
+      };
     }
     return { item, field, line: lineOf(node) };
   });
   return collect(items, file, true);
 }
 
-const shapeHint = "Write an array of rows, each an object of column values, or an object with a \"rows\" array";
+const shapeHint =
+  'Write an array of rows, each an object of column values, or an object with a "rows" array';
 
-function rowsOf(data: unknown, file: string, line: number | undefined): { items: unknown[]; prefix: string } {
+function rowsOf(
+  data: unknown,
+  file: string,
+  line: number | undefined,
+): { items: unknown[]; prefix: string } {
   if (Array.isArray(data)) return { items: data, prefix: "" };
   if (isRecord(data) && Array.isArray(data["rows"])) return { items: data["rows"], prefix: "rows" };
   throw new CasefileError({ file, line, message: "expected a list of rows", hint: shapeHint });
@@ -194,14 +229,27 @@ function collect(
 ): SourceTable {
   const columns: string[] = [];
   const records = items.map(({ item, field, line }) => {
-    if (!isRecord(item)) throw new CasefileError({ file, line, field, message: "row is not an object of column values", hint: shapeHint });
+    if (!isRecord(item))
+      throw new CasefileError({
+        file,
+        line,
+        field,
+        message: "row is not an object of column values",
+        hint: shapeHint,
+      });
     const cells = new Map<string, SourceCell>();
     for (const [name, entry] of Object.entries(item)) {
       const value: unknown = withLines ? (entry as { value: unknown }).value : entry;
       const cellLine = withLines ? (entry as { line: number | undefined }).line : undefined;
       if (!columns.includes(name)) columns.push(name);
       const cellField = `${field}.${name}`;
-      if (value !== null && value !== undefined && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+      if (
+        value !== null &&
+        value !== undefined &&
+        typeof value !== "string" &&
+        typeof value !== "number" &&
+        typeof value !== "boolean"
+      ) {
         throw new CasefileError({
           file,
           line: cellLine,

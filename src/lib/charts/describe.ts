@@ -31,7 +31,17 @@ const markWords = {
 } satisfies Record<string, MarkWords>;
 
 /** Marks that decorate rather than carry the data; the name is taken from the first other mark. */
-const decorations = new Set(["RuleX", "RuleY", "Frame", "AxisX", "AxisY", "GridX", "GridY", "Tip", "Text"]);
+const decorations = new Set([
+  "RuleX",
+  "RuleY",
+  "Frame",
+  "AxisX",
+  "AxisY",
+  "GridX",
+  "GridY",
+  "Tip",
+  "Text",
+]);
 
 /** What `describeChart` needs from a rendered plot. */
 export interface RenderedPlot {
@@ -48,7 +58,11 @@ export interface ChartDescription {
 }
 
 /** Names and describes a rendered chart; `counts` gives the rendered items per mark, in spec order. */
-export function describeChart(spec: PlotOptions, plot: RenderedPlot, counts: number[]): ChartDescription {
+export function describeChart(
+  spec: PlotOptions,
+  plot: RenderedPlot,
+  counts: number[],
+): ChartDescription {
   const marks = marksOf(spec);
   const kinds = marks.map((mark) => mark.constructor.name);
   let index = kinds.findIndex((kind) => !decorations.has(kind));
@@ -62,7 +76,12 @@ export function describeChart(spec: PlotOptions, plot: RenderedPlot, counts: num
   const x = scaleLabel(spec, ordered, "x");
   const y = scaleLabel(spec, ordered, "y");
   const [value, by] = words.horizontal ? [x, y] : [y, x];
-  const of = value && by ? ` of ${bare(value)} by ${bare(by)}` : value || by ? ` of ${bare(value ?? by ?? "")}` : "";
+  const of =
+    value && by
+      ? ` of ${bare(value)} by ${bare(by)}`
+      : value || by
+        ? ` of ${bare(value ?? by ?? "")}`
+        : "";
   const count = counts[index];
   const size = count === undefined ? "" : `, ${count} ${count === 1 ? words.item : words.items}`;
   const sentences = [
@@ -90,9 +109,14 @@ const scaleChannels = {
 } as const;
 
 /** A scale's label as Plot would derive it: the spec's, else the first channel naming a column. */
-function scaleLabel(spec: PlotOptions, marks: ReturnType<typeof marksOf>, scale: keyof typeof scaleChannels): string | undefined {
-  const given = (spec[scale] as { label?: unknown } | undefined)?.label;
-  if (typeof given === "string") return given;
+function scaleLabel(
+  spec: PlotOptions,
+  marks: ReturnType<typeof marksOf>,
+  scale: keyof typeof scaleChannels,
+): string | undefined {
+  const options = spec[scale] as { label?: unknown } | undefined;
+  if (typeof options?.label === "string") return options.label;
+  if (options?.label === null) return undefined;
   for (const mark of marks) {
     for (const name of scaleChannels[scale]) {
       const value = mark.channels?.[name]?.value;
@@ -111,7 +135,10 @@ function axisSentence(role: string, name: string | undefined, scale: Scale | und
   const domain = Array.from(scale.domain as Iterable<unknown>);
   const ordinal = ["ordinal", "band", "point", "categorical"].includes(scale.type ?? "");
   if (ordinal) {
-    const shown = domain.length <= 8 ? domain.map(formatValue).join(", ") : `${domain.slice(0, 3).map(formatValue).join(", ")} … ${formatValue(domain.at(-1))}`;
+    const shown =
+      domain.length <= 8
+        ? domain.map(formatValue).join(", ")
+        : `${domain.slice(0, 3).map(formatValue).join(", ")} … ${formatValue(domain.at(-1))}`;
     return `${role}: ${label}${domain.length} ${domain.length === 1 ? "value" : "values"} (${shown}).`;
   }
   const first = domain[0];

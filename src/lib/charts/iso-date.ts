@@ -9,9 +9,7 @@ const isoPattern =
 
 /** The outcome of reading one cell as a date: an instant, or why it is not one. */
 export type IsoDateResult =
-  | { kind: "date"; date: Date }
-  | { kind: "not-a-date" }
-  | { kind: "invalid"; reason: string };
+  { kind: "date"; date: Date } | { kind: "not-a-date" } | { kind: "invalid"; reason: string };
 
 /** Reads `YYYY-MM`, `YYYY-MM-DD` (UTC midnight) or a date-time with `Z` or an offset as an instant. */
 export function parseIsoDate(text: string): IsoDateResult {

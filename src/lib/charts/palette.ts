@@ -10,7 +10,10 @@ export const chartClass = "cf-chart";
 export const paletteSize = 10;
 
 /** Categorical colours for ordinal colour scales: `var(--chart-1)` … `var(--chart-10)`. */
-export const categoricalPalette: readonly string[] = Array.from({ length: paletteSize }, (_, i) => `var(--chart-${i + 1})`);
+export const categoricalPalette: readonly string[] = Array.from(
+  { length: paletteSize },
+  (_, i) => `var(--chart-${i + 1})`,
+);
 
 /** The n-th categorical colour (1-based), wrapping around the palette. */
 export function paletteColor(n: number): string {

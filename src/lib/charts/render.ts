@@ -30,7 +30,8 @@ export interface RenderOptions extends ChartPlace {
 
 const idPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const positionScales = ["x", "y", "fx", "fy"] as const;
-const plotDocsHint = "Check the mark's options against the Observable Plot documentation (https://observablehq.com/plot/)";
+const plotDocsHint =
+  "Check the mark's options against the Observable Plot documentation (https://observablehq.com/plot/)";
 
 /** Renders a Plot spec to SVG markup (a `<figure>` when Plot adds a legend, title or caption). */
 export function renderChart(spec: PlotOptions, options: RenderOptions): string {
@@ -53,9 +54,17 @@ export function renderChart(spec: PlotOptions, options: RenderOptions): string {
 }
 
 /** The spec as handed to Plot: server document, fixed class, width, UTC time, palette. */
-function prepare(spec: PlotOptions, options: RenderOptions, palette: readonly string[] | undefined): PlotOptions {
+function prepare(
+  spec: PlotOptions,
+  options: RenderOptions,
+  palette: readonly string[] | undefined,
+): PlotOptions {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const prepared: PlotOptions = { ...spec, document: document as unknown as Document, className: chartClass };
+  const prepared: PlotOptions = {
+    ...spec,
+    document: document as unknown as Document,
+    className: chartClass,
+  };
   const width = options.width ?? spec.width;
   if (width !== undefined) prepared.width = width;
   // A local-time scale would format ticks in the build machine's time zone.
@@ -69,11 +78,16 @@ function prepare(spec: PlotOptions, options: RenderOptions, palette: readonly st
 
 function wantsPalette(color: ScaleOptions | undefined, type: string | undefined): boolean {
   if (type !== "ordinal" && type !== "categorical") return false;
-  return color?.range === undefined && color?.scheme === undefined && color?.interpolate === undefined;
+  return (
+    color?.range === undefined && color?.scheme === undefined && color?.interpolate === undefined
+  );
 }
 
 /** One render, with column watching and mark tagging; Plot's own errors become author errors. */
-function draw(spec: PlotOptions, place: ChartPlace): { plot: Element & RenderedPlot; counts: number[] } {
+function draw(
+  spec: PlotOptions,
+  place: ChartPlace,
+): { plot: Element & RenderedPlot; counts: number[] } {
   const marks = marksOf(spec) as { className?: string | undefined }[];
   const classNames = marks.map((mark) => mark.className);
   marks.forEach((mark, index) => (mark.className = `cf-mark-${index}`));
@@ -84,7 +98,11 @@ function draw(spec: PlotOptions, place: ChartPlace): { plot: Element & RenderedP
   } catch (error) {
     watch.report();
     const detail = error instanceof Error ? error.message : String(error);
-    throw new CasefileError({ file: place.file, message: `chart "${place.label}" could not be drawn: ${detail}`, hint: plotDocsHint });
+    throw new CasefileError({
+      file: place.file,
+      message: `chart "${place.label}" could not be drawn: ${detail}`,
+      hint: plotDocsHint,
+    });
   } finally {
     watch.restore();
     marks.forEach((mark, index) => (mark.className = classNames[index]));
@@ -102,7 +120,17 @@ function draw(spec: PlotOptions, place: ChartPlace): { plot: Element & RenderedP
   return { plot, counts };
 }
 
-const shapes = new Set(["rect", "circle", "ellipse", "path", "line", "polyline", "polygon", "text", "image"]);
+const shapes = new Set([
+  "rect",
+  "circle",
+  "ellipse",
+  "path",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "image",
+]);
 
 /** Drawn items in a mark's group: shapes, looking through links and sub-groups. */
 function countItems(group: Element): number {
@@ -115,11 +143,20 @@ function countItems(group: Element): number {
 }
 
 /** Accessible name and description, stable ids, sanitising, serialisation. */
-function finish(spec: PlotOptions, rendered: { plot: Element & RenderedPlot; counts: number[] }, options: RenderOptions): string {
+function finish(
+  spec: PlotOptions,
+  rendered: { plot: Element & RenderedPlot; counts: number[] },
+  options: RenderOptions,
+): string {
   const { plot, counts } = rendered;
   const generated = describeChart(spec, plot, counts);
   const svg = plot.localName === "svg" ? plot : plot.querySelector(`svg.${chartClass}`);
-  if (svg === null) throw new CasefileError({ file: options.file, message: `chart "${options.label}" drew no SVG`, hint: plotDocsHint });
+  if (svg === null)
+    throw new CasefileError({
+      file: options.file,
+      message: `chart "${options.label}" drew no SVG`,
+      hint: plotDocsHint,
+    });
   stabilizeChart(plot, options.id);
   sanitizeChart(plot);
   const document = svg.ownerDocument;

@@ -7,11 +7,38 @@
 /** Elements a chart may contain; anything else is removed with its subtree. */
 const allowedElements = new Set([
   // SVG drawn by Plot's marks, axes and legends
-  "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
-  "title", "desc", "a", "defs", "clipPath", "mask", "pattern", "marker", "linearGradient",
-  "radialGradient", "stop", "image", "symbol",
+  "svg",
+  "g",
+  "path",
+  "rect",
+  "circle",
+  "ellipse",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "title",
+  "desc",
+  "a",
+  "defs",
+  "clipPath",
+  "mask",
+  "pattern",
+  "marker",
+  "linearGradient",
+  "radialGradient",
+  "stop",
+  "image",
+  "symbol",
   // HTML of the figure Plot wraps around a chart with a legend, title or caption
-  "figure", "figcaption", "div", "span", "h2", "h3", "p",
+  "figure",
+  "figcaption",
+  "div",
+  "span",
+  "h2",
+  "h3",
+  "p",
 ]);
 
 const linkAttributes = new Set(["href", "xlink:href", "src"]);

@@ -5,7 +5,20 @@
  */
 
 const svgNamespace = "http://www.w3.org/2000/svg";
-const voidHtml = new Set(["area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const voidHtml = new Set([
+  "area",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
 
 /** The minimal DOM surface serialisation needs (linkedom nodes provide it). */
 export interface MarkupNode {
@@ -32,7 +45,10 @@ export function serialize(node: MarkupNode): string {
   if (node.nodeType === 3) return escapeText(node.textContent ?? "");
   if (node.nodeType !== 1) return "";
   const name = node.localName ?? "";
-  const attributes = Array.from(node.attributes ?? [], (a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join("");
+  const attributes = Array.from(
+    node.attributes ?? [],
+    (a) => ` ${a.name}="${escapeAttribute(a.value)}"`,
+  ).join("");
   const children = Array.from(node.childNodes, serialize).join("");
   const isSvg = node.namespaceURI === svgNamespace;
   if (children === "" && isSvg) return `<${name}${attributes}/>`;

@@ -6,8 +6,26 @@
 
 /** Geometry attributes whose numbers are rounded to hundredths of a pixel. */
 const geometryAttributes = new Set([
-  "d", "transform", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
-  "width", "height", "points", "viewBox", "dx", "dy", "stroke-width",
+  "d",
+  "transform",
+  "x",
+  "y",
+  "x1",
+  "x2",
+  "y1",
+  "y2",
+  "cx",
+  "cy",
+  "r",
+  "rx",
+  "ry",
+  "width",
+  "height",
+  "points",
+  "viewBox",
+  "dx",
+  "dy",
+  "stroke-width",
 ]);
 
 /** Renumbers ids from `prefix`, rounds geometry, and removes inline styles and fonts, in place. */
@@ -31,7 +49,8 @@ export function stabilizeChart(root: Element, prefix: string): void {
         const stable = ids.get(id);
         return stable === undefined ? whole : `url(#${stable})`;
       });
-      if ((name === "href" || name === "xlink:href") && next.startsWith("#")) next = `#${ids.get(next.slice(1)) ?? next.slice(1)}`;
+      if ((name === "href" || name === "xlink:href") && next.startsWith("#"))
+        next = `#${ids.get(next.slice(1)) ?? next.slice(1)}`;
       if (geometryAttributes.has(name)) next = roundNumbers(next);
       if (next !== value) element.setAttribute(name, next);
     }

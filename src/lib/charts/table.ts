@@ -15,12 +15,16 @@ export interface DataTableOptions {
 
 /** Renders a data table as an escaped HTML `<table>` (class `cf-data-table`). */
 export function dataTableHtml(table: DataTable, options: DataTableOptions = {}): string {
-  const limit = options.maxRows === undefined ? table.rows.length : Math.max(0, Math.floor(options.maxRows));
+  const limit =
+    options.maxRows === undefined ? table.rows.length : Math.max(0, Math.floor(options.maxRows));
   const shown = Math.min(limit, table.rows.length);
-  const caption = options.caption === undefined ? "" : `<caption>${escapeText(options.caption)}</caption>`;
+  const caption =
+    options.caption === undefined ? "" : `<caption>${escapeText(options.caption)}</caption>`;
   const head = `<thead><tr>${table.columns.map((column) => `<th scope="col"${typeClass(column)}>${escapeText(column.name)}</th>`).join("")}</tr></thead>`;
   const body = Array.from({ length: shown }, (_, index) => {
-    const cells = table.columns.map((column) => `<td${typeClass(column)}>${cellHtml(table, index, column)}</td>`);
+    const cells = table.columns.map(
+      (column) => `<td${typeClass(column)}>${cellHtml(table, index, column)}</td>`,
+    );
     return `<tr>${cells.join("")}</tr>`;
   }).join("");
   const left = table.rows.length - shown;

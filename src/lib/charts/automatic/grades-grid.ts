@@ -18,33 +18,91 @@ const idsPerCell = 4;
 type Graded = GradedSource & { reliability: Reliability; credibility: Credibility };
 
 function graded(sources: GradedSource[]): Graded[] {
-  return sources.filter((source): source is Graded => source.reliability !== undefined && source.credibility !== undefined);
+  return sources.filter(
+    (source): source is Graded =>
+      source.reliability !== undefined && source.credibility !== undefined,
+  );
 }
 
 /** The Plot spec of the grades grid for graded sources (ungraded ones are left out). */
 export function gradesGridSpec(sources: GradedSource[]): PlotOptions {
-  const all = reliabilities.flatMap((reliability) => credibilities.map((credibility) => ({ reliability, credibility })));
+  const all = reliabilities.flatMap((reliability) =>
+    credibilities.map((credibility) => ({ reliability, credibility })),
+  );
   const cells = all
     .map(({ reliability, credibility }) => {
       const ids = graded(sources)
-        .filter((source) => source.reliability === reliability && source.credibility === credibility)
+        .filter(
+          (source) => source.reliability === reliability && source.credibility === credibility,
+        )
         .map((source) => source.id);
       const shown = ids.slice(0, idsPerCell).map((id) => truncate(id, 16));
       if (ids.length > idsPerCell) shown.push(`+${ids.length - idsPerCell} more`);
-      return { reliability, credibility, count: ids.length, ids: shown.join("\n"), note: `${reliability}${credibility}: ${ids.join(", ")}` };
+      return {
+        reliability,
+        credibility,
+        count: ids.length,
+        ids: shown.join("\n"),
+        note: `${reliability}${credibility}: ${ids.join(", ")}`,
+      };
     })
     .filter((cell) => cell.count > 0);
   return {
     height: 380,
     marginLeft: 50,
     padding: 0,
-    x: { domain: reliabilities, label: "Source reliability (A reliable … F cannot be judged)", axis: "top", tickSize: 0 },
-    y: { domain: credibilities, label: "Information credibility (1 confirmed … 6 cannot be judged)", tickSize: 0 },
+    x: {
+      domain: reliabilities,
+      label: "Source reliability (A reliable … F cannot be judged)",
+      axis: "top",
+      tickSize: 0,
+    },
+    y: {
+      domain: credibilities,
+      label: "Information credibility (1 confirmed … 6 cannot be judged)",
+      tickSize: 0,
+    },
     marks: [
-      Plot.cell(all, { x: "reliability", y: "credibility", fill: "none", stroke: "currentColor", strokeOpacity: 0.2 }),
-      Plot.cell(cells, { x: "reliability", y: "credibility", fill: paletteColor(1), fillOpacity: 0.3, inset: 1, title: "note" }),
+      Plot.cell(all, {
+        x: "reliability",
+        y: "credibility",
+        fill: "none",
+        stroke: "currentColor",
+        strokeOpacity: 0.2,
+      }),
+      Plot.cell(cells, {
+        x: "reliability",
+        y: "credibility",
+        fill: paletteColor(1),
+        fillOpacity: 0.3,
+        inset: 1,
+        title: "note",
+      }),
       Plot.text(cells, { x: "reliability", y: "credibility", text: "ids", lineHeight: 1.2 }),
     ],
+  };
+}
+
+/** "Grades of 4 sources on the Admiralty scale" and the sources per grade. */
+export function describeGrades(sources: GradedSource[]): { title: string; description: string } {
+  const gradedSources = graded(sources);
+  const byGrade = new Map<string, string[]>();
+  for (const reliability of reliabilities) {
+    for (const credibility of credibilities) {
+      const ids = gradedSources
+        .filter((s) => s.reliability === reliability && s.credibility === credibility)
+        .map((s) => s.id);
+      if (ids.length > 0) byGrade.set(`${reliability}${credibility}`, ids);
+    }
+  }
+  const cells = [...byGrade].map(([grade, ids]) => `${grade}: ${ids.join(", ")}`);
+  const ungraded = sources.length - gradedSources.length;
+  const rest =
+    ungraded > 0 ? ` ${ungraded} ${ungraded === 1 ? "source is" : "sources are"} not graded.` : "";
+  const count = gradedSources.length;
+  return {
+    title: `Grades of ${count} ${count === 1 ? "source" : "sources"} on the Admiralty scale`,
+    description: `Source reliability A (reliable) to F (cannot be judged) against information credibility 1 (confirmed) to 6 (cannot be judged). ${cells.join("; ")}.${rest}`,
   };
 }
 
@@ -54,6 +112,7 @@ export const gradesGrid: AutomaticChart<IncidentChartInput> = {
   label: "Sources by reliability and credibility",
   applies: (input) => graded(input.sources ?? []).length > 0,
   spec: (input) => gradesGridSpec(input.sources ?? []),
+  describe: (input) => describeGrades(input.sources ?? []),
   table: (input, file) =>
     tableFromRows(
       file,
@@ -62,6 +121,10 @@ export const gradesGrid: AutomaticChart<IncidentChartInput> = {
         { name: "reliability", type: "string" },
         { name: "credibility", type: "number" },
       ],
-      graded(input.sources ?? []).map((source) => ({ source: source.id, reliability: source.reliability, credibility: source.credibility })),
+      graded(input.sources ?? []).map((source) => ({
+        source: source.id,
+        reliability: source.reliability,
+        credibility: source.credibility,
+      })),
     ),
 };

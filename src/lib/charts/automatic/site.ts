@@ -12,7 +12,15 @@ import { marginFor } from "../text-fit.ts";
 import type { IncidentSummary, SiteChartInput } from "./inputs.ts";
 
 /** Incident types in the order of the data model; each keeps its colour on every page. */
-export const incidentTypes = ["ddos", "defacement", "intrusion", "data-leak", "malware", "disinformation", "other"] as const;
+export const incidentTypes = [
+  "ddos",
+  "defacement",
+  "intrusion",
+  "data-leak",
+  "malware",
+  "disinformation",
+  "other",
+] as const;
 
 /** Types in data-model order, then any unknown ones alphabetically. */
 function typeDomain(incidents: IncidentSummary[]): string[] {
@@ -23,8 +31,16 @@ function typeDomain(incidents: IncidentSummary[]): string[] {
 
 /** The type colour scale shared by the site charts: fixed per type, whatever types are present. */
 function typeColors(domain: string[]): { domain: string[]; range: string[] } {
-  const all: string[] = [...incidentTypes, ...domain.filter((type) => !(incidentTypes as readonly string[]).includes(type))];
-  return { domain: all, range: all.map((_, index) => categoricalPalette[index % categoricalPalette.length] ?? "currentColor") };
+  const all: string[] = [
+    ...incidentTypes,
+    ...domain.filter((type) => !(incidentTypes as readonly string[]).includes(type)),
+  ];
+  return {
+    domain: all,
+    range: all.map(
+      (_, index) => categoricalPalette[index % categoricalPalette.length] ?? "currentColor",
+    ),
+  };
 }
 
 /** The Plot spec of all incidents on a time axis, one row and colour per type. */
@@ -40,7 +56,9 @@ export function incidentTimeline(incidents: IncidentSummary[]): PlotOptions {
         id: incident.id,
       })),
     )
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) => a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   return {
     height: 50 + domain.length * 30,
     marginLeft: marginFor(domain, 20),
@@ -65,13 +83,20 @@ export function incidentTimeline(incidents: IncidentSummary[]): PlotOptions {
 /** Which list of an incident is counted. */
 export type CountField = "types" | "countries";
 
-const countLabels = { types: "Incidents by type", countries: "Incidents by country" } as const satisfies Record<CountField, string>;
-const countColumns = { types: "type", countries: "country" } as const satisfies Record<CountField, string>;
+const countLabels = {
+  types: "Incidents by type",
+  countries: "Incidents by country",
+} as const satisfies Record<CountField, string>;
+const countColumns = { types: "type", countries: "country" } as const satisfies Record<
+  CountField,
+  string
+>;
 
 /** Counts per value of the field, most first, ties alphabetically. */
 function counts(incidents: IncidentSummary[], field: CountField): { key: string; count: number }[] {
   const tally = new Map<string, number>();
-  for (const incident of incidents) for (const key of new Set(incident[field])) tally.set(key, (tally.get(key) ?? 0) + 1);
+  for (const incident of incidents)
+    for (const key of new Set(incident[field])) tally.set(key, (tally.get(key) ?? 0) + 1);
   return [...tally]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -85,13 +110,25 @@ export function countsBySpec(incidents: IncidentSummary[], field: CountField): P
   const data = rows.map((row) => ({ [column]: row.key, incidents: row.count }));
   return {
     height: 50 + rows.length * 24,
-    marginLeft: marginFor(rows.map((row) => row.key), 24),
+    marginLeft: marginFor(
+      rows.map((row) => row.key),
+      24,
+    ),
     marginRight: 30,
-    x: { label: "Incidents", domain: [0, max], ticks: Math.min(max, 8), tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : "") },
+    x: {
+      label: "Incidents",
+      domain: [0, max],
+      ticks: Math.min(max, 8),
+      tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : ""),
+    },
     y: { domain: rows.map((row) => row.key), label: null, tickSize: 0 },
     ...(field === "types" ? { color: typeColors(rows.map((row) => row.key)) } : {}),
     marks: [
-      Plot.barX(data, { x: "incidents", y: column, fill: field === "types" ? column : paletteColor(1) }),
+      Plot.barX(data, {
+        x: "incidents",
+        y: column,
+        fill: field === "types" ? column : paletteColor(1),
+      }),
       Plot.text(data, { x: "incidents", y: column, text: "incidents", textAnchor: "start", dx: 4 }),
       Plot.ruleX([0]),
     ],
@@ -104,6 +141,17 @@ export const incidentTimelineChart: AutomaticChart<SiteChartInput> = {
   label: "Incidents over time",
   applies: (input) => input.incidents.length > 0,
   spec: (input) => incidentTimeline(input.incidents),
+  describe: (input) => {
+    const starts = input.incidents.map((incident) => incident.start.getTime());
+    const from = formatValue(new Date(Math.min(...starts))).slice(0, 10);
+    const to = formatValue(new Date(Math.max(...starts))).slice(0, 10);
+    const n = input.incidents.length;
+    const perType = counts(input.incidents, "types").map((row) => `${row.key} ${row.count}`);
+    return {
+      title: `${n} ${n === 1 ? "incident" : "incidents"} from ${from} to ${to}, by type`,
+      description: `Each dot is an incident at its start date, on the row of each of its types. Incidents per type: ${perType.join(", ")}.`,
+    };
+  },
   table: (input, file) =>
     tableFromRows(
       file,
@@ -114,7 +162,11 @@ export const incidentTimelineChart: AutomaticChart<SiteChartInput> = {
       ],
       [...input.incidents]
         .sort((a, b) => a.start.getTime() - b.start.getTime())
-        .map((incident) => ({ start: incident.start, incident: incident.title, types: incident.types.join(" ") })),
+        .map((incident) => ({
+          start: incident.start,
+          incident: incident.title,
+          types: incident.types.join(" "),
+        })),
     ),
 };
 
@@ -126,6 +178,13 @@ export function countsBy(field: CountField): AutomaticChart<SiteChartInput> {
     label: countLabels[field],
     applies: (input) => input.incidents.some((incident) => incident[field].length > 0),
     spec: (input) => countsBySpec(input.incidents, field),
+    describe: (input) => {
+      const rows = counts(input.incidents, field);
+      return {
+        title: `${countLabels[field]}, ${rows.length} ${rows.length === 1 ? "bar" : "bars"}`,
+        description: `${countLabels[field]}, most first: ${rows.map((row) => `${row.key} ${row.count}`).join(", ")}.`,
+      };
+    },
     table: (input, file) =>
       tableFromRows(
         file,

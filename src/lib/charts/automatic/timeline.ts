@@ -37,11 +37,55 @@ export function timelineSpec(events: TimelineEvent[]): PlotOptions {
     marginLeft: marginFor([...labels.values()], labelLength),
     marginRight: 20,
     x: { type: "utc", label: "Time (UTC)", grid: true, nice: true },
-    y: { type: "band", domain: rows.map((row) => row.key), label: null, tickFormat: (key: string) => labels.get(key) ?? key, tickSize: 0 },
+    y: {
+      type: "band",
+      domain: rows.map((row) => row.key),
+      label: null,
+      tickFormat: (key: string) => labels.get(key) ?? key,
+      tickSize: 0,
+    },
     marks: [
-      Plot.ruleY(rows, { y: "key", x1: () => first, x2: "time", stroke: "currentColor", strokeOpacity: 0.25 }),
-      Plot.dot(rows, { x: "time", y: "key", r: 4.5, fill: paletteColor(1), stroke: "currentColor", strokeWidth: 0.75, title: "note" }),
+      Plot.ruleY(rows, {
+        y: "key",
+        x1: () => first,
+        x2: "time",
+        stroke: "currentColor",
+        strokeOpacity: 0.25,
+      }),
+      Plot.dot(rows, {
+        x: "time",
+        y: "key",
+        r: 4.5,
+        fill: paletteColor(1),
+        stroke: "currentColor",
+        strokeWidth: 0.75,
+        title: "note",
+      }),
     ],
+  };
+}
+
+/** Events listed in the description before pointing to the data table. */
+const describedEvents = 20;
+
+/** "Timeline of 4 events, 2024-07-28 to 2024-07-29" and the events in order. */
+export function describeTimeline(events: TimelineEvent[]): { title: string; description: string } {
+  const rows = ordered(events).map(({ event }) => event);
+  const day = (event: TimelineEvent | undefined): string =>
+    event ? formatValue(event.time).slice(0, 10) : "";
+  const first = day(rows[0]);
+  const last = day(rows.at(-1));
+  const span = first === last ? `on ${first}` : `${first} to ${last}`;
+  const listed = rows
+    .slice(0, describedEvents)
+    .map((event) => `${formatValue(event.time)}: ${event.label}`);
+  const more =
+    rows.length > describedEvents
+      ? ` … and ${rows.length - describedEvents} more (see the data table)`
+      : "";
+  return {
+    title: `Timeline of ${rows.length} ${rows.length === 1 ? "event" : "events"}, ${span}`,
+    description: `Events in time order, times in UTC. ${listed.join("; ")}${more}.`,
   };
 }
 
@@ -51,6 +95,7 @@ export const timeline: AutomaticChart<IncidentChartInput> = {
   label: "Timeline of events",
   applies: (input) => (input.events?.length ?? 0) >= 2,
   spec: (input) => timelineSpec(input.events ?? []),
+  describe: (input) => describeTimeline(input.events ?? []),
   table: (input, file) => {
     const table = tableFromRows(
       file,
@@ -59,7 +104,11 @@ export const timeline: AutomaticChart<IncidentChartInput> = {
         { name: "label", type: "string" },
         { name: "sources", type: "string" },
       ],
-      ordered(input.events ?? []).map(({ event }) => ({ time: event.time, label: event.label, sources: event.sources.join(" ") })),
+      ordered(input.events ?? []).map(({ event }) => ({
+        time: event.time,
+        label: event.label,
+        sources: event.sources.join(" "),
+      })),
     );
     // Show times as the author wrote them, with their offsets.
     ordered(input.events ?? []).forEach(({ event }, index) => {
