@@ -1,0 +1,88 @@
+/**
+ * Corroboration of a claim: who asserts it, who disputes it, who only mentions it, and how many
+ * distinct outlets and independent origins stand behind each side. Counting origins rather than
+ * articles is the point: a republication chain is one voice however many outlets carry it.
+ */
+import type { Claim } from "../../schemas/sources.ts";
+import { bestReliability, type Reliability } from "./admiralty.ts";
+import type { GradedSource } from "./grades.ts";
+
+/** The sources on one side of a claim, with what they amount to. */
+export interface StanceTally {
+  /** Source ids, in source-file order. */
+  sources: string[];
+  /** Distinct outlet ids, in order of first appearance. */
+  outlets: string[];
+  /** Distinct origin group ids, in order of first appearance. */
+  origins: string[];
+  /** Best judged reliability among these sources (see `bestReliability`), if any is graded. */
+  bestReliability: Reliability | undefined;
+  /** For a reader: "3 outlets · 1 independent origin", or "no sources". */
+  summary: string;
+}
+
+/** A claim with its stances counted. */
+export interface ClaimAssessment {
+  /** The claim's id. */
+  id: string;
+  /** Position in `sources.yaml`, for field paths such as `claims[2].stances`. */
+  index: number;
+  /** The claim as validated. */
+  claim: Claim;
+  /** Sources asserting it. */
+  asserts: StanceTally;
+  /** Sources disputing it. */
+  disputes: StanceTally;
+  /** Ids of sources that mention it without taking a side, in source-file order. */
+  mentions: string[];
+}
+
+/** Counts every claim's stances; stances naming unknown sources are left out (a lint reports them). */
+export function assessClaims(
+  claims: readonly Claim[],
+  sources: readonly GradedSource[],
+  originOf: ReadonlyMap<string, string>,
+): ClaimAssessment[] {
+  return claims.map((claim, index) => {
+    const taking = (stance: string) =>
+      sources.filter((source) => claim.stances[source.id] === stance);
+    return {
+      id: claim.id,
+      index,
+      claim,
+      asserts: tally(taking("asserts"), originOf),
+      disputes: tally(taking("disputes"), originOf),
+      mentions: taking("mentions").map((source) => source.id),
+    };
+  });
+}
+
+/** Counts sources, outlets and origins on one side of a claim. */
+export function tally(
+  sources: readonly GradedSource[],
+  originOf: ReadonlyMap<string, string>,
+): StanceTally {
+  const outlets = [...new Set(sources.map((graded) => graded.source.outlet))];
+  // A source missing from the origin map is its own origin, so it is never silently merged.
+  const origins = [
+    ...new Set(sources.map((graded) => originOf.get(graded.id) ?? `origin-${graded.id}`)),
+  ];
+  return {
+    sources: sources.map((graded) => graded.id),
+    outlets,
+    origins,
+    bestReliability: bestReliability(sources.map((graded) => graded.reliability)),
+    summary: corroborationSummary(sources.length, outlets.length, origins.length),
+  };
+}
+
+/** "3 outlets · 1 independent origin"; "no sources" when nobody takes the side. */
+export function corroborationSummary(sources: number, outlets: number, origins: number): string {
+  if (sources === 0) return "no sources";
+  return `${plural(outlets, "outlet")} · ${plural(origins, "independent origin")}`;
+}
+
+/** "1 outlet", "2 outlets". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The reliability core for one incident: graded sources → origin groups → corroboration of each
+ * claim → lints; and the machine-readable `/incidents/<id>/sources.json` built from them.
+ */
+import type { Incident } from "../../schemas/incident.ts";
+import type { Outlet } from "../../schemas/outlet.ts";
+import type { Claim, Source } from "../../schemas/sources.ts";
+import { credibilityScale, reliabilityScale } from "./admiralty.ts";
+import { assessClaims, type ClaimAssessment, type StanceTally } from "./corroboration.ts";
+import { gradeSources, type GradedSource } from "./grades.ts";
+import { lintIncident, type LintProblem } from "./lints.ts";
+import { findOrigins, type OriginGroup, type Syndication } from "./origins.ts";
+
+export * from "./admiralty.ts";
+export * from "./corroboration.ts";
+export * from "./grades.ts";
+export * from "./lints.ts";
+export * from "./origins.ts";
+
+/** What the reliability core needs about one incident. */
+export interface IncidentEvidence {
+  /** Path of the incident's `sources.yaml`, for problems. */
+  file: string;
+  /** Path of the incident's write-up, for problems about its frontmatter. */
+  incidentFile: string;
+  /** The incident's frontmatter. */
+  incident: Incident;
+  /** Its sources, in file order. */
+  sources: Source[];
+  /** Its claims, in file order. */
+  claims: Claim[];
+  /** Every outlet, by id. */
+  outlets: ReadonlyMap<string, Outlet>;
+  /** Syndicated documents found by the archive engine, with the sources whose captures copy them. */
+  syndication: Syndication[];
+}
+
+/** The reliability assessment of one incident. */
+export interface Assessment {
+  /** Sources with the grades that apply, in file order. */
+  sources: GradedSource[];
+  /** Independent origin groups, ordered by first member. */
+  origins: OriginGroup[];
+  /** Source id → origin group id. */
+  originOf: Map<string, string>;
+  /** Claims with their stances counted, in file order. */
+  claims: ClaimAssessment[];
+  /** Lint warnings; the caller decides whether they stop the build. */
+  lints: LintProblem[];
+}
+
+/** Grades sources, groups origins, counts corroboration and runs the lints for one incident. */
+export function assessIncident(input: IncidentEvidence): Assessment {
+  const sources = gradeSources(input.sources, input.outlets);
+  const { groups, originOf } = findOrigins(input.sources, input.syndication);
+  const claims = assessClaims(input.claims, sources, originOf);
+  const lints = lintIncident({
+    file: input.file,
+    incidentFile: input.incidentFile,
+    incident: input.incident,
+    sources,
+    claims,
+  });
+  return { sources, origins: groups, originOf, claims, lints };
+}
+
+/** Counts on one side of a claim, as `sources.json` gives them. */
+export interface TallyJson {
+  /** Number of sources (their ids are in the claim's stances). */
+  sources: number;
+  /** Number of distinct outlets. */
+  outlets: number;
+  /** Number of independent origins. */
+  origins: number;
+  /** Best judged reliability on this side, or null. */
+  bestReliability: string | null;
+  /** "3 outlets · 1 independent origin". */
+  summary: string;
+}
+
+/**
+ * The machine-readable `/incidents/<id>/sources.json`: the scale, graded sources, claims with
+ * stances and counts, and origin groups. Absent values are null and keys are always written in
+ * the same order, so that the same input gives the same bytes.
+ */
+export function sourcesJson(assessment: Assessment) {
+  const tallyJson = (tally: StanceTally): TallyJson => ({
+    sources: tally.sources.length,
+    outlets: tally.outlets.length,
+    origins: tally.origins.length,
+    bestReliability: tally.bestReliability ?? null,
+    summary: tally.summary,
+  });
+  return {
+    scale: {
+      reliability: Object.entries(reliabilityScale).map(([grade, meaning]) => ({
+        grade,
+        label: meaning.label,
+        description: meaning.description,
+      })),
+      credibility: Object.entries(credibilityScale).map(([grade, meaning]) => ({
+        grade: Number(grade),
+        label: meaning.label,
+        description: meaning.description,
+      })),
+    },
+    sources: assessment.sources.map((graded) => ({
+      id: graded.id,
+      title: graded.source.title,
+      outlet: graded.source.outlet,
+      kind: graded.source.kind,
+      author: graded.source.author ?? null,
+      published: graded.source.published ?? null,
+      url: graded.source.url ?? null,
+      archived_url: graded.source.archived_url ?? null,
+      captures: graded.source.captures,
+      republished_from: graded.source.republished_from ?? null,
+      origin: assessment.originOf.get(graded.id) ?? null,
+      reliability: {
+        grade: graded.reliability ?? null,
+        label: graded.reliability === undefined ? null : reliabilityScale[graded.reliability].label,
+        from: graded.reliabilitySource,
+      },
+      credibility: {
+        grade: graded.credibility ?? null,
+        label: graded.credibility === undefined ? null : credibilityScale[graded.credibility].label,
+      },
+      rationale: graded.rationale ?? null,
+      rationaleFrom: graded.rationaleSource,
+    })),
+    claims: assessment.claims.map((claim) => ({
+      id: claim.id,
+      text: claim.claim.text,
+      stances: Object.fromEntries(
+        assessment.sources.flatMap((graded) => {
+          const stance = Object.hasOwn(claim.claim.stances, graded.id)
+            ? claim.claim.stances[graded.id]
+            : undefined;
+          return stance === undefined ? [] : [[graded.id, stance]];
+        }),
+      ),
+      asserts: tallyJson(claim.asserts),
+      disputes: tallyJson(claim.disputes),
+      mentions: claim.mentions,
+    })),
+    origins: assessment.origins.map((group) => ({
+      id: group.id,
+      sources: group.sources,
+      outlets: group.outlets,
+      reasons: group.reasons.map((reason) => ({
+        kind: reason.kind,
+        from: reason.from,
+        to: reason.to,
+        document: reason.document ?? null,
+      })),
+    })),
+  };
+}
+
+/** The shape of `sources.json`. */
+export type SourcesJson = ReturnType<typeof sourcesJson>;

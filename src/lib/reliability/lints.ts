@@ -1,0 +1,203 @@
+/**
+ * Reliability lints: named rules that catch grades the evidence does not bear out. They return
+ * warnings; the caller decides how strict to be (`--strict` turns them into errors).
+ *
+ * `weak-support` treats a source with no grade at all like one graded F: in both cases nobody has
+ * judged it reliable, and a claim that rests only on such sources should say so. Grading the
+ * source (or its outlet) is how an author answers the warning.
+ */
+import type { Incident } from "../../schemas/incident.ts";
+import { knownIds } from "../content/references.ts";
+import type { CasefileProblem } from "../errors.ts";
+import { notGraded } from "./admiralty.ts";
+import { plural, type ClaimAssessment } from "./corroboration.ts";
+import type { GradedSource } from "./grades.ts";
+
+/** Everything a lint rule may look at for one incident. */
+export interface LintContext {
+  /** Path of the incident's `sources.yaml`. */
+  file: string;
+  /** Path of the incident's write-up (`content/incidents/<id>.mdx`). */
+  incidentFile: string;
+  /** The incident's frontmatter. */
+  incident: Incident;
+  /** Graded sources, in file order. */
+  sources: readonly GradedSource[];
+  /** Assessed claims, in file order. */
+  claims: readonly ClaimAssessment[];
+}
+
+/** Where a rule found something: which of the incident's files, and which field in it. */
+export interface LintHit {
+  /** The sources file or the write-up's frontmatter. */
+  in: "sources" | "incident";
+  /** Field path, e.g. `sources[3].credibility`. */
+  field: string;
+}
+
+/** One named rule: finds hits, then words each as a message with a hint. */
+export interface LintRule<Hit extends LintHit = LintHit> {
+  /** Stable rule name, used in reports and to refer to the rule. */
+  name: string;
+  /** Finds every hit in an incident, in file order. */
+  test: (context: LintContext) => Hit[];
+  /** What is wrong, in the author's terms. */
+  message: (hit: Hit) => string;
+  /** How to fix it. */
+  hint: string | ((hit: Hit) => string);
+}
+
+/** A problem found by a lint rule, carrying the rule's name. */
+export interface LintProblem extends CasefileProblem {
+  /** Name of the rule that found it. */
+  rule: string;
+}
+
+/** A rule together with a runner that turns its hits into problems. */
+export type RunnableLint<Hit extends LintHit = LintHit> = LintRule<Hit> & {
+  /** Runs the rule over an incident. */
+  run: (context: LintContext) => LintProblem[];
+};
+
+/** Keeps a rule's own hit type while giving every rule the same `run`. */
+function lint<Hit extends LintHit>(rule: LintRule<Hit>): RunnableLint<Hit> {
+  return {
+    ...rule,
+    run: (context) =>
+      rule.test(context).map((hit) => ({
+        rule: rule.name,
+        file: hit.in === "sources" ? context.file : context.incidentFile,
+        field: hit.field,
+        message: rule.message(hit),
+        hint: typeof rule.hint === "string" ? rule.hint : rule.hint(hit),
+      })),
+  };
+}
+
+/** `"a"`, `"a", "b"`: ids as a message lists them. */
+function quoted(ids: readonly string[]): string {
+  return ids.map((id) => `"${id}"`).join(", ");
+}
+
+/** The lint rules, run in this order. */
+export const lintRules = [
+  lint({
+    name: "circular-reporting",
+    test: ({ sources, claims }) =>
+      sources.flatMap((source) => {
+        if (source.credibility !== 1) return [];
+        const weak = claims.filter(
+          (claim) => claim.asserts.sources.includes(source.id) && claim.asserts.origins.length < 2,
+        );
+        return weak.length === 0
+          ? []
+          : [
+              {
+                in: "sources" as const,
+                field: `sources[${source.index}].credibility`,
+                source: source.id,
+                claims: weak.map((claim) => claim.id),
+              },
+            ];
+      }),
+    message: (hit) =>
+      `source "${hit.source}" is graded credibility 1 (confirmed by other sources), but ${hit.claims.length === 1 ? "claim" : "claims"} ${quoted(hit.claims)} it asserts ${hit.claims.length === 1 ? "has" : "have"} only one independent origin`,
+    hint: "republications and copies of one article are one origin, not a confirmation: grade it 2 (probably true) or lower until an independent origin asserts the same",
+  }),
+  lint({
+    name: "weak-support",
+    test: ({ sources, claims }) =>
+      claims.flatMap((claim) => {
+        const asserting = sources.filter((source) => claim.asserts.sources.includes(source.id));
+        const weak = asserting.every(
+          (source) =>
+            source.reliability === undefined ||
+            source.reliability === "E" ||
+            source.reliability === "F",
+        );
+        return asserting.length === 0 || !weak
+          ? []
+          : [
+              {
+                in: "sources" as const,
+                field: `claims[${claim.index}].stances`,
+                claim: claim.id,
+                asserting,
+              },
+            ];
+      }),
+    message: (hit) =>
+      `claim "${hit.claim}" is asserted only by sources graded E, F or not graded: ${hit.asserting.map((source) => `${source.id} (${source.reliability ?? notGraded})`).join(", ")}`,
+    hint: "find a source graded A–D that asserts it, or say in the write-up that the claim rests on weak sources",
+  }),
+  lint({
+    name: "no-capture",
+    test: ({ sources }) =>
+      sources
+        .filter((source) => source.source.captures.length === 0)
+        .map((source) => ({
+          in: "sources" as const,
+          field: `sources[${source.index}].captures`,
+          source: source.id,
+        })),
+    message: (hit) => `source "${hit.source}" has no capture`,
+    hint: "save the page's text under data/archives/ and list it in captures, so that the evidence survives if the page goes away",
+  }),
+  lint({
+    name: "disputed-but-confirmed",
+    test: ({ incident, claims }) =>
+      incident.status !== "confirmed"
+        ? []
+        : claims
+            .filter((claim) => claim.disputes.sources.length > 0)
+            .map((claim) => ({ in: "incident" as const, field: "status", claim })),
+    message: ({ claim }) =>
+      `status is "confirmed", but claim "${claim.id}" is disputed by ${plural(claim.disputes.sources.length, "source")} from ${plural(claim.disputes.origins.length, "independent origin")}: ${quoted(claim.disputes.sources)}`,
+    hint: "set status: disputed, or explain in the write-up why the dispute does not hold",
+  }),
+  lint({
+    name: "unknown-id",
+    test: ({ sources, claims }) => {
+      const known = new Set(sources.map((source) => source.id));
+      const republished = sources.flatMap((source) => {
+        const named = source.source.republished_from;
+        if (named === undefined || (known.has(named) && named !== source.id)) return [];
+        return [
+          {
+            in: "sources" as const,
+            field: `sources[${source.index}].republished_from`,
+            id: named,
+            self: named === source.id,
+            known,
+          },
+        ];
+      });
+      const stances = claims.flatMap((claim) =>
+        Object.keys(claim.claim.stances)
+          .filter((id) => !known.has(id))
+          .map((id) => ({
+            in: "sources" as const,
+            field: `claims[${claim.index}].stances.${id}`,
+            id,
+            self: false,
+            known,
+          })),
+      );
+      return [...republished, ...stances];
+    },
+    message: (hit) =>
+      hit.self
+        ? `source "${hit.id}" names itself in republished_from`
+        : `${hit.field.includes(".stances.") ? "stance" : "republished_from"} names unknown source "${hit.id}"`,
+    hint: (hit) =>
+      `use the id of another source in this file (known: ${knownIds([...hit.known].filter((id) => id !== hit.id))})`,
+  }),
+];
+
+/** Names of the lint rules. */
+export const lintNames = lintRules.map((rule) => rule.name);
+
+/** Runs every lint rule over an incident; the problems are warnings, in rule order then file order. */
+export function lintIncident(context: LintContext): LintProblem[] {
+  return lintRules.flatMap((rule) => rule.run(context));
+}

@@ -1,0 +1,149 @@
+/**
+ * Independent origins. Five articles are not five confirmations when four of them copy the first:
+ * sources are joined into one origin group when one declares that it republishes another
+ * (`republished_from`, followed transitively) or when the archive engine found their captures to
+ * be copies of one syndicated article. Groups are the connected components (union-find).
+ */
+import type { Source } from "../../schemas/sources.ts";
+
+/** One syndicated document from the archive engine: the sources whose captures are copies of it. */
+export interface Syndication {
+  /** The archive engine's document id ("d-…"). */
+  documentId: string;
+  /** Ids of the sources whose captures hold a copy. */
+  sources: string[];
+}
+
+/** Why two sources belong to one origin. */
+export interface OriginReason {
+  /** A declared republication, or copies of one article found by the archive engine. */
+  kind: "republished_from" | "same-article";
+  /** The republishing source, or the first of the copies in source order. */
+  from: string;
+  /** The source republished, or another copy. */
+  to: string;
+  /** The archive engine's document id, for same-article links. */
+  document?: string;
+}
+
+/** Sources that all trace back to one origin. */
+export interface OriginGroup {
+  /** Stable id: "origin-" + the id of its original (see `originalOf`). */
+  id: string;
+  /** Member source ids, in source-file order. */
+  sources: string[];
+  /** Distinct outlet ids of the members, in order of first appearance. */
+  outlets: string[];
+  /** The links that joined the members; empty for a source on its own. */
+  reasons: OriginReason[];
+}
+
+/** Every origin group, and the group of each source. */
+export interface Origins {
+  /** Groups, ordered by their first member's place in the source file. */
+  groups: OriginGroup[];
+  /** Source id → origin group id. */
+  originOf: Map<string, string>;
+}
+
+/** Groups sources into independent origins; links naming unknown sources are ignored (a lint reports them). */
+export function findOrigins(
+  sources: readonly Source[],
+  syndication: readonly Syndication[],
+): Origins {
+  const order = new Map<string, number>();
+  const byId = new Map<string, Source>();
+  sources.forEach((source, index) => {
+    if (!order.has(source.id)) {
+      order.set(source.id, index);
+      byId.set(source.id, source);
+    }
+  });
+  const parent = new Map<string, string>([...order.keys()].map((id) => [id, id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    for (let node = id; node !== root;) {
+      const next = parent.get(node) ?? root;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const [rootA, rootB] = [find(a), find(b)];
+    // The root is the member earlier in the file, so that the result does not depend on link order.
+    if (rootA !== rootB) {
+      if ((order.get(rootA) ?? 0) <= (order.get(rootB) ?? 0)) parent.set(rootB, rootA);
+      else parent.set(rootA, rootB);
+    }
+  };
+
+  const reasons: OriginReason[] = [];
+  for (const source of byId.values()) {
+    const original = source.republished_from;
+    if (original === undefined || original === source.id || !byId.has(original)) continue;
+    union(source.id, original);
+    reasons.push({ kind: "republished_from", from: source.id, to: original });
+  }
+  const documents = [...syndication].sort((a, b) => compareText(a.documentId, b.documentId));
+  for (const document of documents) {
+    const copies = [...new Set(document.sources)]
+      .filter((id) => byId.has(id))
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const [first, ...others] = copies;
+    if (first === undefined) continue;
+    for (const other of others) {
+      union(first, other);
+      reasons.push({ kind: "same-article", from: first, to: other, document: document.documentId });
+    }
+  }
+
+  const members = new Map<string, Source[]>();
+  for (const source of byId.values()) {
+    const root = find(source.id);
+    members.set(root, [...(members.get(root) ?? []), source]);
+  }
+  const originOf = new Map<string, string>();
+  const groups = [...members.values()].map((group): OriginGroup => {
+    const id = `origin-${originalOf(group).id}`;
+    const ids = new Set(group.map((source) => source.id));
+    for (const member of ids) originOf.set(member, id);
+    return {
+      id,
+      sources: [...ids],
+      outlets: [...new Set(group.map((source) => source.outlet))],
+      reasons: reasons.filter((reason) => ids.has(reason.from)),
+    };
+  });
+  return { groups, originOf };
+}
+
+/**
+ * The member that names the group: one that republishes no other member, then the earliest
+ * published (undated last), then the first in the file. Members are in file order and non-empty.
+ */
+export function originalOf(members: readonly Source[]): Source {
+  const ids = new Set(members.map((source) => source.id));
+  const roots = members.filter(
+    (source) => source.republished_from === undefined || !ids.has(source.republished_from),
+  );
+  // A republication cycle leaves no root; then every member is a candidate.
+  const candidates = roots.length > 0 ? roots : members;
+  const dated = candidates.filter((source) => source.published !== undefined);
+  const earliest = dated.reduce<Source | undefined>(
+    (best, source) =>
+      best === undefined || compareText(source.published ?? "", best.published ?? "") < 0
+        ? source
+        : best,
+    undefined,
+  );
+  const original = earliest ?? candidates[0];
+  if (original === undefined) throw new Error("originalOf needs at least one member");
+  return original;
+}
+
+/** Compares by code units, so that the order never depends on the machine's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
