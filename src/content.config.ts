@@ -1,5 +1,6 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
+import { archiveLoader } from "./loaders/archive.ts";
 import { siteDataLoader } from "./loaders/site-data.ts";
 import { incidentSchema } from "./schemas/incident.ts";
 import { siteRoot } from "./site-root.ts";
@@ -13,4 +14,5 @@ export const collections = {
   outlets: defineCollection({ loader: siteDataLoader("outlets") }),
   sources: defineCollection({ loader: siteDataLoader("sources") }),
   events: defineCollection({ loader: siteDataLoader("events") }),
+  archive: defineCollection({ loader: archiveLoader() }),
 };

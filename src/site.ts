@@ -1,13 +1,17 @@
-import { getCollection, type CollectionEntry } from "astro:content";
+import { getCollection, getEntry, type CollectionEntry } from "astro:content";
+import type { Archive } from "./lib/archive/index.ts";
 import type { Outlet } from "./schemas/outlet.ts";
 import type { SourcesFile } from "./schemas/sources.ts";
 import type { EventEntry, SiteData } from "./lib/content/site-data.ts";
 import { withBase } from "./lib/urls/paths.ts";
+import { buildDossier, type Dossier } from "./lib/dossier/dossier.ts";
 
 /** The site data plus the write-up entries Astro renders. */
 export interface Site extends SiteData {
   /** Incident collection entries by id, for `render()`. */
   entries: Map<string, CollectionEntry<"incidents">>;
+  /** The processed source archive. */
+  archive: Archive;
 }
 
 let memo: Promise<Site> | undefined;
@@ -18,11 +22,12 @@ let memo: Promise<Site> | undefined;
  */
 export function loadSite(): Promise<Site> {
   memo ??= (async () => {
-    const [incidents, outlets, sources, events] = await Promise.all([
+    const [incidents, outlets, sources, events, archive] = await Promise.all([
       getCollection("incidents"),
       getCollection("outlets"),
       getCollection("sources"),
       getCollection("events"),
+      getEntry("archive", "archive"),
     ]);
     return {
       incidents: incidents
@@ -33,6 +38,7 @@ export function loadSite(): Promise<Site> {
       events: new Map(events.map((entry) => [entry.id, (entry.data as { events: EventEntry[] }).events])),
       warnings: [],
       entries: new Map(incidents.map((entry) => [entry.id, entry])),
+      archive: archive?.data as Archive,
     };
   })();
   return memo;
@@ -41,4 +47,19 @@ export function loadSite(): Promise<Site> {
 /** A base-aware link to a site path; every internal link goes through it. */
 export function href(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
+}
+
+const dossiers = new Map<string, Dossier>();
+
+/** The dossier of one incident, computed once per build. */
+export async function dossierOf(id: string): Promise<Dossier> {
+  let dossier = dossiers.get(id);
+  if (!dossier) {
+    const site = await loadSite();
+    const incident = site.incidents.find((entry) => entry.id === id);
+    if (!incident) throw new Error(`no incident ${id}`);
+    dossier = buildDossier(site, incident, site.archive);
+    dossiers.set(id, dossier);
+  }
+  return dossier;
 }

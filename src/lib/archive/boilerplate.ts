@@ -4,7 +4,6 @@
  * the genre (navigation, share buttons, photo credits…), not particular sites. A last,
  * statistical rule (`recurring-chrome`) is applied across the corpus in `index.ts`.
  */
-import { wordCount } from "./normalise.ts";
 import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
 import type { Block } from "./segment.ts";
 
@@ -28,12 +27,16 @@ export interface LineContext {
   firstProse: number;
   /** Index of the article's last prose paragraph (-1 if none). */
   lastProse: number;
+  /** Caption text (bullet and credit removed) of lines near a bulleted or credited line. */
+  captions: readonly (string | undefined)[];
 }
 
 /** One named boilerplate rule. */
 export interface BoilerplateRule {
   /** Stable rule name, shown in the ledger (`rule`). */
   name: string;
+  /** Longest paragraph (in words) the rule applies to: chrome is short, prose is never chrome. */
+  maxWords: number;
   /** True when the paragraph is this kind of chrome. */
   test: (line: LineContext) => boolean;
   /** Why such lines are labelled, in the reader's words. */
@@ -59,6 +62,14 @@ const EMBED = /^(?:please )?(?:click|tap|press)\b.{0,40}\b(?:link|here|below|but
 const BREADCRUMB = /^[\p{L}][\p{L}\p{N} .'&-]{0,28}(?:\s*(?:>|›|»|\/|\\|\|)\s*[\p{L}][\p{L}\p{N} .'&-]{0,28}){1,4}$/u;
 const NAME_WORD = /^[\p{Lu}][\p{L}'.-]*$/u;
 
+/** How far apart (in paragraphs) two copies of one caption may be. */
+const CAPTION_WINDOW = 4;
+
+/** True for text that may carry a photo credit (cheap test before the credit pattern). */
+function mayHaveCredit(text: string): boolean {
+  return text.includes("(") || text.includes("|");
+}
+
 /** Strips a leading bullet and a trailing photo credit, to compare caption copies. */
 function captionCore(key: string): string {
   return key.replace(BULLET, "").replace(CREDIT, "").replace(/[\s|.]+$/, "").trim();
@@ -75,84 +86,98 @@ function titleCased(text: string): boolean {
 export const boilerplateRules = [
   {
     name: "separator",
+    maxWords: 40,
     test: (line) => line.separator,
     reason: "a separator line between pasted pages",
   },
   {
     name: "bare-url",
-    test: (line) => line.words <= 2 && URL_LINE.test(line.text),
+    maxWords: 2,
+    test: (line) => URL_LINE.test(line.text),
     reason: "a bare web address or domain left by a copied link",
   },
   {
     name: "link-residue",
-    test: (line) => line.words <= 3 && LINK_RESIDUE.test(line.text),
+    maxWords: 3,
+    test: (line) => LINK_RESIDUE.test(line.text),
     reason: "the text of a link whose address was lost (e.g. a lone “Source”)",
   },
   {
     name: "share-comment",
-    test: (line) => line.words <= 8 && SHARE.test(line.text),
+    maxWords: 8,
+    test: (line) => SHARE.test(line.text),
     reason: "share buttons, comment counters and comment forms",
   },
   {
     name: "social-link",
-    test: (line) => line.words <= 4 && SOCIAL.test(line.text),
+    maxWords: 4,
+    test: (line) => SOCIAL.test(line.text),
     reason: "a link to the outlet's social-media accounts",
   },
   {
     name: "navigation",
+    maxWords: 4,
     test: (line) =>
-      BULLET.test(line.text) && line.words <= 4 && line.text.length <= 32 && !/[.!?:;,]$/.test(line.text) && line.index < line.firstProse,
+      BULLET.test(line.text) && line.text.length <= 32 && !/[.!?:;,]$/.test(line.text) && line.index < line.firstProse,
     reason: "a site navigation item (a short bulleted menu entry before the article)",
   },
   {
     name: "breadcrumb",
-    test: (line) => line.words <= 8 && line.index < line.firstProse && BREADCRUMB.test(line.text),
+    maxWords: 8,
+    test: (line) => line.index < line.firstProse && BREADCRUMB.test(line.text),
     reason: "a breadcrumb trail (section > sub-section)",
   },
   {
     name: "photo-credit",
-    test: (line) => line.words <= 80 && (CREDIT.test(line.text) || (line.words <= 40 && CREDIT_START.test(line.text))),
+    maxWords: 80,
+    test: (line) =>
+      (mayHaveCredit(line.text) && CREDIT.test(line.text)) || (line.words <= 40 && CREDIT_START.test(line.text)),
     reason: "a photo caption or credit",
   },
   {
     name: "image-label",
-    test: (line) => line.words <= 8 && IMAGE_LABEL.test(line.text),
+    maxWords: 8,
+    test: (line) => IMAGE_LABEL.test(line.text),
     reason: "an image number and credit left by a picture gallery",
   },
   {
     name: "image-caption",
-    test: (line) => line.words <= 80 && line.text.startsWith("|"),
+    maxWords: 80,
+    test: (line) => line.text.startsWith("|"),
     reason: "an image caption (copied from a table cell beside a picture)",
   },
   {
     name: "read-more",
-    test: (line) => line.words <= 30 && READ_MORE.test(line.text),
+    maxWords: 30,
+    test: (line) => READ_MORE.test(line.text),
     reason: "a “Read more” link to another story",
   },
   {
     name: "alternate-domains",
-    test: (line) => line.words <= 60 && ALTERNATE.test(line.text) && DOMAIN.test(line.text),
+    maxWords: 60,
+    test: (line) => ALTERNATE.test(line.text) && DOMAIN.test(line.text),
     reason: "a footer listing the site's alternate addresses",
   },
   {
     name: "tv-apps",
-    test: (line) => line.words <= 40 && !isProse(line.text) && TV_APPS.test(line.text),
+    maxWords: 40,
+    test: (line) => !isProse(line.text) && TV_APPS.test(line.text),
     reason: "a footer advertising the outlet's TV or mobile apps",
   },
   {
     name: "embed-prompt",
-    test: (line) => line.words <= 25 && EMBED.test(line.text),
+    maxWords: 25,
+    test: (line) => EMBED.test(line.text),
     reason: "an instruction pointing to an embedded player or link that did not survive the copy",
   },
   {
     name: "caption-repeat",
+    maxWords: 60,
     test: (line) => {
-      if (line.words > 60 || isQuestion(line.text)) return false;
-      const core = captionCore(line.key);
-      if (core.length < 12) return false;
-      for (let j = Math.max(0, line.index - 4); j <= Math.min(line.keys.length - 1, line.index + 4); j++) {
-        const other = line.keys[j]!;
-        if (j !== line.index && other !== line.key && captionCore(other) === core) return true;
+      const core = line.captions[line.index];
+      if (core === undefined || core.length < 12 || isQuestion(line.text)) return false;
+      for (let j = Math.max(0, line.index - CAPTION_WINDOW); j <= line.index + CAPTION_WINDOW; j++) {
+        if (j !== line.index && line.captions[j] === core && line.keys[j] !== line.key) return true;
       }
       return false;
     },
@@ -160,6 +185,7 @@ export const boilerplateRules = [
   },
   {
     name: "related-story",
+    maxWords: 24,
     test: (line) => {
       if (line.index <= line.firstProse + 1 || line.index >= line.lastProse) return false;
       const before = line.lines[line.index - 1] ?? "";
@@ -173,8 +199,9 @@ export const boilerplateRules = [
   },
   {
     name: "tag",
+    maxWords: 4,
     test: (line) =>
-      line.index > line.lastProse && line.lastProse >= 0 && line.words >= 1 && line.words <= 4 &&
+      line.index > line.lastProse && line.lastProse >= 0 &&
       line.text.split(/\s+/).every((word) => NAME_WORD.test(word)) && !/[.!?:;,]$/.test(line.text),
     reason: "a tag (a name or topic alone after the article body)",
   },
@@ -183,6 +210,7 @@ export const boilerplateRules = [
 /** The statistical rule applied across the corpus (see `index.ts`). */
 export const recurringChromeRule = {
   name: "recurring-chrome",
+  maxWords: 10,
   test: () => false,
   reason: "a short line that recurs in captures of unrelated articles (site chrome)",
 } as const satisfies BoilerplateRule;
@@ -212,14 +240,27 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
       lastProse = i;
     }
   });
+  // Caption copies are only compared near a bulleted or credited line, to keep this linear.
+  const marked = blocks.map((block) => block.words <= 60 && (BULLET.test(block.key) || (mayHaveCredit(block.key) && CREDIT.test(block.key))));
+  const captions = blocks.map((block, i) => {
+    if (block.words > 60) return undefined;
+    for (let j = Math.max(0, i - CAPTION_WINDOW); j <= Math.min(blocks.length - 1, i + CAPTION_WINDOW); j++) {
+      if (marked[j]) return captionCore(block.key);
+    }
+    return undefined;
+  });
+  // One context object, updated per paragraph: rules are pure tests, and this runs per line.
+  const line: LineContext = { text: "", key: "", words: 0, separator: false, index: 0, lines, keys, firstProse, lastProse, captions };
   return blocks.map((block, index) => {
-    const text = lines[index]!;
-    const words = wordCount(text);
-    // Long prose is never chrome: only short lines and separators are tested.
-    if (words > 80 && !block.separator) return undefined;
-    const line: LineContext = { text, key: block.key, words, separator: block.separator, index, lines, keys, firstProse, lastProse };
-    const rule = boilerplateRules.find((candidate) => candidate.test(line));
-    return rule ? { rule: rule.name, reason: rule.reason } : undefined;
+    line.text = lines[index]!;
+    line.key = block.key;
+    line.words = block.words;
+    line.separator = block.separator;
+    line.index = index;
+    for (const rule of boilerplateRules) {
+      if (line.words <= rule.maxWords && rule.test(line)) return { rule: rule.name, reason: rule.reason };
+    }
+    return undefined;
   });
 }
 

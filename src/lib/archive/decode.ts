@@ -30,19 +30,31 @@ export function decode(file: string, bytes: Uint8Array): DecodedCapture {
   }
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  if (controlBytes(body) > Math.max(2, body.length / 1000)) {
+    throw new CasefileError({ file, message: "looks like a binary file (it contains control characters)", hint: binaryHint });
+  }
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
-    return checked(file, text, bom ? "utf-8-bom" : "utf-8");
-  } catch (error) {
-    if (error instanceof CasefileError) throw error;
-    return checked(file, new TextDecoder("windows-1252").decode(body), "windows-1252");
+    return { text, encoding: bom ? "utf-8-bom" : "utf-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
   }
+}
+
+/** Counts single-byte control characters (tab, line breaks and form feed excepted). */
+function controlBytes(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 ? b < 0x09 || b > 0x0d : b === 0x7f) count++;
+  }
+  return count;
 }
 
 /** Control characters that never occur in pasted prose (tab, line breaks and form feed excepted). */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
-/** Refuses text that is mostly control characters: binary data that happened to decode. */
+/** Refuses UTF-16 text holding NULs or many control characters: binary data that happened to decode. */
 function checked(file: string, text: string, encoding: CaptureEncoding): DecodedCapture {
   const controls = text.match(CONTROL)?.length ?? 0;
   if (text.includes("\u0000") || controls > Math.max(2, text.length / 1000)) {
@@ -53,7 +65,7 @@ function checked(file: string, text: string, encoding: CaptureEncoding): Decoded
 
 /** Splits text into lines on LF, CRLF or CR; a final line break does not start an extra line. */
 export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }

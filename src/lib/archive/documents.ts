@@ -64,6 +64,9 @@ export interface DocumentResult {
   paragraphIds: Map<number, string>;
 }
 
+/** Roles that describe one copy (its headline, byline, date) rather than the article's text. */
+const FRONT: ReadonlySet<ParagraphRole> = new Set(["headline", "byline", "dateline"]);
+
 const OUTLET_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
 /** A headline without a trailing " - Outlet" or " | Outlet". */
@@ -154,6 +157,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     canonical: number;
     order: number[];
     variants: Map<number, { piece: number; canonicalText: string }[]>;
+    front: Map<number, number[]>;
   }
   const drafts: Draft[] = [];
   for (const copies of clusters.values()) {
@@ -177,6 +181,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       documentOf[p] = d;
     }
     const variants = new Map<number, { piece: number; canonicalText: string }[]>();
+    const front = new Map<number, number[]>();
     for (const article of copies) {
       if (article === canonical) continue;
       let position = 0;
@@ -184,6 +189,13 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
         const piece = pieces[p]!;
         const u = piece.unique;
         let shown = inDoc.has(u) ? u : nearToShown.get(input.nearGroup(u));
+        if (shown === undefined && FRONT.has(piece.role)) {
+          // A copy's own headline or byline describes the copy, not the document's text.
+          front.set(article, [...(front.get(article) ?? []), u]);
+          shownAs[p] = u;
+          documentOf[p] = d;
+          continue;
+        }
         if (shown === undefined) {
           add(u, position, p);
           shown = u;
@@ -198,7 +210,8 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
         position = Math.max(position, order.indexOf(shown) + 1);
       }
     }
-    drafts.push({ copies, canonical, order, variants });
+    for (const article of copies) for (const p of input.articles[article]!.pieces) documentOf[p] = d;
+    drafts.push({ copies, canonical, order, variants, front });
   }
 
   // Kept occurrence: the first piece shown as its own text.
@@ -212,13 +225,13 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   });
 
   // Ids: documents from their canonical text, paragraphs from their normalised text.
-  const takenDocs = new Set<string>();
-  const docIds = drafts.map((draft) => uniqueId("d-", hexDigest(draft.order.map((u) => keys[u]).join("\n")), takenDocs));
   const takenParagraphs = new Set<string>();
   const paragraphIds = new Map<number, string>();
   for (const u of [...keptPiece.keys()].sort((a, b) => keptPiece.get(a)! - keptPiece.get(b)!)) {
     paragraphIds.set(u, uniqueId("", paragraphId(keys[u]!), takenParagraphs));
   }
+  const takenDocs = new Set<string>();
+  const docIds = drafts.map((draft) => uniqueId("d-", hexDigest(draft.order.map((u) => paragraphIds.get(u)).join(" ")), takenDocs));
 
   // Paragraph objects, one per shown text, shared by every document that shows it.
   const occurrences = new Map<number, number[]>();
@@ -230,6 +243,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     else occurrences.set(shown, [p]);
   });
   const paragraphs = new Map<number, ArchiveParagraph>();
+  const roleOfShown = new Map<number, ParagraphRole>();
   for (const [u, p] of keptPiece) {
     const piece = pieces[p]!;
     const list = occurrences.get(u)!;
@@ -247,6 +261,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       ...(piece.role !== "body" ? { role: piece.role } : {}),
     };
     paragraphs.set(u, paragraph);
+    roleOfShown.set(u, piece.role);
   }
 
   const documentsOfShown = new Map<number, Set<number>>();
@@ -265,6 +280,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       const first = pieces[model.pieces[0]!]!.block;
       const last = pieces[model.pieces[model.pieces.length - 1]!]!.block;
       const shownHere = new Set(content.get(article)!.map((p) => shownAs[p]!));
+      const ownFront = new Set(draft.front.get(article) ?? []);
       const headline = model.pieces.map((p) => pieces[p]!).find((piece) => piece.role === "headline");
       const diff = (draft.variants.get(article) ?? []).map(({ piece: p, canonicalText }): ParagraphVariant => {
         const block = pieces[p]!.block;
@@ -276,8 +292,9 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
         endLine: last.endLine,
         title: headline?.block.text.trim() ?? "",
         paragraphs: content.get(article)!.length,
-        missing: draft.order.filter((u) => !shownHere.has(u)).map((u) => paragraphIds.get(u)!),
-        extra: [...shownHere].filter((u) => !canonicalSet.has(u)).map((u) => paragraphIds.get(u)!),
+        missing: draft.order.filter((u) => !shownHere.has(u) && !FRONT.has(roleOfShown.get(u)!)).map((u) => paragraphIds.get(u)!),
+        extra: [...shownHere].filter((u) => !canonicalSet.has(u) && !ownFront.has(u)).map((u) => paragraphIds.get(u)!),
+        front: [...ownFront].map((u) => paragraphs.get(u)!),
         ...(diff.length > 0 ? { diff } : {}),
         canonical: article === draft.canonical,
       };

@@ -58,17 +58,18 @@ export interface NearGroups {
   candidates: number;
 }
 
-/** Finds near-duplicate texts among distinct normalised texts. */
+/** Finds near-duplicate texts among distinct normalised texts (word counts may be supplied). */
 export function nearDuplicates(
   keys: readonly string[],
   near: NearOptions = defaultNear,
   options: MinHashOptions = defaultMinHash,
+  words: ArrayLike<number> = keys.map(wordCount),
 ): NearGroups {
   const sets = unionFind(keys.length);
   const eligible: number[] = [];
   const shingleSets: Uint32Array[] = [];
   keys.forEach((key, u) => {
-    if (wordCount(key) < near.minWords) return;
+    if (words[u]! < near.minWords) return;
     eligible.push(u);
     shingleSets.push(shingles(key));
   });
@@ -77,12 +78,10 @@ export function nearDuplicates(
   const signatures = new Uint32Array(eligible.length * k);
   shingleSets.forEach((set, i) => minHash(set, seeds, signatures, i * k));
   const pairs: NearPair[] = [];
-  const checked = new Set<number>();
   let candidates = 0;
   lshCandidates(signatures, eligible.length, options, (i, j) => {
-    const pairKey = i * eligible.length + j;
-    if (checked.has(pairKey)) return;
-    checked.add(pairKey);
+    // Pairs already joined (through this or another band) need no second check.
+    if (find(sets, eligible[i]!) === find(sets, eligible[j]!)) return;
     candidates++;
     const a = shingleSets[i]!;
     const b = shingleSets[j]!;

@@ -3,7 +3,6 @@
  * ids never change between builds), word shingles, MinHash signatures in typed arrays, and LSH
  * banding to find near-duplicate candidates without comparing every pair.
  */
-import { wordsOf } from "./normalise.ts";
 
 /** MurmurHash3 (x86, 32-bit) over the UTF-16 code units of a string, with a seed. */
 export function hash32(text: string, seed = 0): number {
@@ -41,9 +40,35 @@ export function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/** A stable hex digest of text (two seeded hashes, 64 bits), cut to `digits` hex digits. */
+/** One MurmurHash3 block step. */
+function mixBlock(h: number, block: number): number {
+  let k = Math.imul(block, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  let x = h ^ k;
+  x = (x << 13) | (x >>> 19);
+  return (Math.imul(x, 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * A stable hex digest of text: two seeded MurmurHash3 lanes computed in one pass (64 bits),
+ * cut to `digits` hex digits.
+ */
 export function hexDigest(text: string, digits = 10): string {
-  const hex = hash32(text, 0x9747b28c).toString(16).padStart(8, "0") + hash32(text, 0x5bd1e995).toString(16).padStart(8, "0");
+  let a = 0x9747b28c;
+  let b = 0x5bd1e995;
+  const n = text.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const block = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    a = mixBlock(a, block);
+    b = mixBlock(b, block ^ 0x5f356495);
+  }
+  if (i < n) {
+    a = mixBlock(a, text.charCodeAt(i));
+    b = mixBlock(b, text.charCodeAt(i) ^ 0x5f356495);
+  }
+  const hex = fmix32(a ^ (n * 2)).toString(16).padStart(8, "0") + fmix32(b ^ (n * 2)).toString(16).padStart(8, "0");
   return hex.slice(0, digits);
 }
 
@@ -52,16 +77,43 @@ export function paragraphId(key: string): string {
   return "p-" + hexDigest(key);
 }
 
-/** Word shingles (runs of `size` words) of normalised text, hashed, sorted and unique. */
+/** True for a UTF-16 code unit that belongs to a word (letters and digits, after normalising). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && (c < 0x2000 || c > 0x206f) && c !== 0xd7 && c !== 0xf7);
+}
+
+let wordBuffer = new Uint32Array(256);
+
+/**
+ * Word shingles (runs of `size` words) of normalised text, hashed, sorted and unique. Words are
+ * hashed in one pass over the characters (seeded FNV-1a, then MurmurHash3's finaliser), without
+ * building substrings: this is the hot loop of near-duplicate detection.
+ */
 export function shingles(key: string, size = 3): Uint32Array {
-  const words = wordsOf(key);
-  const hashes = words.map((word) => hash32(word, 0x2f1b3c4d));
-  const count = Math.max(1, hashes.length - size + 1);
-  const out = new Uint32Array(hashes.length === 0 ? 0 : count);
+  let count = 0;
+  let h = 0x811c9dc5 ^ 0x2f1b3c4d;
+  let inWord = false;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      if (count === wordBuffer.length) {
+        const bigger = new Uint32Array(count * 2);
+        bigger.set(wordBuffer);
+        wordBuffer = bigger;
+      }
+      wordBuffer[count++] = fmix32(h);
+      h = 0x811c9dc5 ^ 0x2f1b3c4d;
+      inWord = false;
+    }
+  }
+  const out = new Uint32Array(count === 0 ? 0 : Math.max(1, count - size + 1));
   for (let i = 0; i < out.length; i++) {
-    let h = 0x3c6ef372;
-    for (let j = i; j < Math.min(i + size, hashes.length); j++) h = fmix32((h ^ hashes[j]!) + j - i);
-    out[i] = h;
+    let x = 0x3c6ef372;
+    for (let j = i; j < Math.min(i + size, count); j++) x = fmix32((x ^ wordBuffer[j]!) + j - i);
+    out[i] = x;
   }
   out.sort();
   let unique = 0;
@@ -122,8 +174,8 @@ export interface MinHashOptions {
   seed: number;
 }
 
-/** Defaults tuned for edited reprints (Jaccard ≥ 0.5 found with probability ≥ 0.9). */
-export const defaultMinHash: MinHashOptions = { bands: 20, rows: 3, seed: 0x5eed };
+/** Defaults tuned for edited reprints: pairs with Jaccard 0.5 become candidates with probability 0.97. */
+export const defaultMinHash: MinHashOptions = { bands: 12, rows: 2, seed: 0x5eed };
 
 /** The per-function seeds for a MinHash configuration. */
 export function minHashSeeds(options: MinHashOptions): Uint32Array {
@@ -133,30 +185,46 @@ export function minHashSeeds(options: MinHashOptions): Uint32Array {
   return seeds;
 }
 
-/** Writes the MinHash signature of a shingle set into `out` at `offset`. */
+const EMPTY = 0xffffffff;
+
+/**
+ * Writes the MinHash signature of a shingle set into `out` at `offset`. This is one-permutation
+ * MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava & Li 2014): each
+ * shingle is hashed once and kept as the minimum of one of `k` bins, so the cost is one hash per
+ * shingle instead of k; empty bins borrow from the next full bin. Two sets agree on a bin with
+ * probability ≈ their Jaccard similarity, as with k independent permutations.
+ */
 export function minHash(set: Uint32Array, seeds: Uint32Array, out: Uint32Array, offset: number): void {
   const k = seeds.length;
-  for (let f = 0; f < k; f++) out[offset + f] = 0xffffffff;
+  const seed = seeds[0] ?? 0;
+  out.fill(EMPTY, offset, offset + k);
   for (let s = 0; s < set.length; s++) {
-    const x = set[s]!;
-    for (let f = 0; f < k; f++) {
-      let h = x ^ seeds[f]!;
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) >>> 0;
-      if (h < out[offset + f]!) out[offset + f] = h;
+    const h = fmix32(set[s]! ^ seed);
+    const bin = offset + Math.floor((h / 4294967296) * k);
+    if (h < out[bin]!) out[bin] = h;
+  }
+  if (set.length === 0) return;
+  const full = new Uint8Array(k);
+  for (let b = 0; b < k; b++) full[b] = out[offset + b] === EMPTY ? 0 : 1;
+  for (let b = 0; b < k; b++) {
+    if (full[b] === 1) continue;
+    let distance = 1;
+    let donor = (b + 1) % k;
+    while (full[donor] === 0) {
+      donor = (donor + 1) % k;
+      distance++;
     }
+    out[offset + b] = (out[offset + donor]! + Math.imul(distance, seeds[b]! | 1)) >>> 0;
   }
 }
 
-/** Largest bucket compared pairwise; bigger buckets only compare neighbours (they are rare). */
-const FULL_BUCKET = 12;
+/** Each item is compared with at most this many earlier items of its bucket (buckets are tiny). */
+const BUCKET_LIMIT = 12;
 
 /**
  * Candidate pairs from LSH banding: items whose signatures agree on every row of some band.
- * Calls `visit(i, j)` with i < j; a pair may be visited once per shared band.
+ * Calls `visit(i, j)` with i < j; a pair may be visited once per shared band. Buckets live in an
+ * open-addressing table of typed arrays, so each band is one linear pass.
  */
 export function lshCandidates(
   signatures: Uint32Array,
@@ -165,33 +233,28 @@ export function lshCandidates(
   visit: (i: number, j: number) => void,
 ): void {
   const k = options.bands * options.rows;
-  // key × 2^21 + index fits a double exactly; sorting a Float64Array groups equal keys.
-  const scale = 2 ** 21;
-  if (count >= scale) throw new RangeError("too many paragraphs for one LSH pass");
-  const packed = new Float64Array(count);
+  let size = 1;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  const slotKeys = new Uint32Array(size);
+  const heads = new Int32Array(size);
+  const next = new Int32Array(count);
   for (let band = 0; band < options.bands; band++) {
+    heads.fill(-1);
     for (let i = 0; i < count; i++) {
-      let h = band * 0x9e3779b1;
+      let h = Math.imul(band + 1, 0x9e3779b1);
       const base = i * k + band * options.rows;
       for (let r = 0; r < options.rows; r++) h = fmix32((h ^ signatures[base + r]!) + r);
-      packed[i] = h * scale + i;
-    }
-    packed.sort();
-    let start = 0;
-    for (let i = 1; i <= count; i++) {
-      if (i < count && Math.floor(packed[i]! / scale) === Math.floor(packed[start]! / scale)) continue;
-      const size = i - start;
-      if (size > 1) {
-        for (let a = start; a < i; a++) {
-          const last = size <= FULL_BUCKET ? i : Math.min(i, a + 2);
-          for (let b = a + 1; b < last; b++) {
-            const x = packed[a]! % scale;
-            const y = packed[b]! % scale;
-            visit(Math.min(x, y), Math.max(x, y));
-          }
-        }
+      let slot = h & mask;
+      while (heads[slot] !== -1 && slotKeys[slot] !== h) slot = (slot + 1) & mask;
+      let j = heads[slot]!;
+      for (let seen = 0; j !== -1 && seen < BUCKET_LIMIT; seen++) {
+        visit(j, i);
+        j = next[j]!;
       }
-      start = i;
+      next[i] = heads[slot]!;
+      heads[slot] = i;
+      slotKeys[slot] = h;
     }
   }
 }

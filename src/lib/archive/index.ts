@@ -9,10 +9,10 @@ import { decode, splitLines } from "./decode.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
 import { defaultNear, exactUniques, nearDuplicates, nearGroupOf } from "./duplicates.ts";
 import { defaultMinHash } from "./fingerprint.ts";
-import { buildLedger, verifyLedger } from "./ledger.ts";
-import { wordCount } from "./normalise.ts";
+import { buildLedger, checkLedger, nonBlankLines } from "./ledger.ts";
 import { isHeadlineShaped, isProse, roleOf } from "./roles.ts";
 import { isHardWrapped, segmentBlocks, toBlocks } from "./segment.ts";
+import { normaliseLines } from "./normalise.ts";
 import type { Archive, ArchiveOptions, ArchiveStats, CaptureInput, CaptureSummary } from "./types.ts";
 
 export type * from "./types.ts";
@@ -41,6 +41,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions) 
   const articles: ArticleModel[] = [];
   const files: CaptureSummary[] = [];
   const warnings: CasefileProblem[] = [];
+  const marks = new Map<string, Uint8Array>();
   let bytes = 0;
   let lines = 0;
   let blankLines = 0;
@@ -48,13 +49,16 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions) 
   for (const input of inputs) {
     const { text, encoding } = decode(input.file, input.bytes);
     const raw = text === "" ? [] : splitLines(text);
-    const filled = raw.filter((line) => line.trim() !== "").length;
+    const lineMarks = nonBlankLines(raw);
+    marks.set(input.file, lineMarks);
+    const filled = lineMarks.reduce((sum, mark) => sum + mark, 0);
     if (filled === 0) {
       warnings.push({ file: input.file, message: "is empty (no text to archive)", hint: "paste the page's text into the capture or remove the file" });
     }
     const wrapped = isHardWrapped(raw);
     files.push({ file: input.file, encoding, bytes: input.bytes.length, lines: filled, wrapped, documents: [] });
-    for (const article of segmentBlocks(input.file, toBlocks(input.file, raw, wrapped))) {
+    const keys = normaliseLines(text, raw.length);
+    for (const article of segmentBlocks(input.file, toBlocks(input.file, raw, wrapped, keys))) {
       const a = articles.length;
       const model: ArticleModel = { file: input.file, pieces: [] };
       const labels = labelArticle(article.blocks);
@@ -78,7 +82,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions) 
     blankLines += raw.length - filled;
     options.onProgress?.(bytes, total, "read");
   }
-  return { pieces, articles, files, warnings, bytes, lines, blankLines };
+  return { pieces, articles, files, warnings, bytes, lines, blankLines, marks };
 }
 
 /** Processes captures into documents, a ledger, statistics and warnings. */
@@ -92,30 +96,33 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   const near = { ...defaultNear, ...options.near };
   const minHash = { ...defaultMinHash, ...options.minHash };
   const cluster = { ...defaultCluster, ...options.cluster };
-  const read = readCaptures(sorted, options);
+  let T=performance.now(); const lap=(n:string)=>{const t=performance.now(); console.error(n, (t-T).toFixed(0)); T=t;};
+  const read = readCaptures(sorted, options); lap("read");
   const { pieces, articles } = read;
 
   // Exact duplicates: one distinct text per normalised key.
   const content = pieces.flatMap((piece, p) => (piece.label ? [] : [p]));
   const exact = exactUniques(content.map((p) => pieces[p]!.block.key));
   content.forEach((p, i) => (pieces[p]!.unique = exact.uniqueOf[i]!));
-  options.onProgress?.(read.bytes, read.bytes, "duplicates");
+  lap("exact");
 
   // Near duplicates among distinct texts, then article clusters on shared paragraphs.
-  const groups = nearDuplicates(exact.keys, near, minHash);
+  const words = new Int32Array(exact.keys.length);
+  for (const p of content) words[pieces[p]!.unique] = pieces[p]!.block.words;
+  const groups = nearDuplicates(exact.keys, near, minHash, words);
   const units = articles.map((article) => {
     const own = article.pieces.map((p) => pieces[p]!).filter((piece) => piece.unique >= 0);
-    const substantive = own.filter((piece) => wordCount(piece.block.text) >= near.minWords);
+    const substantive = own.filter((piece) => piece.block.words >= near.minWords);
     const chosen = substantive.length > 0 ? substantive.map((piece) => nearGroupOf(groups, piece.unique)) : own.map((piece) => piece.unique);
     return Int32Array.from(new Set(chosen)).sort();
   });
-  const roots = clusterArticles(units, cluster);
+  lap("near"); const roots = clusterArticles(units, cluster); lap("cluster");
 
   // Corpus statistics: short lines recurring across unrelated documents are chrome.
   const candidates: ChromeCandidate[] = [];
   for (const piece of pieces) {
     if (piece.unique < 0 || piece.role === "question" || piece.role === "dateline" || piece.role === "headline") continue;
-    if (wordCount(piece.block.text) > SHORT_WORDS || piece.block.text.length > SHORT_CHARS) continue;
+    if (piece.block.words > SHORT_WORDS || piece.block.text.length > SHORT_CHARS) continue;
     candidates.push({ unique: piece.unique, file: piece.block.file, cluster: roots[piece.article]! });
   }
   const chrome = recurringChrome(candidates);
@@ -125,10 +132,10 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
       piece.unique = -1;
     }
   }
-  options.onProgress?.(read.bytes, read.bytes, "documents");
+  lap("chrome");
 
   const result = buildDocuments({ pieces, articles, roots, keys: exact.keys, nearGroup: (u) => nearGroupOf(groups, u) });
-  const ledger = buildLedger(pieces, result);
+  lap("docs"); const ledger = buildLedger(pieces, result); lap("ledger");
 
   const byFileSummary = new Map(read.files.map((summary) => [summary.file, summary]));
   for (const document of result.documents) {
@@ -163,6 +170,6 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
     }
   }
   const archive: Archive = { documents: result.documents, ledger, stats, warnings: read.warnings, files: read.files };
-  if (options.verify !== false) verifyLedger(sorted, archive);
+  lap("stats"); if (options.verify !== false) checkLedger(read.marks, archive); lap("verify");
   return archive;
 }

@@ -29,19 +29,30 @@ export function buildLedger(pieces: readonly Piece[], result: DocumentResult): L
   return ledger;
 }
 
+/** Marks the non-blank lines of a capture: marks[line] = 1 for each non-blank 1-based line. */
+export function nonBlankLines(lines: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.trim() !== "") marks[i + 1] = 1;
+  return marks;
+}
+
 /** Throws unless every non-blank input line has exactly one ledger entry and every id resolves. */
 export function verifyLedger(inputs: readonly CaptureInput[], archive: Pick<Archive, "ledger" | "documents">): void {
   const expected = new Map<string, Uint8Array>();
-  for (const input of inputs) {
-    const lines = splitLines(decode(input.file, input.bytes).text);
-    const marks = new Uint8Array(lines.length + 1);
-    lines.forEach((line, i) => {
-      if (line.trim() !== "") marks[i + 1] = 1;
-    });
-    expected.set(input.file, marks);
-  }
+  for (const input of inputs) expected.set(input.file, nonBlankLines(splitLines(decode(input.file, input.bytes).text)));
+  checkLedger(expected, archive);
+}
+
+/**
+ * The ledger check against line marks made from the raw text (see `nonBlankLines`); consumes the
+ * marks. `processCaptures` calls this with the lines it decoded, `verifyLedger` decodes afresh.
+ */
+export function checkLedger(expected: Map<string, Uint8Array>, archive: Pick<Archive, "ledger" | "documents">): void {
   const paragraphs = new Set<string>();
-  for (const document of archive.documents) for (const paragraph of document.paragraphs) paragraphs.add(paragraph.id);
+  for (const document of archive.documents) {
+    for (const paragraph of document.paragraphs) paragraphs.add(paragraph.id);
+    for (const copy of document.copies) for (const paragraph of copy.front) paragraphs.add(paragraph.id);
+  }
   const problems: string[] = [];
   for (const entry of archive.ledger) {
     const marks = expected.get(entry.file);

@@ -40,12 +40,13 @@ export function isListItem(text: string): boolean {
 
 /** True for a short interview-style question. */
 export function isQuestion(text: string): boolean {
-  const trimmed = text.trim().replace(/["'”’»)\]]+$/, "");
-  return trimmed.endsWith("?") && wordCount(trimmed) <= 60;
+  if (!/\?["'”’»)\]]*\s*$/.test(text)) return false;
+  return wordCount(text) <= 60;
 }
 
 /** True for a line shaped like a headline: short, no sentence-ending punctuation. */
 export function isHeadlineShaped(text: string): boolean {
+  if (text.length > 220) return false;
   const trimmed = text.trim();
   const words = wordCount(trimmed);
   return words >= 2 && words <= 24 && trimmed.length <= 200 && !TERMINAL.test(trimmed) && !isListItem(trimmed) && !trimmed.startsWith("|");

@@ -21,6 +21,8 @@ export interface Block {
   key: string;
   /** True for a separator line (a run of x, -, =, *, _ …). */
   separator: boolean;
+  /** Word count of the display text. */
+  words: number;
 }
 
 /** A run of blocks from one capture that reads as one article (or one compilation intro). */
@@ -59,8 +61,11 @@ export function isHardWrapped(lines: readonly string[]): boolean {
   return continued >= filled.length * 0.25;
 }
 
-/** Groups lines into blocks: one per non-blank line, or per wrapped paragraph. */
-export function toBlocks(file: string, lines: readonly string[], wrapped = isHardWrapped(lines)): Block[] {
+/**
+ * Groups lines into blocks: one per non-blank line, or per wrapped paragraph. `keys` may give the
+ * lines already normalised (see `normaliseLines`), which is faster for whole captures.
+ */
+export function toBlocks(file: string, lines: readonly string[], wrapped = isHardWrapped(lines), keys?: readonly string[]): Block[] {
   const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
   const blocks: Block[] = [];
   let previous = "";
@@ -75,11 +80,15 @@ export function toBlocks(file: string, lines: readonly string[], wrapped = isHar
       last.text += "\n" + text;
       last.endLine = i + 1;
     } else if (!blank) {
-      blocks.push({ file, startLine: i + 1, endLine: i + 1, text, key: "", separator: isSeparator(text) });
+      blocks.push({ file, startLine: i + 1, endLine: i + 1, text, key: "", separator: isSeparator(text), words: 0 });
     }
     previous = text;
   }
-  for (const block of blocks) block.key = normalise(block.text);
+  for (const block of blocks) {
+    const single = block.startLine === block.endLine;
+    block.key = keys && single ? (keys[block.startLine - 1] ?? "") : normalise(block.text);
+    block.words = wordCount(block.text);
+  }
   return blocks;
 }
 
@@ -115,7 +124,7 @@ export function segmentBlocks(file: string, blocks: readonly Block[]): Article[]
       if (content > 0) open("separator");
     } else {
       const earlier = seen.get(block.key);
-      if (earlier !== undefined && wordCount(block.text) >= 4 && repeatsRun(blocks, i, earlier)) open("repeat");
+      if (earlier !== undefined && block.words >= 4 && repeatsRun(blocks, i, earlier)) open("repeat");
       else if (prose >= 3 && next !== undefined && isByline(next.text) && isHeadlineShaped(block.text)) open("headline");
       if (!seen.has(block.key)) seen.set(block.key, i);
       content++;

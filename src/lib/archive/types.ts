@@ -79,6 +79,8 @@ export interface DocumentCopy {
   extra: string[];
   /** Edited paragraphs, with word diffs against the canonical text. */
   diff?: ParagraphVariant[];
+  /** This copy's own headline, byline and dateline when they differ from the canonical copy's. */
+  front: ArchiveParagraph[];
   /** True for the copy whose text is shown (the most complete). */
   canonical: boolean;
 }

@@ -13,6 +13,13 @@ export interface ChartPlace {
   file: string;
   /** The chart's label or id, as the author wrote it. */
   label: string;
+  /** The data file the chart draws, when it has one. */
+  data?: string | undefined;
+}
+
+/** How errors name a chart: its label, and its data file when it has one. */
+export function chartName(place: ChartPlace): string {
+  return `chart "${place.label}"${place.data ? ` (data ${place.data})` : ""}`;
 }
 
 /** The parts of a Plot mark instance the checks read; Plot keeps them as public properties. */
@@ -147,7 +154,7 @@ function missingColumn(
   const what = channel === undefined ? "a mark" : `channel "${channel}"`;
   return new CasefileError({
     file: place.file,
-    message: `chart "${place.label}": ${what} refers to column "${column}", which the data lacks (columns: ${columns.join(", ")})`,
+    message: `${chartName(place)}: ${what} refers to column "${column}", which the data lacks (columns: ${columns.join(", ")})`,
     hint: "Check the spelling and case of the column name against the data file's header",
   });
 }

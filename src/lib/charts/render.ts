@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import type { PlotOptions, ScaleOptions } from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { CasefileError } from "../errors.ts";
-import { checkChannels, marksOf, watchColumns } from "./check.ts";
+import { chartName, checkChannels, marksOf, watchColumns } from "./check.ts";
 import type { ChartPlace } from "./check.ts";
 import { describeChart } from "./describe.ts";
 import type { RenderedPlot } from "./describe.ts";
@@ -38,7 +38,7 @@ export function renderChart(spec: PlotOptions, options: RenderOptions): string {
   if (!idPattern.test(options.id)) {
     throw new CasefileError({
       file: options.file,
-      message: `chart "${options.label}" has the id "${options.id}", which cannot be used as an HTML id`,
+      message: `${chartName(options)} has the id "${options.id}", which cannot be used as an HTML id`,
       hint: "Use letters, digits, hyphens and underscores, starting with a letter",
     });
   }
@@ -100,7 +100,7 @@ function draw(
     const detail = error instanceof Error ? error.message : String(error);
     throw new CasefileError({
       file: place.file,
-      message: `chart "${place.label}" could not be drawn: ${detail}`,
+      message: `${chartName(place)} could not be drawn: ${detail}`,
       hint: plotDocsHint,
     });
   } finally {
@@ -154,7 +154,7 @@ function finish(
   if (svg === null)
     throw new CasefileError({
       file: options.file,
-      message: `chart "${options.label}" drew no SVG`,
+      message: `${chartName(options)} drew no SVG`,
       hint: plotDocsHint,
     });
   stabilizeChart(plot, options.id);

@@ -1,0 +1,60 @@
+import type { CitationInput } from "./input.ts";
+import { dayParts, versionDay } from "./dates.ts";
+import { parseAuthor, type CslName } from "./names.ts";
+
+/** A CSL-JSON date. */
+export interface CslDate {
+  /** One `[year, month, day]` triple. */
+  "date-parts": [[number, number, number]];
+}
+
+/** The CSL-JSON item of an incident dossier (type `report`). */
+export interface CslItem {
+  /** The incident id. */
+  id: string;
+  /** Always `report`; citation-js maps it to BibTeX `@techreport` and RIS `RPRT`. */
+  type: "report";
+  /** BibTeX key: the id with `_` for `-`, because citation-js refuses keys with hyphens. */
+  "citation-key": string;
+  /** The incident title. */
+  title: string;
+  /** The incident's authors, parsed. */
+  author: CslName[];
+  /** First publication day. */
+  issued: CslDate;
+  /** Day of the current version (`YYYY-MM-DD`): the latest revision or update. */
+  version: string;
+  /** The publishing institution. */
+  publisher: string;
+  /** Canonical URL of the incident page. */
+  URL: string;
+  /** Report number, when configured. */
+  number?: string;
+  /** Kind of report, shown by most styles. */
+  genre: string;
+  /** The incident summary. */
+  abstract: string;
+}
+
+/** What citation styles call an incident write-up. */
+export const dossierGenre = "Incident dossier";
+
+/** The CSL-JSON item citing one incident; it deliberately has no `accessed` date. */
+export function incidentCsl(input: CitationInput): CslItem {
+  const { id, incident, url, publisher, reportNumber } = input;
+  const item: CslItem = {
+    id,
+    type: "report",
+    "citation-key": id.replaceAll("-", "_"),
+    title: incident.title,
+    author: incident.authors.map(parseAuthor),
+    issued: { "date-parts": [dayParts(incident.published)] },
+    version: versionDay(incident),
+    publisher,
+    URL: url,
+    genre: dossierGenre,
+    abstract: incident.summary,
+  };
+  if (reportNumber !== undefined && reportNumber !== "") item.number = reportNumber;
+  return item;
+}

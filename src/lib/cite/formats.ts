@@ -1,0 +1,43 @@
+import { Cite } from "@citation-js/core";
+// Each plugin registers its formats on the core's registry when first imported (once per process).
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
+import "@citation-js/plugin-csl";
+import type { CslItem } from "./csl.ts";
+
+/** The downloadable and copyable citations of one incident. */
+export interface CitationFormats {
+  /** A BibTeX `@techreport` entry (`cite.bib`). */
+  bibtex: string;
+  /** An RIS `RPRT` record (`cite.ris`). */
+  ris: string;
+  /** CSL-JSON, an array of one item (`cite.json`). */
+  cslJson: string;
+  /** An APA reference in plain text naming the version, with the access date left to the reader. */
+  reference: string;
+}
+
+/** Where a reader writes the day they accessed the page. */
+export const accessedPlaceholder = "[accessed DATE]";
+
+/** Text without leading blank lines and with exactly one trailing newline, as files should end. */
+function oneTrailingNewline(text: string): string {
+  // Only line breaks are trimmed: an RIS record ends in "ER  - " and its space is part of the tag.
+  return `${text.replace(/^[\r\n]+|[\r\n]+$/g, "")}\n`;
+}
+
+/** Formats an incident's CSL item as BibTeX, RIS, CSL-JSON and a plain-text APA reference. */
+export function citationFormats(csl: CslItem): CitationFormats {
+  // BibTeX and RIS have no version field that citation-js writes; a note carries it instead.
+  // (citation-js would fill an empty BibTeX note from `accessed`; the item never has one.)
+  const withNote = new Cite({ ...csl, note: `Version of ${csl.version}` });
+  // CSL treats "2024-08-15" as a numeric range and labels it "Versions"; "of 2024-08-15" is text.
+  const forReference = new Cite({ ...csl, version: `of ${csl.version}` });
+  const reference = forReference.format("bibliography", { template: "apa", format: "text", lang: "en-US" }).trim();
+  return {
+    bibtex: oneTrailingNewline(withNote.format("bibtex")),
+    ris: oneTrailingNewline(withNote.format("ris")),
+    cslJson: oneTrailingNewline(new Cite(csl).format("data", { format: "text" })),
+    reference: `${reference} ${accessedPlaceholder}`,
+  };
+}

@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CasefileError } from "../errors.ts";
+import { knownIds } from "./references.ts";
+import { sitePaths } from "./load.ts";
+
+/** Files in an incident's data folder that are data for charts and downloads, sorted. */
+export function incidentDataFiles(root: string, incidentId: string): string[] {
+  const folder = join(root, sitePaths.incidentData, incidentId);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(csv|tsv|json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Reads a data file named relative to an incident's data folder. A missing file, or a name that
+ * tries to leave the folder, is an author error naming `from` (the MDX file) and the chart.
+ */
+export function readIncidentDataFile(
+  root: string,
+  incidentId: string,
+  name: string,
+  from: { file: string; label: string },
+): { file: string; text: string } {
+  const file = `${sitePaths.incidentData}/${incidentId}/${name}`;
+  const available = incidentDataFiles(root, incidentId);
+  if (!available.includes(name)) {
+    throw new CasefileError({
+      file: from.file,
+      field: `Chart "${from.label}"`,
+      message: `data file "${file}" not found (available: ${knownIds(available)})`,
+      hint: `name a CSV, JSON or YAML file in ${sitePaths.incidentData}/${incidentId}/`,
+    });
+  }
+  return { file, text: readFileSync(join(root, file), "utf8") };
+}

@@ -1,0 +1,89 @@
+import type { Archive } from "../archive/index.ts";
+import type { IncidentChartInput } from "../charts/index.ts";
+import { outletsById } from "../content/queries.ts";
+import type { EventEntry, IncidentEntry, SiteData } from "../content/site-data.ts";
+import { assessIncident, type Assessment } from "../reliability/index.ts";
+import type { Claim, Source } from "../../schemas/sources.ts";
+import { incidentEvidence, type IncidentEvidence } from "./evidence.ts";
+
+/** Everything an incident page shows, computed once from the site data and the archive. */
+export interface Dossier {
+  /** The incident. */
+  incident: IncidentEntry;
+  /** Path of its sources.yaml. */
+  sourcesFile: string;
+  /** Its sources, in file order. */
+  sources: Source[];
+  /** Its claims, in file order. */
+  claims: Claim[];
+  /** Its events, by time. */
+  events: EventEntry[];
+  /** Grades, origin groups, corroboration and lints. */
+  assessment: Assessment;
+  /** The deduplicated source text and its ledger. */
+  evidence: IncidentEvidence;
+}
+
+/** An archive with nothing in it, for sites without captures. */
+const emptyArchive: Archive = {
+  documents: [],
+  ledger: [],
+  files: [],
+  warnings: [],
+  stats: {
+    files: 0,
+    bytes: 0,
+    lines: 0,
+    blankLines: 0,
+    articles: 0,
+    documents: 0,
+    syndicated: 0,
+    uniqueParagraphs: 0,
+    kept: 0,
+    duplicates: 0,
+    nearDuplicates: 0,
+    boilerplate: 0,
+    boilerplateByRule: {},
+  },
+};
+
+/** Builds the dossier of one incident. */
+export function buildDossier(site: SiteData, incident: IncidentEntry, archive: Archive = emptyArchive): Dossier {
+  const { file: sourcesFile, sources, claims } = site.sources.get(incident.id) ?? {
+    file: `data/incidents/${incident.id}/sources.yaml`,
+    sources: [],
+    claims: [],
+  };
+  const evidence = incidentEvidence(archive, sources);
+  const assessment = assessIncident({
+    file: sourcesFile,
+    incidentFile: incident.file,
+    incident: incident.data,
+    sources,
+    claims,
+    outlets: outletsById(site),
+    syndication: evidence.syndication,
+  });
+  return { incident, sourcesFile, sources, claims, events: site.events.get(incident.id) ?? [], assessment, evidence };
+}
+
+/** The input of the automatic incident charts (timeline, grades grid, stance matrix). */
+export function dossierChartInput(dossier: Dossier): IncidentChartInput {
+  return {
+    events: dossier.events.map((event) => ({
+      time: new Date(event.time),
+      timeText: event.time,
+      label: event.label,
+      sources: event.sources,
+    })),
+    sources: dossier.assessment.sources.map((graded) => ({
+      id: graded.id,
+      reliability: graded.reliability,
+      credibility: graded.credibility,
+    })),
+    claims: dossier.claims.map((claim) => ({ id: claim.id, text: claim.text })),
+    stances: dossier.claims.flatMap((claim) =>
+      Object.entries(claim.stances).map(([source, stance]) => ({ claim: claim.id, source, stance })),
+    ),
+  };
+}

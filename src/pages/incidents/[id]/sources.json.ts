@@ -1,0 +1,15 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import { sourcesJson } from "../../../lib/reliability/index.ts";
+import { dossierOf, loadSite } from "../../../site.ts";
+
+/** Every incident's sources, grades, claims, origin groups and corroboration counts. */
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return site.incidents.map((incident) => ({ params: { id: incident.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const dossier = await dossierOf(params["id"] ?? "");
+  const body = { incident: dossier.incident.id, ...sourcesJson(dossier.assessment) };
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { "Content-Type": "application/json" } });
+};
