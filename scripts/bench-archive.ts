@@ -17,6 +17,7 @@ interface BenchRow extends CorpusScore {
   files: number;
   lines: number;
   seconds: number;
+  cpuSeconds: number;
   throughput: number;
   peakRssMB: number;
   documents: number;
@@ -33,14 +34,18 @@ function measure(megabytes: number): BenchRow {
   const corpus = generateCorpus({ seed: SEED, bytes: megabytes * MB });
   const bytes = corpus.inputs.reduce((sum, input) => sum + input.bytes.length, 0);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const archive = processCaptures(corpus.inputs);
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const score = scoreArchive(corpus, archive.ledger);
   return {
     megabytes,
     files: archive.stats.files,
     lines: archive.stats.lines,
     seconds,
+    cpuSeconds,
     throughput: bytes / MB / seconds,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     documents: archive.stats.documents,

@@ -6,6 +6,13 @@ import { join, relative } from "node:path";
 /** The project root. */
 export const projectRoot = new URL("../../", import.meta.url).pathname;
 
+/** The environment of a child build: ours, without what Vitest sets for its own Vite (BASE_URL, MODE, …). */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST", "VITEST", "VITEST_MODE", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];
+  return { ...env, ...extra };
+}
+
 /** Result of running `npm run build` in a child process. */
 export interface BuildRun {
   /** Exit status. */
@@ -24,15 +31,14 @@ export function buildSite(options: { site?: string; base?: string; args?: string
   const run = spawnSync(join(projectRoot, "node_modules/.bin/node"), ["scripts/build.ts", ...(options.args ?? [])], {
     cwd: projectRoot,
     encoding: "utf8",
-    env: {
-      ...process.env,
+    env: childEnv({
       CASEFILE_OUT_DIR: outDir,
       BASE_PATH: options.base ?? "/",
       SITE_URL: "https://example.org",
       CASEFILE_SITE: options.site ?? "",
       NO_COLOR: "1",
       ...options.env,
-    },
+    }),
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, outDir };
 }

@@ -227,7 +227,8 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   // Ids: documents from their canonical text, paragraphs from their normalised text.
   const takenParagraphs = new Set<string>();
   const paragraphIds = new Map<number, string>();
-  for (const u of [...keptPiece.keys()].sort((a, b) => keptPiece.get(a)! - keptPiece.get(b)!)) {
+  // keptPiece is filled in piece order, so ids are assigned in input order (collisions resolve stably).
+  for (const u of keptPiece.keys()) {
     paragraphIds.set(u, uniqueId("", paragraphId(keys[u]!), takenParagraphs));
   }
   const takenDocs = new Set<string>();
@@ -264,12 +265,18 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     roleOfShown.set(u, piece.role);
   }
 
-  const documentsOfShown = new Map<number, Set<number>>();
+  // Documents showing each paragraph; most paragraphs are in one document, so only lists for the rest.
+  const firstDocument = new Map<number, number>();
+  const documentsOfShown = new Map<number, number[]>();
   drafts.forEach((draft, d) => {
     for (const u of draft.order) {
-      const set = documentsOfShown.get(u) ?? new Set<number>();
-      set.add(d);
-      documentsOfShown.set(u, set);
+      const first = firstDocument.get(u);
+      if (first === undefined) firstDocument.set(u, d);
+      else if (first !== d) {
+        const list = documentsOfShown.get(u) ?? [first];
+        if (!list.includes(d)) list.push(d);
+        documentsOfShown.set(u, list);
+      }
     }
   });
 
@@ -301,10 +308,10 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     });
     const files = new Set(copies.map((copy) => copy.file));
     const sharedParagraphs = draft.order
-      .filter((u) => documentsOfShown.get(u)!.size > 1)
+      .filter((u) => documentsOfShown.has(u))
       .map((u) => ({
         paragraph: paragraphIds.get(u)!,
-        documents: [...documentsOfShown.get(u)!].filter((other) => other !== d).map((other) => docIds[other]!),
+        documents: documentsOfShown.get(u)!.filter((other) => other !== d).map((other) => docIds[other]!),
       }));
     return {
       id: docIds[d]!,

@@ -11,9 +11,16 @@ export function dayParts(day: string): [number, number, number] {
 
 /** The day of the incident's current version: the latest of published, updated and revision days. */
 export function versionDay(incident: Incident): string {
-  const days = [incident.published, incident.updated, ...incident.revisions.map((revision) => revision.date)];
+  const days = [
+    incident.published,
+    incident.updated,
+    ...incident.revisions.map((revision) => revision.date),
+  ];
   // Days are zero-padded ISO strings, so code-unit order is calendar order (and locale-free).
-  return days.reduce<string>((latest, day) => (day !== undefined && day > latest ? day : latest), incident.published);
+  return days.reduce<string>(
+    (latest, day) => (day !== undefined && day > latest ? day : latest),
+    incident.published,
+  );
 }
 
 /** A day as Highwire Press meta tags want it: `YYYY/MM/DD`. */

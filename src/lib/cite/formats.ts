@@ -33,7 +33,9 @@ export function citationFormats(csl: CslItem): CitationFormats {
   const withNote = new Cite({ ...csl, note: `Version of ${csl.version}` });
   // CSL treats "2024-08-15" as a numeric range and labels it "Versions"; "of 2024-08-15" is text.
   const forReference = new Cite({ ...csl, version: `of ${csl.version}` });
-  const reference = forReference.format("bibliography", { template: "apa", format: "text", lang: "en-US" }).trim();
+  const reference = forReference
+    .format("bibliography", { template: "apa", format: "text", lang: "en-US" })
+    .trim();
   return {
     bibtex: oneTrailingNewline(withNote.format("bibtex")),
     ris: oneTrailingNewline(withNote.format("ris")),

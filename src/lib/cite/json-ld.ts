@@ -19,7 +19,12 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 /** A schema.org Person or Organization for one author. */
 function authorNode(name: CslName): JsonLd {
   if ("literal" in name) return { "@type": "Organization", name: name.literal };
-  return { "@type": "Person", name: displayName(name), givenName: name.given, familyName: name.family };
+  return {
+    "@type": "Person",
+    name: displayName(name),
+    givenName: name.given,
+    familyName: name.family,
+  };
 }
 
 /** The schema.org `Report` describing an incident page. */
@@ -46,7 +51,11 @@ export function jsonLd(input: JsonLdInput): JsonLd {
       identifier: code,
     })),
     about: [
-      ...incident.types.map((type) => ({ "@type": "DefinedTerm", name: incidentTypeLabels[type], termCode: type })),
+      ...incident.types.map((type) => ({
+        "@type": "DefinedTerm",
+        name: incidentTypeLabels[type],
+        termCode: type,
+      })),
       ...incident.targets.map((target) => ({ "@type": "Organization", name: target.name })),
     ],
   };
@@ -60,5 +69,8 @@ export function jsonLd(input: JsonLdInput): JsonLd {
  * U+2028 and U+2029 are escaped for older JavaScript parsers. JSON parsers read the same data.
  */
 export function jsonLdScript(node: JsonLd): string {
-  return JSON.stringify(node).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(node).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -38,7 +38,9 @@ export function citationMeta(input: MetaInput): MetaTag[] {
     named("citation_publication_date", slashDay(incident.published)),
     named("citation_online_date", slashDay(incident.published)),
     named("citation_technical_report_institution", publisher),
-    ...(reportNumber !== undefined && reportNumber !== "" ? [named("citation_technical_report_number", reportNumber)] : []),
+    ...(reportNumber !== undefined && reportNumber !== ""
+      ? [named("citation_technical_report_number", reportNumber)]
+      : []),
     named("citation_fulltext_html_url", url),
     // Dublin Core.
     named("DC.title", incident.title),

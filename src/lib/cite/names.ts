@@ -6,16 +6,81 @@ export type CslName = { given: string; family: string; suffix?: string } | { lit
  * case-insensitive; a false positive only costs the name its given/family split.
  */
 const institutionWords = new Set([
-  "academy", "agency", "alliance", "association", "bureau", "center", "centre", "centro", "coalition",
-  "collective", "college", "committee", "council", "department", "desk", "editors", "forum", "foundation",
-  "fundación", "gmbh", "group", "inc", "initiative", "institute", "institution", "instituto", "lab", "labs",
-  "laboratory", "llc", "ltd", "media", "ministry", "network", "news", "observatorio", "observatory", "office",
-  "program", "programme", "project", "research", "school", "society", "staff", "team", "unit", "universidad",
-  "university", "watch",
+  "academy",
+  "agency",
+  "alliance",
+  "association",
+  "bureau",
+  "center",
+  "centre",
+  "centro",
+  "coalition",
+  "collective",
+  "college",
+  "committee",
+  "council",
+  "department",
+  "desk",
+  "editors",
+  "forum",
+  "foundation",
+  "fundación",
+  "gmbh",
+  "group",
+  "inc",
+  "initiative",
+  "institute",
+  "institution",
+  "instituto",
+  "lab",
+  "labs",
+  "laboratory",
+  "llc",
+  "ltd",
+  "media",
+  "ministry",
+  "network",
+  "news",
+  "observatorio",
+  "observatory",
+  "office",
+  "program",
+  "programme",
+  "project",
+  "research",
+  "school",
+  "society",
+  "staff",
+  "team",
+  "unit",
+  "universidad",
+  "university",
+  "watch",
 ]);
 
 /** Lower-case name particles that belong to the family name (`Jan van der Berg`). */
-const particles = new Set(["al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la", "le", "ten", "ter", "van", "von", "y"]);
+const particles = new Set([
+  "al",
+  "bin",
+  "da",
+  "das",
+  "de",
+  "del",
+  "della",
+  "der",
+  "di",
+  "do",
+  "dos",
+  "du",
+  "el",
+  "la",
+  "le",
+  "ten",
+  "ter",
+  "van",
+  "von",
+  "y",
+]);
 
 /** Generational suffixes kept apart from the family name. */
 const suffixes = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
@@ -40,7 +105,9 @@ export function parseAuthor(author: string): CslName {
   if (comma !== -1) {
     const family = name.slice(0, comma).trim();
     const given = name.slice(comma + 1).trim();
-    return family === "" || given === "" || given.includes(",") ? { literal: name } : { given, family };
+    return family === "" || given === "" || given.includes(",")
+      ? { literal: name }
+      : { given, family };
   }
   const last = words.at(-1) ?? "";
   const suffix = suffixes.has(last.toLowerCase()) ? last : undefined;
@@ -49,7 +116,9 @@ export function parseAuthor(author: string): CslName {
   // Past the first word, a lower-case word is a particle; any other lower-case word means prose.
   const particleAt = parts.findIndex((word, index) => index > 0 && particles.has(word));
   const familyStart = particleAt === -1 ? parts.length - 1 : particleAt;
-  const nonParticleLower = parts.some((word, index) => index < familyStart && /^\p{Ll}/u.test(word));
+  const nonParticleLower = parts.some(
+    (word, index) => index < familyStart && /^\p{Ll}/u.test(word),
+  );
   if (nonParticleLower) return { literal: name };
   const given = parts.slice(0, familyStart).join(" ");
   const family = parts.slice(familyStart).join(" ");

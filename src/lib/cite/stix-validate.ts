@@ -22,7 +22,8 @@ interface Requirement {
 
 const nonEmptyString = (value: unknown): boolean => typeof value === "string" && value.length > 0;
 const nonEmptyList = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
-const timestamp = (value: unknown): boolean => typeof value === "string" && timestampPattern.test(value);
+const timestamp = (value: unknown): boolean =>
+  typeof value === "string" && timestampPattern.test(value);
 
 /**
  * Required properties per object type (STIX 2.1 §4–§5). `identity_class` is optional in 2.1;
@@ -44,7 +45,11 @@ const requiredByType: Record<string, Requirement[]> = {
     { property: "object_refs", expect: "a non-empty list", test: nonEmptyList },
   ],
   opinion: [
-    { property: "opinion", expect: "one of the opinion-enum values", test: (value) => typeof value === "string" && opinions.has(value) },
+    {
+      property: "opinion",
+      expect: "one of the opinion-enum values",
+      test: (value) => typeof value === "string" && opinions.has(value),
+    },
     { property: "object_refs", expect: "a non-empty list", test: nonEmptyList },
   ],
   relationship: [
@@ -66,8 +71,12 @@ function referenceProblems(where: string, references: unknown): string[] {
     if (!isRecord(reference) || !nonEmptyString(reference["source_name"])) {
       return [`${where}: external_references[${index}] needs a source_name`];
     }
-    const said = ["url", "description", "external_id"].some((key) => nonEmptyString(reference[key]));
-    return said ? [] : [`${where}: external_references[${index}] needs a url, description or external_id`];
+    const said = ["url", "description", "external_id"].some((key) =>
+      nonEmptyString(reference[key]),
+    );
+    return said
+      ? []
+      : [`${where}: external_references[${index}] needs a url, description or external_id`];
   });
 }
 
@@ -80,31 +89,47 @@ function objectProblems(object: Record<string, unknown>, index: number): string[
   if (!nonEmptyString(type)) problems.push(`${where}: type is missing`);
   const match = typeof id === "string" ? idPattern.exec(id) : null;
   if (match === null) problems.push(`${where}: id is not <type>--<UUIDv5>`);
-  else if (match[1] !== type) problems.push(`${where}: id prefix "${match[1]}" does not match type "${String(type)}"`);
+  else if (match[1] !== type)
+    problems.push(`${where}: id prefix "${match[1]}" does not match type "${String(type)}"`);
   if (object["spec_version"] !== "2.1") problems.push(`${where}: spec_version must be "2.1"`);
   for (const property of ["created", "modified"]) {
-    if (!timestamp(object[property])) problems.push(`${where}: ${property} must be an RFC 3339 UTC timestamp`);
+    if (!timestamp(object[property]))
+      problems.push(`${where}: ${property} must be an RFC 3339 UTC timestamp`);
   }
-  if (timestamp(object["created"]) && timestamp(object["modified"]) && String(object["modified"]) < String(object["created"])) {
+  if (
+    timestamp(object["created"]) &&
+    timestamp(object["modified"]) &&
+    String(object["modified"]) < String(object["created"])
+  ) {
     problems.push(`${where}: modified is before created`);
   }
   for (const requirement of requiredByType[String(type)] ?? []) {
-    if (!requirement.test(object[requirement.property])) problems.push(`${where}: ${requirement.property} must be ${requirement.expect}`);
+    if (!requirement.test(object[requirement.property]))
+      problems.push(`${where}: ${requirement.property} must be ${requirement.expect}`);
   }
-  if (object["external_references"] !== undefined) problems.push(...referenceProblems(where, object["external_references"]));
+  if (object["external_references"] !== undefined)
+    problems.push(...referenceProblems(where, object["external_references"]));
   return problems;
 }
 
 /** Problems with the `*_ref` and `*_refs` properties of one object that point outside the bundle. */
-function referenceTargets(object: Record<string, unknown>, index: number, ids: Set<string>): string[] {
+function referenceTargets(
+  object: Record<string, unknown>,
+  index: number,
+  ids: Set<string>,
+): string[] {
   const where = `objects[${index}] (${String(object["id"])})`;
   return Object.entries(object).flatMap(([property, value]) => {
     if (property.endsWith("_ref")) {
-      return typeof value === "string" && ids.has(value) ? [] : [`${where}: ${property} ${String(value)} is not in the bundle`];
+      return typeof value === "string" && ids.has(value)
+        ? []
+        : [`${where}: ${property} ${String(value)} is not in the bundle`];
     }
     if (property.endsWith("_refs")) {
       if (!Array.isArray(value)) return [`${where}: ${property} must be a list`];
-      return value.filter((ref) => typeof ref !== "string" || !ids.has(ref)).map((ref) => `${where}: ${property} ${String(ref)} is not in the bundle`);
+      return value
+        .filter((ref) => typeof ref !== "string" || !ids.has(ref))
+        .map((ref) => `${where}: ${property} ${String(ref)} is not in the bundle`);
     }
     return [];
   });
@@ -121,11 +146,14 @@ export function validateStix(bundle: unknown): string[] {
   if (bundle["type"] !== "bundle") problems.push('bundle: type must be "bundle"');
   const bundleId = bundle["id"];
   const bundleMatch = typeof bundleId === "string" ? idPattern.exec(bundleId) : null;
-  if (bundleMatch === null || bundleMatch[1] !== "bundle") problems.push("bundle: id is not bundle--<UUIDv5>");
+  if (bundleMatch === null || bundleMatch[1] !== "bundle")
+    problems.push("bundle: id is not bundle--<UUIDv5>");
   const objects = bundle["objects"];
-  if (!Array.isArray(objects) || objects.length === 0) return [...problems, "bundle: objects must be a non-empty list"];
+  if (!Array.isArray(objects) || objects.length === 0)
+    return [...problems, "bundle: objects must be a non-empty list"];
   const records = objects.filter(isRecord);
-  if (records.length !== objects.length) problems.push("bundle: every object must be a JSON object");
+  if (records.length !== objects.length)
+    problems.push("bundle: every object must be a JSON object");
   const ids = new Set<string>();
   records.forEach((object, index) => {
     const id = object["id"];

@@ -4,12 +4,40 @@ import type { IncidentType } from "./incident-types.ts";
 
 /** STIX 2.1 `industry-sector-ov` (§10.12). */
 export const industrySectors = [
-  "agriculture", "aerospace", "automotive", "chemical", "commercial", "communications", "construction",
-  "defense", "education", "energy", "entertainment", "financial-services", "government",
-  "government-emergency-services", "government-local", "government-national", "government-public-services",
-  "government-regional", "healthcare", "hospitality-leisure", "infrastructure", "infrastructure-dams",
-  "infrastructure-nuclear", "infrastructure-water", "insurance", "manufacturing", "mining", "non-profit",
-  "pharmaceuticals", "retail", "technology", "telecommunications", "transportation", "utilities",
+  "agriculture",
+  "aerospace",
+  "automotive",
+  "chemical",
+  "commercial",
+  "communications",
+  "construction",
+  "defense",
+  "education",
+  "energy",
+  "entertainment",
+  "financial-services",
+  "government",
+  "government-emergency-services",
+  "government-local",
+  "government-national",
+  "government-public-services",
+  "government-regional",
+  "healthcare",
+  "hospitality-leisure",
+  "infrastructure",
+  "infrastructure-dams",
+  "infrastructure-nuclear",
+  "infrastructure-water",
+  "insurance",
+  "manufacturing",
+  "mining",
+  "non-profit",
+  "pharmaceuticals",
+  "retail",
+  "technology",
+  "telecommunications",
+  "transportation",
+  "utilities",
 ] as const;
 
 /** One STIX industry sector. */
@@ -55,7 +83,10 @@ const sectorAliases: Record<string, IndustrySector> = {
 
 /** The STIX industry sector for a Casefile target sector, or undefined when none fits. */
 export function stixSector(sector: string): IndustrySector | undefined {
-  const key = sector.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const key = sector
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   const known = industrySectors.find((value) => value === key);
   return known ?? sectorAliases[key];
 }
@@ -114,4 +145,7 @@ export const stanceOpinions = {
   asserts: "agree",
   disputes: "disagree",
   mentions: "neutral",
-} as const satisfies Record<(typeof stances)[number], "strongly-disagree" | "disagree" | "neutral" | "agree" | "strongly-agree">;
+} as const satisfies Record<
+  (typeof stances)[number],
+  "strongly-disagree" | "disagree" | "neutral" | "agree" | "strongly-agree"
+>;

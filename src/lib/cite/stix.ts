@@ -64,6 +64,7 @@ export interface StixInput {
   reportNumber?: string | undefined;
 }
 
+/** Re-exported so that the bundle and its checker come from one module. */
 export { validateStix } from "./stix-validate.ts";
 
 /**
@@ -80,12 +81,21 @@ function sourceReferences(source: Source, outletName: string): ExternalReference
   const kind = source.published === undefined ? source.kind : `${source.kind}, ${source.published}`;
   const references: ExternalReference[] = [];
   if (source.url !== undefined) {
-    references.push({ source_name: outletName, url: source.url, description: `${source.title} (${kind})` });
+    references.push({
+      source_name: outletName,
+      url: source.url,
+      description: `${source.title} (${kind})`,
+    });
   }
   if (source.archived_url !== undefined) {
-    references.push({ source_name: outletName, url: source.archived_url, description: `Archived copy of ${source.title}` });
+    references.push({
+      source_name: outletName,
+      url: source.archived_url,
+      description: `Archived copy of ${source.title}`,
+    });
   }
-  if (references.length === 0) references.push({ source_name: outletName, description: `${source.title} (${kind})` });
+  if (references.length === 0)
+    references.push({ source_name: outletName, description: `${source.title} (${kind})` });
   return references;
 }
 
@@ -142,12 +152,19 @@ export function stixBundle(input: StixInput): StixBundle {
   const outletIdentities = new Map<string, StixObject>();
   for (const outlet of outletOfSource.values()) {
     if (outletIdentities.has(outlet.id)) continue;
-    const identity: StixObject = { ...common("identity", `outlet:${outlet.id}`), name: outlet.name, identity_class: "organization" };
+    const identity: StixObject = {
+      ...common("identity", `outlet:${outlet.id}`),
+      name: outlet.name,
+      identity_class: "organization",
+    };
     const sector = outletSectors[outlet.kind];
     if (sector !== undefined) identity["sectors"] = [sector];
-    const about = [`Outlet kind: ${outlet.kind}.`, outlet.note].filter((part) => part !== undefined).join(" ");
+    const about = [`Outlet kind: ${outlet.kind}.`, outlet.note]
+      .filter((part) => part !== undefined)
+      .join(" ");
     identity["description"] = about;
-    if (outlet.homepage !== undefined) identity["external_references"] = [{ source_name: outlet.name, url: outlet.homepage }];
+    if (outlet.homepage !== undefined)
+      identity["external_references"] = [{ source_name: outlet.name, url: outlet.homepage }];
     outletIdentities.set(outlet.id, identity);
   }
 
@@ -172,7 +189,9 @@ export function stixBundle(input: StixInput): StixBundle {
     attackPatterns.push({
       ...common("attack-pattern", type),
       name: technique.name,
-      external_references: [{ source_name: "mitre-attack", external_id: technique.externalId, url: technique.url }],
+      external_references: [
+        { source_name: "mitre-attack", external_id: technique.externalId, url: technique.url },
+      ],
     });
   }
 
@@ -212,7 +231,10 @@ export function stixBundle(input: StixInput): StixBundle {
         external_references: sourceReferences(source, outlet.name),
       });
     }
-    const content = lines.length === 0 ? claim.text : `${claim.text}\n\nStances of the sources:\n${lines.join("\n")}`;
+    const content =
+      lines.length === 0
+        ? claim.text
+        : `${claim.text}\n\nStances of the sources:\n${lines.join("\n")}`;
     notes.push({
       ...common("note", `claim:${claim.id}`),
       abstract: claim.text,
@@ -231,20 +253,31 @@ export function stixBundle(input: StixInput): StixBundle {
     ...notes,
     ...opinions,
   ];
-  const ownReference: ExternalReference = { source_name: publisher, url, description: "Incident dossier" };
+  const ownReference: ExternalReference = {
+    source_name: publisher,
+    url,
+    description: "Incident dossier",
+  };
   if (reportNumber !== undefined && reportNumber !== "") ownReference.external_id = reportNumber;
   const report: StixObject = {
     ...common("report", id),
     name: incident.title,
     description: incident.summary,
     published: created,
-    report_types: attackPatterns.length === 0 ? ["threat-report"] : ["threat-report", "attack-pattern"],
+    report_types:
+      attackPatterns.length === 0 ? ["threat-report"] : ["threat-report", "attack-pattern"],
     labels: [...incident.types],
     object_refs: others.map((object) => object.id),
     external_references: [
       ownReference,
-      ...sources.flatMap((source) => sourceReferences(source, outletOfSource.get(source.id)?.name ?? source.outlet)),
+      ...sources.flatMap((source) =>
+        sourceReferences(source, outletOfSource.get(source.id)?.name ?? source.outlet),
+      ),
     ],
   };
-  return { type: "bundle", id: `bundle--${uuidV5(casefileNamespace, `casefile:${id}:bundle`)}`, objects: [report, ...others] };
+  return {
+    type: "bundle",
+    id: `bundle--${uuidV5(casefileNamespace, `casefile:${id}:bundle`)}`,
+    objects: [report, ...others],
+  };
 }

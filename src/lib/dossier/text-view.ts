@@ -31,8 +31,8 @@ export interface DocumentView {
   publishers: string[];
   /** Its paragraphs, when shown here. */
   paragraphs: ParagraphView[];
-  /** The places it was found. */
-  copies: DocumentCopy[];
+  /** The places it was found, each with its own headline, byline and dateline when they differ. */
+  copies: { copy: DocumentCopy; front: ParagraphView[] }[];
   /** Lines recorded as duplicates of its paragraphs. */
   duplicates: number;
 }
@@ -92,7 +92,10 @@ export function sourceTextView(dossier: Dossier): SourceTextView[] {
           shownUnder,
           publishers: sources,
           paragraphs: shown ? document.paragraphs.map((paragraph) => paragraphView(document.id, paragraph)) : [],
-          copies: document.copies,
+          copies: document.copies.map((copy) => ({
+            copy,
+            front: shown ? copy.front.map((paragraph) => paragraphView(document.id, paragraph)) : [],
+          })),
           duplicates: duplicateCount.get(document.id) ?? 0,
         };
       }),

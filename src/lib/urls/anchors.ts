@@ -18,7 +18,8 @@ export function claimAnchor(claimId: string): string {
 /** The anchor of a source paragraph: its `p-<hash>` id as is, or a bare hex hash prefixed. */
 export function paragraphAnchor(hashId: string): string {
   const match = /^(?:p-)?([0-9a-f]+)$/.exec(hashId);
-  if (match === null) throw new TypeError(`"${hashId}" is not a paragraph hash id (expected p-<hex>)`);
+  if (match === null)
+    throw new TypeError(`"${hashId}" is not a paragraph hash id (expected p-<hex>)`);
   return `p-${match[1] ?? ""}`;
 }
 

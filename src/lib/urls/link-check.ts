@@ -43,7 +43,7 @@ export function checkLinks(pages: ReadonlyMap<string, string>, files: ReadonlySe
     for (const match of html.matchAll(linkPattern)) {
       const href = unescape(match[1] ?? "");
       if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue;
-      const url = new URL(href, `http://site.invalid/${page}`);
+      const url = new URL(href, `http://site.invalid${base}${page}`);
       if (!url.pathname.startsWith(base)) {
         broken.push({ page, href, reason: `does not start with the base path ${base}` });
         continue;

@@ -80,12 +80,18 @@ export function compareLock(
   const redirected: string[] = [];
   for (const path of lockedSet) {
     if (builtSet.has(path)) continue;
-    const target = redirects.has(path) ? finalTarget(path, (from) => redirects.get(from)) : undefined;
+    const target = redirects.has(path)
+      ? finalTarget(path, (from) => redirects.get(from))
+      : undefined;
     if (target !== undefined && builtSet.has(target)) redirected.push(path);
     else missing.push(path);
   }
   const added = [...builtSet].filter((path) => !lockedSet.has(path));
-  return { missing: missing.sort(byCodeUnit), added: added.sort(byCodeUnit), redirected: redirected.sort(byCodeUnit) };
+  return {
+    missing: missing.sort(byCodeUnit),
+    added: added.sort(byCodeUnit),
+    redirected: redirected.sort(byCodeUnit),
+  };
 }
 
 /** An incident as far as redirects are concerned. */
@@ -120,7 +126,10 @@ export function redirectsFrom(incidents: readonly RedirectSource[]): Map<string,
   for (const incident of incidents) {
     const target = routes.incident(incident.id);
     incident.redirect_from.forEach((entry, index) => {
-      const where = { file: `content/incidents/${incident.id}.mdx`, field: `redirect_from[${index}]` };
+      const where = {
+        file: `content/incidents/${incident.id}.mdx`,
+        field: `redirect_from[${index}]`,
+      };
       const from = oldPath(entry);
       if (from === undefined) {
         throw new CasefileError({
@@ -156,7 +165,10 @@ export function redirectsFrom(incidents: readonly RedirectSource[]): Map<string,
  * `/incidents/new/sources/`, `/incidents/old/cite.bib` → `/incidents/new/cite.bib`) and resolves
  * chains (an incident renamed twice), so that every entry points at its final path.
  */
-export function expandRedirects(redirects: ReadonlyMap<string, string>, locked: readonly string[]): Map<string, string> {
+export function expandRedirects(
+  redirects: ReadonlyMap<string, string>,
+  locked: readonly string[],
+): Map<string, string> {
   const folders = [...redirects].filter(([from, to]) => from.endsWith("/") && to.endsWith("/"));
   // One redirect step: the path's own redirect, else its closest redirected folder's.
   const step = (path: string): string | undefined => {
@@ -164,10 +176,16 @@ export function expandRedirects(redirects: ReadonlyMap<string, string>, locked: 
     if (own !== undefined) return own;
     const folder = folders
       .filter(([from]) => path.startsWith(from))
-      .reduce<[string, string] | undefined>((best, entry) => (best === undefined || entry[0].length > best[0].length ? entry : best), undefined);
+      .reduce<[string, string] | undefined>(
+        (best, entry) => (best === undefined || entry[0].length > best[0].length ? entry : best),
+        undefined,
+      );
     return folder === undefined ? undefined : folder[1] + path.slice(folder[0].length);
   };
-  const sources = new Set([...redirects.keys(), ...locked.filter((path) => step(path) !== undefined)]);
+  const sources = new Set([
+    ...redirects.keys(),
+    ...locked.filter((path) => step(path) !== undefined),
+  ]);
   const expanded = new Map<string, string>();
   for (const from of [...sources].sort(byCodeUnit)) {
     // On a loop, keep the first step: compareLock then reports the path as missing.
@@ -193,7 +211,9 @@ export interface RedirectPageInput {
 /** A small static HTML page that sends readers and crawlers from an old URL to the new one. */
 export function redirectPage({ to, title }: RedirectPageInput): string {
   if (!isRootRelative(to) && !/^https?:\/\//i.test(to)) {
-    throw new TypeError(`redirect target must be an http(s) URL or a root-relative path, got "${to}"`);
+    throw new TypeError(
+      `redirect target must be an http(s) URL or a root-relative path, got "${to}"`,
+    );
   }
   const href = escapeHtml(to);
   const name = escapeHtml(title);

@@ -10,14 +10,19 @@ describe("incidentCsl", () => {
       type: "report",
       "citation-key": "2024_venezuela_cne_ddos",
       title: "DDoS on the CNE results site </script>",
-      author: [{ given: "Ana María", family: "Pérez" }, { given: "Jan", family: "van der Berg" }, { literal: "Digital Forensic Lab" }],
+      author: [
+        { given: "Ana María", family: "Pérez" },
+        { given: "Jan", family: "van der Berg" },
+        { literal: "Digital Forensic Lab" },
+      ],
       issued: { "date-parts": [[2024, 7, 30]] },
       version: "2024-08-15",
       publisher: "Casefile Research",
       URL: "https://casefile.example/incidents/2024-venezuela-cne-ddos/",
       number: "CF-2024-07",
       genre: "Incident dossier",
-      abstract: "The electoral authority's results site went down on election night; officials blamed a foreign attack.",
+      abstract:
+        "The electoral authority's results site went down on election night; officials blamed a foreign attack.",
     });
   });
 

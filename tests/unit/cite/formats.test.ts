@@ -95,6 +95,7 @@ describe("citationFormats", () => {
   });
 
   it("ends every file with exactly one newline", () => {
-    for (const text of [formats.bibtex, formats.ris, formats.cslJson]) expect(text).toMatch(/[^\n]\n$/);
+    for (const text of [formats.bibtex, formats.ris, formats.cslJson])
+      expect(text).toMatch(/[^\n]\n$/);
   });
 });

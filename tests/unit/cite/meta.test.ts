@@ -59,7 +59,12 @@ describe("jsonLd", () => {
       inLanguage: "en",
       author: [
         { "@type": "Person", name: "Ana María Pérez", givenName: "Ana María", familyName: "Pérez" },
-        { "@type": "Person", name: "Jan van der Berg", givenName: "Jan", familyName: "van der Berg" },
+        {
+          "@type": "Person",
+          name: "Jan van der Berg",
+          givenName: "Jan",
+          familyName: "van der Berg",
+        },
         { "@type": "Organization", name: "Digital Forensic Lab" },
       ],
       publisher: { "@type": "Organization", name: "Casefile Research" },

@@ -13,16 +13,25 @@ describe("parseAuthor", () => {
   });
 
   it("reads Family, Given for two-part surnames", () => {
-    expect(parseAuthor("Pérez González, Ana María")).toEqual({ given: "Ana María", family: "Pérez González" });
+    expect(parseAuthor("Pérez González, Ana María")).toEqual({
+      given: "Ana María",
+      family: "Pérez González",
+    });
   });
 
   it("keeps a generational suffix apart", () => {
-    expect(parseAuthor("Martin Luther King Jr.")).toEqual({ given: "Martin Luther", family: "King", suffix: "Jr." });
+    expect(parseAuthor("Martin Luther King Jr.")).toEqual({
+      given: "Martin Luther",
+      family: "King",
+      suffix: "Jr.",
+    });
   });
 
   it("keeps institutions, single words and prose whole", () => {
     expect(parseAuthor("Digital Forensic Lab")).toEqual({ literal: "Digital Forensic Lab" });
-    expect(parseAuthor("University of Toronto, Citizen Lab")).toEqual({ literal: "University of Toronto, Citizen Lab" });
+    expect(parseAuthor("University of Toronto, Citizen Lab")).toEqual({
+      literal: "University of Toronto, Citizen Lab",
+    });
     expect(parseAuthor("Casefile")).toEqual({ literal: "Casefile" });
     expect(parseAuthor("Team 82")).toEqual({ literal: "Team 82" });
     expect(parseAuthor("open source researchers")).toEqual({ literal: "open source researchers" });

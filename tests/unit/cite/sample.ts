@@ -5,7 +5,8 @@ import { sourcesFileSchema } from "../../../src/schemas/sources.ts";
 /** Frontmatter of a revised incident with a person, a particle name and an institution as authors. */
 const raw = {
   title: "DDoS on the CNE results site </script>",
-  summary: "The electoral authority's results site went down on election night; officials blamed a foreign attack.",
+  summary:
+    "The electoral authority's results site went down on election night; officials blamed a foreign attack.",
   period: { start: "2024-07-28T18:00:00-04:00", end: "2024-07-29", timezone: "America/Caracas" },
   countries: ["VE"],
   targets: [
@@ -28,7 +29,11 @@ const raw = {
 export const incident: Incident = incidentSchema.parse(raw);
 
 /** The same incident, never revised. */
-export const unrevised: Incident = incidentSchema.parse({ ...raw, updated: undefined, revisions: [] });
+export const unrevised: Incident = incidentSchema.parse({
+  ...raw,
+  updated: undefined,
+  revisions: [],
+});
 
 /** Sources and claims of the incident. */
 export const { sources, claims } = sourcesFileSchema.parse({
@@ -45,14 +50,30 @@ export const { sources, claims } = sourcesFileSchema.parse({
     { id: "blog-post", title: "Nothing happened", outlet: "example-blog", kind: "opinion" },
   ],
   claims: [
-    { id: "foreign-ddos", text: "A foreign DDoS took the site down.", stances: { "ministry-statement": "asserts", "blog-post": "disputes" } },
-    { id: "site-down", text: "The site was unreachable for hours.", stances: { "blog-post": "mentions" } },
+    {
+      id: "foreign-ddos",
+      text: "A foreign DDoS took the site down.",
+      stances: { "ministry-statement": "asserts", "blog-post": "disputes" },
+    },
+    {
+      id: "site-down",
+      text: "The site was unreachable for hours.",
+      stances: { "blog-post": "mentions" },
+    },
   ],
 });
 
 /** Outlets by id. */
 export const outlets = new Map<string, Outlet>([
-  ["example-ministry", { id: "example-ministry", name: "Example Ministry", kind: "government", homepage: "https://ministry.example/" }],
+  [
+    "example-ministry",
+    {
+      id: "example-ministry",
+      name: "Example Ministry",
+      kind: "government",
+      homepage: "https://ministry.example/",
+    },
+  ],
   ["example-blog", { id: "example-blog", name: "Example Blog", kind: "blog", note: "Anonymous." }],
 ]);
 

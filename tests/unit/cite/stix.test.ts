@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { stixBundle, stixId, validateStix, type StixBundle, type StixObject } from "../../../src/lib/cite/stix.ts";
+import {
+  stixBundle,
+  stixId,
+  validateStix,
+  type StixBundle,
+  type StixObject,
+} from "../../../src/lib/cite/stix.ts";
 import { stixSector } from "../../../src/lib/cite/stix-vocabulary.ts";
 import { casefileNamespace, urlNamespace, uuidV5 } from "../../../src/lib/cite/uuid.ts";
 import { CasefileError } from "../../../src/lib/errors.ts";
@@ -20,7 +26,9 @@ function byId(id: unknown): StixObject | undefined {
 
 describe("uuidV5", () => {
   it("matches the RFC 9562 test vector", () => {
-    expect(uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com")).toBe("2ed6657d-e927-568b-95e1-2665a8aea6a2");
+    expect(uuidV5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com")).toBe(
+      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
   });
 
   it("derives Casefile's namespace as documented", () => {
@@ -30,7 +38,9 @@ describe("uuidV5", () => {
   it("names STIX objects by incident, type and local id", () => {
     const id = stixId("2024-x", "note", "claim:a");
     expect(id).toBe(`note--${uuidV5(casefileNamespace, "casefile:2024-x:note:claim:a")}`);
-    expect(id).toMatch(/^note--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(id).toMatch(
+      /^note--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(stixId("2024-y", "note", "claim:a")).not.toBe(id);
   });
 });
@@ -39,7 +49,9 @@ describe("stixBundle", () => {
   it("is valid STIX 2.1 as validateStix checks it", () => {
     expect(validateStix(bundle)).toEqual([]);
     expect(bundle.type).toBe("bundle");
-    expect(bundle.id).toBe(`bundle--${uuidV5(casefileNamespace, "casefile:2024-venezuela-cne-ddos:bundle")}`);
+    expect(bundle.id).toBe(
+      `bundle--${uuidV5(casefileNamespace, "casefile:2024-venezuela-cne-ddos:bundle")}`,
+    );
   });
 
   it("is deterministic: two builds give the same JSON", () => {
@@ -81,7 +93,12 @@ describe("stixBundle", () => {
     expect(report?.["labels"]).toEqual(["ddos", "disinformation"]);
     expect(report?.["object_refs"]).toEqual(bundle.objects.slice(1).map((object) => object.id));
     expect(report?.["external_references"]).toEqual([
-      { source_name: "Casefile Research", url: input.url, description: "Incident dossier", external_id: "CF-2024-07" },
+      {
+        source_name: "Casefile Research",
+        url: input.url,
+        description: "Incident dossier",
+        external_id: "CF-2024-07",
+      },
       {
         source_name: "Example Ministry",
         url: "https://ministry.example/statement",
@@ -100,7 +117,8 @@ describe("stixBundle", () => {
     const [publisher] = ofType("identity");
     expect(publisher).toMatchObject({ name: "Casefile Research", identity_class: "organization" });
     expect(publisher).not.toHaveProperty("created_by_ref");
-    for (const object of bundle.objects.slice(2)) expect(object["created_by_ref"]).toBe(publisher?.id);
+    for (const object of bundle.objects.slice(2))
+      expect(object["created_by_ref"]).toBe(publisher?.id);
   });
 
   it("maps outlet kinds and target sectors to STIX sectors where one fits", () => {
@@ -124,17 +142,40 @@ describe("stixBundle", () => {
     const [pattern] = ofType("attack-pattern");
     expect(pattern?.["name"]).toBe("Network Denial of Service");
     expect(pattern?.["external_references"]).toEqual([
-      { source_name: "mitre-attack", external_id: "T1498", url: "https://attack.mitre.org/techniques/T1498/" },
+      {
+        source_name: "mitre-attack",
+        external_id: "T1498",
+        url: "https://attack.mitre.org/techniques/T1498/",
+      },
     ]);
-    expect(ofType("relationship").map((relation) => [relation["relationship_type"], byId(relation["target_ref"])?.["name"]])).toEqual([
+    expect(
+      ofType("relationship").map((relation) => [
+        relation["relationship_type"],
+        byId(relation["target_ref"])?.["name"],
+      ]),
+    ).toEqual([
       ["targets", "Consejo Nacional Electoral"],
       ["targets", "Results portal"],
     ]);
-    const defaced = stixBundle({ ...stixInput, incident: { ...input.incident, types: ["defacement", "intrusion", "malware"] } });
-    expect(ofType("attack-pattern", defaced).map((object) => object["external_references"])).toEqual([
-      [{ source_name: "mitre-attack", external_id: "T1491.002", url: "https://attack.mitre.org/techniques/T1491/002/" }],
+    const defaced = stixBundle({
+      ...stixInput,
+      incident: { ...input.incident, types: ["defacement", "intrusion", "malware"] },
+    });
+    expect(
+      ofType("attack-pattern", defaced).map((object) => object["external_references"]),
+    ).toEqual([
+      [
+        {
+          source_name: "mitre-attack",
+          external_id: "T1491.002",
+          url: "https://attack.mitre.org/techniques/T1491/002/",
+        },
+      ],
     ]);
-    const unmapped = stixBundle({ ...stixInput, incident: { ...input.incident, types: ["disinformation"] } });
+    const unmapped = stixBundle({
+      ...stixInput,
+      incident: { ...input.incident, types: ["disinformation"] },
+    });
     expect(ofType("attack-pattern", unmapped)).toEqual([]);
     expect(ofType("relationship", unmapped)).toEqual([]);
     expect(ofType("report", unmapped)[0]?.["report_types"]).toEqual(["threat-report"]);
@@ -150,22 +191,38 @@ describe("stixBundle", () => {
         "- Example Blog, “Nothing happened”: disputes",
     );
     expect(note?.["object_refs"]).toEqual([ofType("report")[0]?.id]);
-    expect(note?.["authors"]).toEqual(["Ana María Pérez", "Jan van der Berg", "Digital Forensic Lab"]);
+    expect(note?.["authors"]).toEqual([
+      "Ana María Pérez",
+      "Jan van der Berg",
+      "Digital Forensic Lab",
+    ]);
     const opinions = ofType("opinion");
-    expect(opinions.map((opinion) => [opinion["opinion"], opinion["authors"], byId((opinion["object_refs"] as string[])[0])?.["abstract"]])).toEqual([
+    expect(
+      opinions.map((opinion) => [
+        opinion["opinion"],
+        opinion["authors"],
+        byId((opinion["object_refs"] as string[])[0])?.["abstract"],
+      ]),
+    ).toEqual([
       ["agree", ["Example Ministry"], "A foreign DDoS took the site down."],
       ["disagree", ["Example Blog"], "A foreign DDoS took the site down."],
       ["neutral", ["Example Blog"], "The site was unreachable for hours."],
     ]);
-    expect(opinions[0]?.["explanation"]).toBe("“Statement on the attack” (Example Ministry) asserts the claim: A foreign DDoS took the site down.");
+    expect(opinions[0]?.["explanation"]).toBe(
+      "“Statement on the attack” (Example Ministry) asserts the claim: A foreign DDoS took the site down.",
+    );
     expect(opinions[0]?.["external_references"]).toHaveLength(2);
   });
 
   it("stops on a source whose outlet is unknown, or a stance of an unknown source", () => {
     expect(() => stixBundle({ ...stixInput, outlets: new Map() })).toThrow(CasefileError);
-    expect(() => stixBundle({ ...stixInput, outlets: new Map() })).toThrow(/sources\[0\]\.outlet: outlet "example-ministry"/);
+    expect(() => stixBundle({ ...stixInput, outlets: new Map() })).toThrow(
+      /sources\[0\]\.outlet: outlet "example-ministry"/,
+    );
     const stray = [{ id: "c", text: "x", stances: { nobody: "asserts" as const } }];
-    expect(() => stixBundle({ ...stixInput, claims: stray })).toThrow(/claims\[0\]\.stances\.nobody/);
+    expect(() => stixBundle({ ...stixInput, claims: stray })).toThrow(
+      /claims\[0\]\.stances\.nobody/,
+    );
   });
 });
 
@@ -197,14 +254,20 @@ describe("validateStix", () => {
         note["modified"] = "2024-08-15T00:00:00+02:00";
       }),
     );
-    expect(problems).toContain("objects[9] (note--00000000-0000-4000-8000-000000000000): id is not <type>--<UUIDv5>");
-    expect(problems).toContain("objects[9] (note--00000000-0000-4000-8000-000000000000): modified must be an RFC 3339 UTC timestamp");
+    expect(problems).toContain(
+      "objects[9] (note--00000000-0000-4000-8000-000000000000): id is not <type>--<UUIDv5>",
+    );
+    expect(problems).toContain(
+      "objects[9] (note--00000000-0000-4000-8000-000000000000): modified must be an RFC 3339 UTC timestamp",
+    );
     // The report and both opinions on that claim still point at the note's old id.
     expect(problems.filter((problem) => problem.includes("is not in the bundle"))).toHaveLength(3);
   });
 
   it("reports references to objects outside the bundle", () => {
-    expect(validateStix(changed(7, (relation) => (relation["target_ref"] = "identity--nowhere")))).toEqual([
+    expect(
+      validateStix(changed(7, (relation) => (relation["target_ref"] = "identity--nowhere"))),
+    ).toEqual([
       `objects[7] (${bundle.objects[7]?.id}): target_ref identity--nowhere is not in the bundle`,
     ]);
   });

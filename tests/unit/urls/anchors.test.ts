@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { claimAnchor, headingSlugger, paragraphAnchor, sourceAnchor } from "../../../src/lib/urls/anchors.ts";
+import {
+  claimAnchor,
+  headingSlugger,
+  paragraphAnchor,
+  sourceAnchor,
+} from "../../../src/lib/urls/anchors.ts";
 
 describe("anchors", () => {
   it("derives source and claim anchors from their ids", () => {

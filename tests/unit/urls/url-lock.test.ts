@@ -11,20 +11,39 @@ import {
 
 /** Every URL an incident publishes. */
 function incidentPaths(id: string): string[] {
-  return [`/incidents/${id}/`, `/incidents/${id}/cite.bib`, `/incidents/${id}/sources/`, `/incidents/${id}/stix.json`];
+  return [
+    `/incidents/${id}/`,
+    `/incidents/${id}/cite.bib`,
+    `/incidents/${id}/sources/`,
+    `/incidents/${id}/stix.json`,
+  ];
 }
 
 describe("readLock and writeLock", () => {
   it("writes sorted, unique paths under a comment header, ending in a newline", () => {
-    const text = writeLock(["/incidents/b/", "/", "/incidents/a/cite.bib", "/incidents/a/", "/incidents/b/"]);
+    const text = writeLock([
+      "/incidents/b/",
+      "/",
+      "/incidents/a/cite.bib",
+      "/incidents/a/",
+      "/incidents/b/",
+    ]);
     const lines = text.split("\n");
     expect(lines[0]?.startsWith("# urls.lock")).toBe(true);
-    expect(lines.filter((line) => !line.startsWith("#"))).toEqual(["/", "/incidents/a/", "/incidents/a/cite.bib", "/incidents/b/", ""]);
+    expect(lines.filter((line) => !line.startsWith("#"))).toEqual([
+      "/",
+      "/incidents/a/",
+      "/incidents/a/cite.bib",
+      "/incidents/b/",
+      "",
+    ]);
     expect(text.endsWith("/incidents/b/\n")).toBe(true);
   });
 
   it("sorts by code unit, not by locale", () => {
-    const body = writeLock(["/b", "/B", "/a", "/é", "/Z"]).split("\n").filter((line) => line.startsWith("/"));
+    const body = writeLock(["/b", "/B", "/a", "/é", "/Z"])
+      .split("\n")
+      .filter((line) => line.startsWith("/"));
     expect(body).toEqual(["/B", "/Z", "/a", "/b", "/é"]);
   });
 
@@ -36,7 +55,9 @@ describe("readLock and writeLock", () => {
 
   it("stops on a line that is not a site path, naming the line", () => {
     expect(() => readLock("# header\n/ok/\nincidents/x/\n")).toThrow(CasefileError);
-    expect(() => readLock("# header\n/ok/\nincidents/x/\n")).toThrow(/^urls\.lock:3: "incidents\/x\/" is not a site path/);
+    expect(() => readLock("# header\n/ok/\nincidents/x/\n")).toThrow(
+      /^urls\.lock:3: "incidents\/x\/" is not a site path/,
+    );
     expect(() => readLock("//evil.example/\n")).toThrow(/urls\.lock:1:/);
   });
 });
@@ -44,7 +65,10 @@ describe("readLock and writeLock", () => {
 describe("redirectsFrom", () => {
   it("turns old ids and old paths into redirects to the incident page", () => {
     const redirects = redirectsFrom([
-      { id: "2024-new-name", redirect_from: ["2024-old-name", "/incidents/older-name", "/reports/2024.html"] },
+      {
+        id: "2024-new-name",
+        redirect_from: ["2024-old-name", "/incidents/older-name", "/reports/2024.html"],
+      },
       { id: "2024-other", redirect_from: [] },
     ]);
     expect([...redirects]).toEqual([
@@ -55,16 +79,24 @@ describe("redirectsFrom", () => {
   });
 
   it("refuses entries that are not ids or paths, live pages, and paths claimed twice", () => {
-    expect(() => redirectsFrom([{ id: "a", redirect_from: ["https://old.example/incidents/x/"] }])).toThrow(
+    expect(() =>
+      redirectsFrom([{ id: "a", redirect_from: ["https://old.example/incidents/x/"] }]),
+    ).toThrow(
       /content\/incidents\/a\.mdx: redirect_from\[0\]: "https:\/\/old\.example\/incidents\/x\/" is neither an incident id nor a site path/,
     );
-    expect(() => redirectsFrom([{ id: "a", redirect_from: ["b"] }, { id: "b", redirect_from: [] }])).toThrow(
-      /\/incidents\/b\/ is a current incident's page/,
-    );
+    expect(() =>
+      redirectsFrom([
+        { id: "a", redirect_from: ["b"] },
+        { id: "b", redirect_from: [] },
+      ]),
+    ).toThrow(/\/incidents\/b\/ is a current incident's page/);
     expect(() => redirectsFrom([{ id: "a", redirect_from: ["a"] }])).toThrow(CasefileError);
-    expect(() => redirectsFrom([{ id: "a", redirect_from: ["old"] }, { id: "b", redirect_from: ["/incidents/old/"] }])).toThrow(
-      /redirect_from\[0\]: \/incidents\/old\/ already redirects to incident "a"/,
-    );
+    expect(() =>
+      redirectsFrom([
+        { id: "a", redirect_from: ["old"] },
+        { id: "b", redirect_from: ["/incidents/old/"] },
+      ]),
+    ).toThrow(/redirect_from\[0\]: \/incidents\/old\/ already redirects to incident "a"/);
   });
 });
 
@@ -91,23 +123,46 @@ describe("expandRedirects", () => {
     expect(expanded.get("/incidents/first/")).toBe("/incidents/third/");
     expect(expanded.get("/incidents/first/cite.bib")).toBe("/incidents/third/cite.bib");
   });
+
+  it("keeps one step of a redirect loop instead of hanging", () => {
+    const loop = new Map([
+      ["/a/", "/b/"],
+      ["/b/", "/a/"],
+    ]);
+    expect([...expandRedirects(loop, ["/a/x.json"])]).toEqual([
+      ["/a/", "/b/"],
+      ["/a/x.json", "/b/x.json"],
+      ["/b/", "/a/"],
+    ]);
+  });
 });
 
 describe("compareLock", () => {
   const locked = ["/", ...incidentPaths("2024-old-name"), ...incidentPaths("2024-kept")];
 
   it("finds nothing when the build matches the lock", () => {
-    expect(compareLock(locked, [...locked].reverse(), new Map())).toEqual({ missing: [], added: [], redirected: [] });
+    expect(compareLock(locked, [...locked].reverse(), new Map())).toEqual({
+      missing: [],
+      added: [],
+      redirected: [],
+    });
   });
 
   it("reports new paths as added", () => {
     const built = [...locked, "/incidents/2024-kept/data/events.csv"];
-    expect(compareLock(locked, built, new Map())).toEqual({ missing: [], added: ["/incidents/2024-kept/data/events.csv"], redirected: [] });
+    expect(compareLock(locked, built, new Map())).toEqual({
+      missing: [],
+      added: ["/incidents/2024-kept/data/events.csv"],
+      redirected: [],
+    });
   });
 
   it("reports a renamed incident without redirect_from as missing", () => {
     const built = ["/", ...incidentPaths("2024-new-name"), ...incidentPaths("2024-kept")];
-    const redirects = expandRedirects(redirectsFrom([{ id: "2024-new-name", redirect_from: [] }]), locked);
+    const redirects = expandRedirects(
+      redirectsFrom([{ id: "2024-new-name", redirect_from: [] }]),
+      locked,
+    );
     expect(compareLock(locked, built, redirects)).toEqual({
       missing: incidentPaths("2024-old-name"),
       added: incidentPaths("2024-new-name"),
@@ -117,7 +172,10 @@ describe("compareLock", () => {
 
   it("accepts a renamed incident whose redirect_from names the old id, with all its subpaths", () => {
     const built = ["/", ...incidentPaths("2024-new-name"), ...incidentPaths("2024-kept")];
-    const redirects = expandRedirects(redirectsFrom([{ id: "2024-new-name", redirect_from: ["2024-old-name"] }]), locked);
+    const redirects = expandRedirects(
+      redirectsFrom([{ id: "2024-new-name", redirect_from: ["2024-old-name"] }]),
+      locked,
+    );
     expect(compareLock(locked, built, redirects)).toEqual({
       missing: [],
       added: incidentPaths("2024-new-name"),
@@ -136,13 +194,19 @@ describe("compareLock", () => {
       ["/a/", "/b/"],
       ["/b/", "/a/"],
     ]);
-    expect(compareLock(["/a/"], [], redirects)).toEqual({ missing: ["/a/"], added: [], redirected: [] });
+    expect(compareLock(["/a/"], [], redirects)).toEqual({
+      missing: ["/a/"],
+      added: [],
+      redirected: [],
+    });
   });
 });
 
 describe("redirectPage", () => {
   it("writes a refresh, a canonical link, noindex and a visible link", () => {
-    expect(redirectPage({ to: "/casefile/incidents/2024-new-name/", title: "DDoS on the CNE" })).toBe(
+    expect(
+      redirectPage({ to: "/casefile/incidents/2024-new-name/", title: "DDoS on the CNE" }),
+    ).toBe(
       [
         "<!doctype html>",
         '<html lang="en">',
@@ -163,8 +227,13 @@ describe("redirectPage", () => {
   });
 
   it("escapes the title and the URL", () => {
-    const page = redirectPage({ to: 'https://example.org/a?b=1&c="2"', title: "</title><script>alert(1)</script> & 'x'" });
-    expect(page).toContain("<title>Moved: &#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#39;x&#39;</title>");
+    const page = redirectPage({
+      to: 'https://example.org/a?b=1&c="2"',
+      title: "</title><script>alert(1)</script> & 'x'",
+    });
+    expect(page).toContain(
+      "<title>Moved: &#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#39;x&#39;</title>",
+    );
     expect(page).toContain('href="https://example.org/a?b=1&#38;c=&#34;2&#34;"');
     expect(page).not.toContain("<script>");
   });
