@@ -13,13 +13,19 @@ const idPattern = /\sid="([^"]*)"/g;
 
 /** Decodes the few HTML entities that appear in attribute values. */
 function unescape(value: string): string {
-  return value.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
 /** The output file a site path resolves to, trying `index.html` for folders. */
 function resolveFile(pathname: string, files: ReadonlySet<string>): string | undefined {
   const path = decodeURIComponent(pathname).replace(/^\/+/, "");
-  const candidates = path === "" || path.endsWith("/") ? [`${path}index.html`] : [path, `${path}/index.html`];
+  const candidates =
+    path === "" || path.endsWith("/") ? [`${path}index.html`] : [path, `${path}/index.html`];
   return candidates.find((candidate) => files.has(candidate));
 }
 
@@ -28,12 +34,18 @@ function resolveFile(pathname: string, files: ReadonlySet<string>): string | und
  * resolve to a file of the output, and, with a fragment, to an element id on the target page.
  * `pages` maps output paths (`incidents/x/index.html`) to their HTML; `files` lists every file.
  */
-export function checkLinks(pages: ReadonlyMap<string, string>, files: ReadonlySet<string>, base: string): BrokenLink[] {
+export function checkLinks(
+  pages: ReadonlyMap<string, string>,
+  files: ReadonlySet<string>,
+  base: string,
+): BrokenLink[] {
   const ids = new Map<string, Set<string>>();
   const idsOf = (page: string) => {
     let set = ids.get(page);
     if (!set) {
-      set = new Set([...(pages.get(page) ?? "").matchAll(idPattern)].map((match) => unescape(match[1] ?? "")));
+      set = new Set(
+        [...(pages.get(page) ?? "").matchAll(idPattern)].map((match) => unescape(match[1] ?? "")),
+      );
       ids.set(page, set);
     }
     return set;
@@ -51,8 +63,16 @@ export function checkLinks(pages: ReadonlyMap<string, string>, files: ReadonlySe
       const target = resolveFile(url.pathname.slice(base.length), files);
       if (!target) {
         broken.push({ page, href, reason: "no such file in the output" });
-      } else if (url.hash.length > 1 && target.endsWith(".html") && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) {
-        broken.push({ page, href, reason: `no element with id "${decodeURIComponent(url.hash.slice(1))}" on ${target}` });
+      } else if (
+        url.hash.length > 1 &&
+        target.endsWith(".html") &&
+        !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))
+      ) {
+        broken.push({
+          page,
+          href,
+          reason: `no element with id "${decodeURIComponent(url.hash.slice(1))}" on ${target}`,
+        });
       }
     }
   }
