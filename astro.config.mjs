@@ -1,8 +1,11 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
+import { fileURLToPath } from "node:url";
 import remarkGfm from "remark-gfm";
+import { urlLock } from "./src/integrations/url-lock.ts";
 import { normaliseBase } from "./src/lib/urls/paths.ts";
 import { rehypeBasePaths } from "./src/lib/urls/rehype-base.ts";
 
@@ -16,7 +19,7 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   outDir: process.env.CASEFILE_OUT_DIR || "./dist",
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith("/404/") }), urlLock()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkGfm],
@@ -24,4 +27,8 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  vite: {
+    // Write-ups may live outside the project (CASEFILE_SITE): their imports resolve here.
+    resolve: { alias: [{ find: /^@observablehq\/plot$/, replacement: fileURLToPath(new URL("./node_modules/@observablehq/plot", import.meta.url)) }] },
+  },
 });

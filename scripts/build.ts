@@ -1,22 +1,49 @@
 /**
  * `npm run build`: checks content and data first, so that an author's mistake stops the build
  * with one paragraph per problem (file, line or field, hint) and no stack trace; then runs
- * `astro build` with any extra arguments.
+ * `astro build` with any extra arguments. Author errors raised during rendering reach us marked
+ * inside Astro's output and are printed the same way; `DEBUG=casefile` shows Astro's full output.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { formatProblem, problemsInText } from "../src/lib/errors.ts";
 import { siteRoot } from "../src/site-root.ts";
 import { checkSite, report } from "./check.ts";
 
 const args = process.argv.slice(2);
-const result = checkSite(siteRoot());
+const strict = args.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
+const debug = (process.env["DEBUG"] ?? "").split(",").includes("casefile");
+const result = checkSite(siteRoot(), { strict });
 report(result);
 if (result.errors.length > 0) process.exit(1);
 
 const astro = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin/astro.mjs");
-const build = spawnSync(process.execPath, [astro, "build", ...args.filter((arg) => arg !== "--strict")], {
-  stdio: "inherit",
-  env: { ...process.env, ...(args.includes("--strict") ? { CASEFILE_STRICT: "1" } : {}), ASTRO_TELEMETRY_DISABLED: "1" },
+const child = spawn(process.execPath, [astro, "build", ...args.filter((arg) => arg !== "--strict")], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env: { ...process.env, ...(strict ? { CASEFILE_STRICT: "1" } : {}), ASTRO_TELEMETRY_DISABLED: "1" },
 });
-process.exit(build.status ?? 1);
+// Progress goes straight through; error output is held back until we know whether it carries
+// author problems, which are then printed alone.
+let held = "";
+let failing = false;
+const pass = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+  const text = chunk.toString();
+  if (!failing && !/\[ERROR\]|@@casefile-problem@@|^\s*at /m.test(text)) stream.write(text);
+  else {
+    failing = true;
+    held += text;
+  }
+};
+child.stdout.on("data", (chunk: Buffer) => pass(chunk, process.stdout));
+child.stderr.on("data", (chunk: Buffer) => pass(chunk, process.stderr));
+child.on("close", (code) => {
+  const problems = problemsInText(held);
+  if (code !== 0 && problems.length > 0 && !debug) {
+    for (const problem of problems) process.stderr.write(`error: ${formatProblem(problem)}\n`);
+    process.stderr.write(`\n${problems.length} error${problems.length === 1 ? "" : "s"}: the build stopped.\n`);
+  } else {
+    process.stderr.write(held);
+  }
+  process.exit(code ?? 1);
+});

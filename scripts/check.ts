@@ -1,17 +1,31 @@
 /**
- * `npm run check`: validates content and data without building pages, and reports every problem
- * at once, one paragraph each. Exit 1 if any. `DEBUG=casefile` adds stacks for internal errors.
+ * `npm run check`: validates content and data (schemas, references, capture decoding, reliability
+ * lints) without building pages, and reports every problem at once, one paragraph each. Exit 1 on
+ * errors; lints are warnings unless `--strict`. `DEBUG=casefile` adds stacks of internal errors.
  */
 import { pathToFileURL } from "node:url";
-import { formatProblem, isCasefileError, problemsOf, type CasefileProblem } from "../src/lib/errors.ts";
+import { processArchive } from "../src/lib/content/archive-cache.ts";
 import { loadSiteData } from "../src/lib/content/load.ts";
+import { buildDossier } from "../src/lib/dossier/dossier.ts";
+import { formatProblem, isCasefileError, problemsOf, type CasefileProblem } from "../src/lib/errors.ts";
 import { siteRoot } from "../src/site-root.ts";
 
-/** Checks the site at `root`; returns the problems (errors) and warnings found. */
-export function checkSite(root: string): { errors: CasefileProblem[]; warnings: CasefileProblem[] } {
+/** Problems found in a site: errors stop the build, warnings do not. */
+export interface CheckResult {
+  /** Problems that stop the build. */
+  errors: CasefileProblem[];
+  /** Problems reported but not fatal. */
+  warnings: CasefileProblem[];
+}
+
+/** Checks the site at `root`; with `strict`, reliability lints are errors. */
+export function checkSite(root: string, options: { strict?: boolean } = {}): CheckResult {
   try {
     const site = loadSiteData(root);
-    return { errors: [], warnings: site.warnings };
+    const { archive } = processArchive(root);
+    const lints = site.incidents.flatMap((incident) => buildDossier(site, incident, archive).assessment.lints);
+    const warnings = [...site.warnings, ...archive.warnings];
+    return options.strict ? { errors: lints, warnings } : { errors: [], warnings: [...warnings, ...lints] };
   } catch (error) {
     if (isCasefileError(error)) return { errors: problemsOf(error), warnings: [] };
     throw error;
@@ -19,18 +33,23 @@ export function checkSite(root: string): { errors: CasefileProblem[]; warnings: 
 }
 
 /** Prints problems to stderr, one paragraph each, and says how many. */
-export function report({ errors, warnings }: { errors: CasefileProblem[]; warnings: CasefileProblem[] }): void {
-  for (const warning of warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
-  for (const error of errors) process.stderr.write(`error: ${formatProblem(error)}\n`);
+export function report({ errors, warnings }: CheckResult): void {
+  const label = (kind: string, problem: CasefileProblem & { rule?: string }) =>
+    problem.rule ? `${kind} (${problem.rule})` : kind;
+  for (const warning of warnings) process.stderr.write(`${label("warning", warning)}: ${formatProblem(warning)}\n`);
+  for (const error of errors) process.stderr.write(`${label("error", error)}: ${formatProblem(error)}\n`);
   if (errors.length > 0) process.stderr.write(`\n${errors.length} error${errors.length === 1 ? "" : "s"}: nothing was built.\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
-  const result = checkSite(siteRoot());
+  const strict = process.argv.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
+  const result = checkSite(siteRoot(), { strict });
   report(result);
   if (result.errors.length === 0) {
-    process.stdout.write(`casefile check: content and data are valid (${Math.round(performance.now() - started)} ms)\n`);
+    process.stdout.write(
+      `casefile check: content and data are valid, ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (${Math.round(performance.now() - started)} ms)\n`,
+    );
   }
   process.exitCode = result.errors.length > 0 ? 1 : 0;
 }

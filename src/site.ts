@@ -2,8 +2,10 @@ import { getCollection, getEntry, type CollectionEntry } from "astro:content";
 import type { Archive } from "./lib/archive/index.ts";
 import type { Outlet } from "./schemas/outlet.ts";
 import type { SourcesFile } from "./schemas/sources.ts";
-import type { EventEntry, SiteData } from "./lib/content/site-data.ts";
-import { withBase } from "./lib/urls/paths.ts";
+import type { EventEntry, IncidentEntry, SiteData } from "./lib/content/site-data.ts";
+import { routes, withBase } from "./lib/urls/paths.ts";
+import type { CitationInput } from "./lib/cite/input.ts";
+import { reportNumber, siteConfig } from "./site-config.ts";
 import { buildDossier, type Dossier } from "./lib/dossier/dossier.ts";
 
 /** The site data plus the write-up entries Astro renders. */
@@ -31,11 +33,19 @@ export function loadSite(): Promise<Site> {
     ]);
     return {
       incidents: incidents
-        .map((entry) => ({ id: entry.id, file: entry.filePath ?? `content/incidents/${entry.id}.mdx`, data: entry.data }))
+        .map((entry) => ({
+          id: entry.id,
+          file: entry.filePath ?? `content/incidents/${entry.id}.mdx`,
+          data: entry.data,
+        }))
         .sort((a, b) => a.id.localeCompare(b.id)),
       outlets: outlets.map((entry) => entry.data as Outlet),
-      sources: new Map(sources.map((entry) => [entry.id, entry.data as SourcesFile & { file: string }])),
-      events: new Map(events.map((entry) => [entry.id, (entry.data as { events: EventEntry[] }).events])),
+      sources: new Map(
+        sources.map((entry) => [entry.id, entry.data as SourcesFile & { file: string }]),
+      ),
+      events: new Map(
+        events.map((entry) => [entry.id, (entry.data as { events: EventEntry[] }).events]),
+      ),
       warnings: [],
       entries: new Map(incidents.map((entry) => [entry.id, entry])),
       archive: archive?.data as Archive,
@@ -62,4 +72,20 @@ export async function dossierOf(id: string): Promise<Dossier> {
     dossiers.set(id, dossier);
   }
   return dossier;
+}
+
+/** The absolute URL of a site path, for canonical links, citations and feeds. */
+export function absoluteUrl(path: string): string {
+  return new URL(href(path), import.meta.env.SITE).href;
+}
+
+/** What citations of one incident are made from. */
+export function citationInput(incident: IncidentEntry): CitationInput {
+  return {
+    id: incident.id,
+    incident: incident.data,
+    url: absoluteUrl(routes.incident(incident.id)),
+    publisher: siteConfig.publisher,
+    reportNumber: reportNumber(incident.id),
+  };
 }

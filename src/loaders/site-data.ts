@@ -15,7 +15,8 @@ function siteData(root: string): SiteData {
 const selections = {
   outlets: (site) => site.outlets.map((outlet) => [outlet.id, outlet]),
   sources: (site) => [...site.sources].map(([id, file]) => [id, file]),
-  events: (site) => site.incidents.map((incident) => [incident.id, { events: site.events.get(incident.id) ?? [] }]),
+  events: (site) =>
+    site.incidents.map((incident) => [incident.id, { events: site.events.get(incident.id) ?? [] }]),
 } satisfies Record<string, (site: SiteData) => [string, object][]>;
 
 /**

@@ -9,7 +9,20 @@ export const projectRoot = new URL("../../", import.meta.url).pathname;
 /** The environment of a child build: ours, without what Vitest sets for its own Vite (BASE_URL, MODE, …). */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST", "VITEST", "VITEST_MODE", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];
+  for (const name of [
+    "BASE_URL",
+    "MODE",
+    "DEV",
+    "PROD",
+    "SSR",
+    "NODE_ENV",
+    "TEST",
+    "VITEST",
+    "VITEST_MODE",
+    "VITEST_POOL_ID",
+    "VITEST_WORKER_ID",
+  ])
+    delete env[name];
   return { ...env, ...extra };
 }
 
@@ -26,20 +39,26 @@ export interface BuildRun {
 }
 
 /** Builds a site (the project's own content unless `site` is given) into a temporary folder. */
-export function buildSite(options: { site?: string; base?: string; args?: string[]; env?: Record<string, string> } = {}): BuildRun {
+export function buildSite(
+  options: { site?: string; base?: string; args?: string[]; env?: Record<string, string> } = {},
+): BuildRun {
   const outDir = mkdtempSync(join(tmpdir(), "casefile-dist-"));
-  const run = spawnSync(join(projectRoot, "node_modules/.bin/node"), ["scripts/build.ts", ...(options.args ?? [])], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: childEnv({
-      CASEFILE_OUT_DIR: outDir,
-      BASE_PATH: options.base ?? "/",
-      SITE_URL: "https://example.org",
-      CASEFILE_SITE: options.site ?? "",
-      NO_COLOR: "1",
-      ...options.env,
-    }),
-  });
+  const run = spawnSync(
+    join(projectRoot, "node_modules/.bin/node"),
+    ["scripts/build.ts", ...(options.args ?? [])],
+    {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: childEnv({
+        CASEFILE_OUT_DIR: outDir,
+        BASE_PATH: options.base ?? "/",
+        SITE_URL: "https://example.org",
+        CASEFILE_SITE: options.site ?? "",
+        NO_COLOR: "1",
+        ...options.env,
+      }),
+    },
+  );
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, outDir };
 }
 

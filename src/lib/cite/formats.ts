@@ -38,8 +38,16 @@ export function citationFormats(csl: CslItem): CitationFormats {
     .trim();
   return {
     bibtex: oneTrailingNewline(withNote.format("bibtex")),
-    ris: oneTrailingNewline(withNote.format("ris")),
+    ris: oneTrailingNewline(unwrapRis(withNote.format("ris"))),
     cslJson: oneTrailingNewline(new Cite(csl).format("data", { format: "text" })),
     reference: `${reference} ${accessedPlaceholder}`,
   };
+}
+
+/**
+ * citation-js folds RIS lines at 70 characters, mid-word; RIS readers then join the pieces with a
+ * space ("Guardi ans"). RIS allows long lines, so each field goes back on one line.
+ */
+export function unwrapRis(text: string): string {
+  return text.replace(/\r?\n(?![A-Z][A-Z0-9] {2}-( |$)|$)/g, "");
 }

@@ -1,7 +1,7 @@
 import { Cite } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { incidentCsl } from "../../../src/lib/cite/csl.ts";
-import { citationFormats } from "../../../src/lib/cite/formats.ts";
+import { citationFormats, unwrapRis } from "../../../src/lib/cite/formats.ts";
 import { input } from "./sample.ts";
 
 const formats = citationFormats(incidentCsl(input));
@@ -97,5 +97,11 @@ describe("citationFormats", () => {
   it("ends every file with exactly one newline", () => {
     for (const text of [formats.bibtex, formats.ris, formats.cslJson])
       expect(text).toMatch(/[^\n]\n$/);
+  });
+});
+
+describe("unwrapRis", () => {
+  it("joins lines that citation-js folded mid-word back into their field", () => {
+    expect(unwrapRis("TY  - RPRT\nAB  - A long abs\ntract here\nER  - \n")).toBe("TY  - RPRT\nAB  - A long abstract here\nER  - \n");
   });
 });

@@ -11,5 +11,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
   const dossier = await dossierOf(params["id"] ?? "");
   const body = { incident: dossier.incident.id, ...sourcesJson(dossier.assessment) };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { "Content-Type": "application/json" } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { "Content-Type": "application/json" },
+  });
 };

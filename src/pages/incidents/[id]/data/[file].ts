@@ -10,9 +10,15 @@ import { siteRoot } from "../../../../site-root.ts";
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.incidents.flatMap((incident) =>
-    incidentDataFiles(siteRoot(), incident.id).map((file) => ({ params: { id: incident.id, file } })),
+    incidentDataFiles(siteRoot(), incident.id).map((file) => ({
+      params: { id: incident.id, file },
+    })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(readFileSync(join(siteRoot(), sitePaths.incidentData, params["id"] ?? "", params["file"] ?? "")));
+  new Response(
+    readFileSync(
+      join(siteRoot(), sitePaths.incidentData, params["id"] ?? "", params["file"] ?? ""),
+    ),
+  );

@@ -1,0 +1,42 @@
+import type { IncidentEntry, SiteData } from "../content/site-data.ts";
+import { routes } from "../urls/paths.ts";
+
+/** The machine-readable record of one incident, as in `/incidents.json` and `/incidents/<id>/index.json`. */
+export function incidentRecord(site: SiteData, incident: IncidentEntry, absolute: (path: string) => string) {
+  const data = incident.data;
+  const files = site.sources.get(incident.id);
+  const base = routes.incident(incident.id);
+  return {
+    id: incident.id,
+    url: absolute(base),
+    title: data.title,
+    summary: data.summary,
+    period: { start: data.period.start, end: data.period.end ?? null, timezone: data.period.timezone },
+    countries: data.countries,
+    targets: data.targets,
+    types: data.types,
+    status: data.status,
+    attribution: { claimed: data.attribution.claimed, assessed: data.attribution.assessed ?? null },
+    authors: data.authors,
+    published: data.published,
+    updated: data.updated ?? null,
+    revisions: data.revisions,
+    tags: data.tags,
+    sources: files?.sources.length ?? 0,
+    claims: files?.claims.length ?? 0,
+    events: site.events.get(incident.id)?.length ?? 0,
+    links: {
+      sources: absolute(`${base}sources.json`),
+      report: absolute(routes.incidentSources(incident.id)),
+      stix: absolute(`${base}stix.json`),
+      bibtex: absolute(`${base}cite.bib`),
+      ris: absolute(`${base}cite.ris`),
+      csl: absolute(`${base}cite.json`),
+    },
+  };
+}
+
+/** JSON as the site serves it: two-space indented, with a final newline. */
+export function jsonBody(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
