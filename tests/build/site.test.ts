@@ -3,14 +3,22 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../src/lib/urls/link-check.ts";
-import { buildSite, listFiles, projectRoot, readPages, type BuildRun } from "../helpers/build-site.ts";
+import {
+  buildSite,
+  listFiles,
+  projectRoot,
+  readPages,
+  type BuildRun,
+} from "../helpers/build-site.ts";
 
 const samples = [
   "2024-venezuela-cne-election-ddos",
   "2021-bolivia-oep-results-site-intrusion",
   "2017-venezuela-binary-guardians-defacement",
 ];
-const outletIds = (parse(readFileSync(join(projectRoot, "data/outlets.yaml"), "utf8")) as { id: string }[]).map((outlet) => outlet.id);
+const outletIds = (
+  parse(readFileSync(join(projectRoot, "data/outlets.yaml"), "utf8")) as { id: string }[]
+).map((outlet) => outlet.id);
 
 let build: BuildRun;
 let pages: Map<string, string>;
@@ -18,7 +26,8 @@ let files: string[];
 
 beforeAll(() => {
   build = buildSite({ base: "/casefile/" });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
+  if (build.status !== 0)
+    throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   pages = readPages(build.outDir);
   files = listFiles(build.outDir);
 });
@@ -50,7 +59,9 @@ describe("the sample site built under /casefile/", () => {
   });
 
   it("rewrites root-relative links written in Markdown", () => {
-    const prose = samples.map((id) => page(`incidents/${id}/index.html`).split('class="prose"')[1] ?? "").join("");
+    const prose = samples
+      .map((id) => page(`incidents/${id}/index.html`).split('class="prose"')[1] ?? "")
+      .join("");
     const links = [...prose.matchAll(/href="(\/[^"]*)"/g)].map((match) => match[1] ?? "");
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((href) => href.startsWith("/casefile/"))).toBe(true);
@@ -80,7 +91,11 @@ describe("the sample site built under /casefile/", () => {
 
   it("makes no request to another origin", () => {
     for (const [path, html] of pages) {
-      const external = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="((?:https?:)?\/\/[^"]*)"/g)];
+      const external = [
+        ...html.matchAll(
+          /<(?:script|link|img|iframe|source)\b[^>]*\s(?:src|href)="((?:https?:)?\/\/[^"]*)"/g,
+        ),
+      ];
       expect(external.map((match) => `${path}: ${match[1]}`)).toEqual([]);
     }
   });
