@@ -11,12 +11,20 @@ const [dist = "dist", out = "/tmp/shots", ...rest] = process.argv.slice(2);
 const dark = rest.includes("--dark");
 const width = Number(rest.find((arg) => arg.startsWith("--width="))?.slice(8) ?? 1280);
 const paths = rest.filter((arg) => !arg.startsWith("--"));
-const types: Record<string, string> = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".json": "application/json" };
+const types: Record<string, string> = {
+  ".html": "text/html",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
 const server = createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
   const file = join(dist, path.endsWith("/") ? `${path}index.html` : path);
   try {
-    response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(await readFile(file));
+    response
+      .writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" })
+      .end(await readFile(file));
   } catch {
     response.writeHead(404).end("not found");
   }
@@ -25,9 +33,18 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as { port: number }).port;
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
-const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
+const page = await browser.newPage({
+  viewport: { width, height: 900 },
+  colorScheme: dark ? "dark" : "light",
+});
 for (const path of paths) {
   await page.goto(`http://127.0.0.1:${port}${path}`);
   const name = `${path.replace(/[^a-z0-9]+/gi, "_")}${dark ? "_dark" : ""}_${width}.png`;
@@ -35,7 +52,11 @@ for (const path of paths) {
   // One picture per screenful, so that each stays legible when looked at.
   for (let top = 0, part = 0; top < height && part < 12; top += 1800, part++) {
     const file = join(out, name.replace(".png", `_${part}.png`));
-    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: top, width, height: Math.min(1800, height - top) } });
+    await page.screenshot({
+      path: file,
+      fullPage: true,
+      clip: { x: 0, y: top, width, height: Math.min(1800, height - top) },
+    });
     console.log(file);
   }
 }

@@ -42,7 +42,13 @@ export class CasefileError extends Error {
 
   /** The problem as plain data. */
   toProblem(): CasefileProblem {
-    return { file: this.file, line: this.line, field: this.field, message: this.detail, hint: this.hint };
+    return {
+      file: this.file,
+      line: this.line,
+      field: this.field,
+      message: this.detail,
+      hint: this.hint,
+    };
   }
 }
 
@@ -81,7 +87,12 @@ export const problemMarker = "@@casefile-problem@@";
 
 /** An error message that carries problems through a framework that only keeps messages. */
 export function markedMessage(problems: CasefileProblem[]): string {
-  return problems.map((problem) => `${formatProblem(problem)} ${problemMarker}${JSON.stringify(problem)}${problemMarker}`).join("\n");
+  return problems
+    .map(
+      (problem) =>
+        `${formatProblem(problem)} ${problemMarker}${JSON.stringify(problem)}${problemMarker}`,
+    )
+    .join("\n");
 }
 
 /** The problems carried in text printed by a framework, in order, without repeats. */

@@ -7,11 +7,19 @@ export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** `2024-07-28` → `28 July 2024`; a date-time is shown as written, its day and local time. */
 export function formatMoment(value: string): string {
-  const day = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  const day =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      value,
+    );
   if (!day?.[1]) return value;
   const text = dayFormat.format(new Date(`${day[1]}T00:00:00Z`));
   if (!day[2]) return text;
@@ -20,7 +28,9 @@ export function formatMoment(value: string): string {
 
 /** A period as `28 July 2024 – 2 August 2024`, or one moment when there is no end. */
 export function formatPeriod(period: { start: string; end?: string | undefined }): string {
-  return period.end ? `${formatMoment(period.start)} – ${formatMoment(period.end)}` : formatMoment(period.start);
+  return period.end
+    ? `${formatMoment(period.start)} – ${formatMoment(period.end)}`
+    : formatMoment(period.start);
 }
 
 /** The `YYYY-MM-DD` day of an ISO moment, as written (no time zone conversion). */

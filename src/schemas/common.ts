@@ -1,17 +1,20 @@
 import { z } from "astro/zod";
 
 /** A stable, author-chosen identifier: lowercase letters, digits and hyphens; it becomes part of URLs. */
-export const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and single hyphens" });
+export const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: "must be lowercase letters, digits and single hyphens",
+});
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const isoDateTime =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** True when year, month and day name a day that exists (no 30 February). */
 function realDay(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** Turns a YAML or frontmatter date (a string, or a Date from a YAML 1.1 parser) into its string form. */
@@ -41,8 +44,11 @@ export const moment = z.preprocess(
   z.string({ error: "expected an ISO 8601 date or date-time" }).refine(
     (text) => {
       const match = isoDateTime.exec(text);
-      if (match === null || !realDay(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
-      const [hour, minute, second] = [match[4], match[5], match[6]].map((part) => Number(part ?? 0));
+      if (match === null || !realDay(Number(match[1]), Number(match[2]), Number(match[3])))
+        return false;
+      const [hour, minute, second] = [match[4], match[5], match[6]].map((part) =>
+        Number(part ?? 0),
+      );
       return (hour ?? 0) < 24 && (minute ?? 0) < 60 && (second ?? 0) < 61;
     },
     {
@@ -83,10 +89,18 @@ export const webUrl = z.string().refine(
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
 
 /** An ISO 3166-1 alpha-2 country code, upper case (`VE`, `BO`). */
-export const country = z.string().refine(
-  (code) => /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code && regionNames.of(code) !== "Unknown Region",
-  { error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code (e.g. VE, BO)` },
-);
+export const country = z
+  .string()
+  .refine(
+    (code) =>
+      /^[A-Z]{2}$/.test(code) &&
+      regionNames.of(code) !== code &&
+      regionNames.of(code) !== "Unknown Region",
+    {
+      error: (issue) =>
+        `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code (e.g. VE, BO)`,
+    },
+  );
 
 /** An IANA time zone name (`America/Caracas`). */
 export const timeZone = z.string().refine(
@@ -105,6 +119,10 @@ export const timeZone = z.string().refine(
 export const reliability = z.enum(["A", "B", "C", "D", "E", "F"]);
 
 /** Admiralty credibility of the information: 1 confirmed … 6 cannot be judged. */
-export const credibility = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)], {
-  error: (issue) => `${JSON.stringify(issue.input)} is not a credibility grade (expected a number from 1 to 6)`,
-});
+export const credibility = z.union(
+  [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)],
+  {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a credibility grade (expected a number from 1 to 6)`,
+  },
+);

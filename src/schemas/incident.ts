@@ -2,7 +2,15 @@ import { z } from "astro/zod";
 import { country, day, id, moment, timeZone } from "./common.ts";
 
 /** Kinds of incident Casefile knows. */
-export const incidentTypes = ["ddos", "defacement", "intrusion", "data-leak", "malware", "disinformation", "other"] as const;
+export const incidentTypes = [
+  "ddos",
+  "defacement",
+  "intrusion",
+  "data-leak",
+  "malware",
+  "disinformation",
+  "other",
+] as const;
 
 /** How far an incident is established. */
 export const incidentStatuses = ["claimed", "corroborated", "disputed", "confirmed"] as const;

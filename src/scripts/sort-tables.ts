@@ -19,15 +19,25 @@ export function enhanceSortableTables(root: ParentNode): void {
       header.append(button);
       header.setAttribute("aria-sort", "none");
       button.addEventListener("click", () => {
-        const next = header.getAttribute("aria-sort") === "ascending" ? "descending" : header.getAttribute("aria-sort") === "descending" ? "none" : "ascending";
-        for (const other of headers) if (other.hasAttribute("aria-sort")) other.setAttribute("aria-sort", "none");
+        const next =
+          header.getAttribute("aria-sort") === "ascending"
+            ? "descending"
+            : header.getAttribute("aria-sort") === "descending"
+              ? "none"
+              : "ascending";
+        for (const other of headers)
+          if (other.hasAttribute("aria-sort")) other.setAttribute("aria-sort", "none");
         header.setAttribute("aria-sort", next);
-        const value = (row: HTMLTableRowElement) => row.cells[column]?.dataset["value"] ?? row.cells[column]?.textContent ?? "";
+        const value = (row: HTMLTableRowElement) =>
+          row.cells[column]?.dataset["value"] ?? row.cells[column]?.textContent ?? "";
         const rows =
           next === "none"
             ? original
             : [...original].sort((a, b) => {
-                const order = kind === "number" ? Number(value(a)) - Number(value(b)) : value(a).localeCompare(value(b));
+                const order =
+                  kind === "number"
+                    ? Number(value(a)) - Number(value(b))
+                    : value(a).localeCompare(value(b));
                 return next === "ascending" ? order : -order;
               });
         body.append(...rows);

@@ -17,7 +17,12 @@ describe("a build with broken input", () => {
 
   it("stops on a broken sources.yaml naming the field and the known outlets", () => {
     const site = copySite(minimalSite);
-    edit(site, "data/incidents/2020-example-ddos/sources.yaml", "outlet: example-news", "outlet: examplenews");
+    edit(
+      site,
+      "data/incidents/2020-example-ddos/sources.yaml",
+      "outlet: example-news",
+      "outlet: examplenews",
+    );
     const run = buildSite({ site });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(

@@ -48,8 +48,16 @@ const emptyArchive: Archive = {
 };
 
 /** Builds the dossier of one incident. */
-export function buildDossier(site: SiteData, incident: IncidentEntry, archive: Archive = emptyArchive): Dossier {
-  const { file: sourcesFile, sources, claims } = site.sources.get(incident.id) ?? {
+export function buildDossier(
+  site: SiteData,
+  incident: IncidentEntry,
+  archive: Archive = emptyArchive,
+): Dossier {
+  const {
+    file: sourcesFile,
+    sources,
+    claims,
+  } = site.sources.get(incident.id) ?? {
     file: `data/incidents/${incident.id}/sources.yaml`,
     sources: [],
     claims: [],
@@ -64,7 +72,15 @@ export function buildDossier(site: SiteData, incident: IncidentEntry, archive: A
     outlets: outletsById(site),
     syndication: evidence.syndication,
   });
-  return { incident, sourcesFile, sources, claims, events: site.events.get(incident.id) ?? [], assessment, evidence };
+  return {
+    incident,
+    sourcesFile,
+    sources,
+    claims,
+    events: site.events.get(incident.id) ?? [],
+    assessment,
+    evidence,
+  };
 }
 
 /** The input of the automatic incident charts (timeline, grades grid, stance matrix). */
@@ -83,7 +99,11 @@ export function dossierChartInput(dossier: Dossier): IncidentChartInput {
     })),
     claims: dossier.claims.map((claim) => ({ id: claim.id, text: claim.text })),
     stances: dossier.claims.flatMap((claim) =>
-      Object.entries(claim.stances).map(([source, stance]) => ({ claim: claim.id, source, stance })),
+      Object.entries(claim.stances).map(([source, stance]) => ({
+        claim: claim.id,
+        source,
+        stance,
+      })),
     ),
   };
 }

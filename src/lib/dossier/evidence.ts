@@ -44,7 +44,9 @@ export function incidentEvidence(archive: Archive, sources: readonly Source[]): 
   const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
   const documents: SourceDocument[] = [];
   for (const document of archive.documents) {
-    const owners = new Set(document.copies.flatMap((copy) => sourcesOfCapture.get(copy.file) ?? []));
+    const owners = new Set(
+      document.copies.flatMap((copy) => sourcesOfCapture.get(copy.file) ?? []),
+    );
     if (owners.size === 0) continue;
     const ids = [...owners].sort(byOrder);
     documents.push({ document, sources: ids, shownUnder: ids[0] ?? "" });
@@ -54,9 +56,14 @@ export function incidentEvidence(archive: Archive, sources: readonly Source[]): 
   for (const entry of documents) for (const id of entry.sources) documentsOf.get(id)?.push(entry);
   // A compilation (a source whose captures hold several documents) republishes several origins;
   // letting it join each of them would merge origins that are independent of one another.
-  const compilations = new Set([...documentsOf].filter(([, list]) => list.length > 1).map(([id]) => id));
+  const compilations = new Set(
+    [...documentsOf].filter(([, list]) => list.length > 1).map(([id]) => id),
+  );
   const syndication = documents
-    .map((entry) => ({ documentId: entry.document.id, sources: entry.sources.filter((id) => !compilations.has(id)) }))
+    .map((entry) => ({
+      documentId: entry.document.id,
+      sources: entry.sources.filter((id) => !compilations.has(id)),
+    }))
     .filter((entry) => entry.sources.length > 1);
   const captures = [...sourcesOfCapture.keys()].sort();
   const wanted = new Set(captures);

@@ -16,7 +16,9 @@ export interface CaptureReport {
 }
 
 /** Boilerplate counts per rule across the incident's captures, most frequent first. */
-export function boilerplateByRule(entries: readonly LedgerEntry[]): { rule: string; reason: string; count: number }[] {
+export function boilerplateByRule(
+  entries: readonly LedgerEntry[],
+): { rule: string; reason: string; count: number }[] {
   const rules = new Map<string, { rule: string; reason: string; count: number }>();
   for (const entry of entries) {
     if (entry.status !== "boilerplate" || !entry.rule) continue;
@@ -35,7 +37,9 @@ export function processingReport(dossier: Dossier): CaptureReport[] {
     for (const entry of entries) counts[entry.status]++;
     return {
       file,
-      sources: dossier.sources.filter((source) => source.captures.some((capture) => `data/archives/${capture}` === file)).map((source) => source.id),
+      sources: dossier.sources
+        .filter((source) => source.captures.some((capture) => `data/archives/${capture}` === file))
+        .map((source) => source.id),
       counts,
       decisions: entries.filter((entry) => entry.status !== "kept"),
       entries,

@@ -42,7 +42,9 @@ export function sourceRows(dossier: Dossier): SourceRow[] {
   const groups = new Map(dossier.assessment.origins.map((group) => [group.id, group]));
   return dossier.assessment.sources.map((graded) => {
     const claimsWith = (stance: string) =>
-      dossier.claims.filter((claim) => claim.stances[graded.id] === stance).map((claim): [string, string] => [claim.id, claim.text]);
+      dossier.claims
+        .filter((claim) => claim.stances[graded.id] === stance)
+        .map((claim): [string, string] => [claim.id, claim.text]);
     const originId = dossier.assessment.originOf.get(graded.id);
     const group = originId === undefined ? undefined : groups.get(originId);
     return {
@@ -62,7 +64,11 @@ export function sourceRows(dossier: Dossier): SourceRow[] {
       rationale: graded.rationale,
       asserts: claimsWith("asserts"),
       disputes: claimsWith("disputes"),
-      origin: group && { id: group.id, size: group.sources.length, others: group.sources.filter((id) => id !== graded.id) },
+      origin: group && {
+        id: group.id,
+        size: group.sources.length,
+        others: group.sources.filter((id) => id !== graded.id),
+      },
       documents: dossier.evidence.documentsOf.get(graded.id)?.length ?? 0,
     };
   });

@@ -60,12 +60,17 @@ export function sourceTextView(dossier: Dossier): SourceTextView[] {
   const anchored = new Set<string>();
   const duplicateCount = new Map<string, number>();
   for (const entry of dossier.evidence.ledger) {
-    if (entry.status === "duplicate" && entry.document) duplicateCount.set(entry.document, (duplicateCount.get(entry.document) ?? 0) + 1);
+    if (entry.status === "duplicate" && entry.document)
+      duplicateCount.set(entry.document, (duplicateCount.get(entry.document) ?? 0) + 1);
   }
   const onPage = new Set(dossier.evidence.documents.map(({ document }) => document.id));
   const shared = new Map<string, string[]>();
   for (const { document } of dossier.evidence.documents) {
-    for (const item of document.sharedParagraphs) shared.set(`${document.id} ${item.paragraph}`, item.documents.filter((id) => id !== document.id && onPage.has(id)));
+    for (const item of document.sharedParagraphs)
+      shared.set(
+        `${document.id} ${item.paragraph}`,
+        item.documents.filter((id) => id !== document.id && onPage.has(id)),
+      );
   }
   const paragraphView = (documentId: string, paragraph: ArchiveParagraph): ParagraphView => {
     const first = !anchored.has(paragraph.id);
@@ -83,22 +88,28 @@ export function sourceTextView(dossier: Dossier): SourceTextView[] {
     .map((source) => ({
       source: source.id,
       title: source.title,
-      documents: (dossier.evidence.documentsOf.get(source.id) ?? []).map(({ document, sources, shownUnder }) => {
-        const shown = shownUnder === source.id;
-        return {
-          id: document.id,
-          title: document.title,
-          shown,
-          shownUnder,
-          publishers: sources,
-          paragraphs: shown ? document.paragraphs.map((paragraph) => paragraphView(document.id, paragraph)) : [],
-          copies: document.copies.map((copy) => ({
-            copy,
-            front: shown ? copy.front.map((paragraph) => paragraphView(document.id, paragraph)) : [],
-          })),
-          duplicates: duplicateCount.get(document.id) ?? 0,
-        };
-      }),
+      documents: (dossier.evidence.documentsOf.get(source.id) ?? []).map(
+        ({ document, sources, shownUnder }) => {
+          const shown = shownUnder === source.id;
+          return {
+            id: document.id,
+            title: document.title,
+            shown,
+            shownUnder,
+            publishers: sources,
+            paragraphs: shown
+              ? document.paragraphs.map((paragraph) => paragraphView(document.id, paragraph))
+              : [],
+            copies: document.copies.map((copy) => ({
+              copy,
+              front: shown
+                ? copy.front.map((paragraph) => paragraphView(document.id, paragraph))
+                : [],
+            })),
+            duplicates: duplicateCount.get(document.id) ?? 0,
+          };
+        },
+      ),
     }))
     .filter((view) => view.documents.length > 0);
 }
