@@ -6,6 +6,9 @@ import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
 import remarkGfm from "remark-gfm";
 import { urlLock } from "./src/integrations/url-lock.ts";
+import { dossierPages, offlineBundle } from "./src/integrations/offline-bundle.ts";
+import { searchIndex } from "./src/integrations/search.ts";
+import { serviceWorker } from "./src/integrations/service-worker.ts";
 import { normaliseBase } from "./src/lib/urls/paths.ts";
 import { rehypeBasePaths } from "./src/lib/urls/rehype-base.ts";
 
@@ -19,7 +22,19 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   outDir: process.env.CASEFILE_OUT_DIR || "./dist",
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith("/404/") }), urlLock()],
+  // Benchmarks give each build its own data store and Vite cache, for fair cold builds.
+  cacheDir: process.env.CASEFILE_CACHE_DIR || "./node_modules/.astro",
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith("/404/") }),
+    urlLock(),
+    // Offline reading and search, in this order: dossiers, then the index, then the service
+    // worker (which lists every file), then the zip of the whole site, last.
+    dossierPages(),
+    searchIndex(),
+    serviceWorker(),
+    offlineBundle(),
+  ],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkGfm],
@@ -27,6 +42,28 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  // Content-Security-Policy meta on every page: only this site's own files; Astro hashes its
+  // inline scripts and styles, so no inline script can run (see docs/errors.md, tests/e2e/csp.test.ts).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // WebAssembly (the search index) may compile; no eval, no inline scripts beyond Astro's hashed ones.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // style="" attributes (table alignment from Markdown, chart legends) are not scripts.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" }] },
+    },
+  },
   vite: {
     // Write-ups may live outside the project (CASEFILE_SITE): their imports resolve here.
     resolve: { alias: [{ find: /^@observablehq\/plot$/, replacement: fileURLToPath(new URL("./node_modules/@observablehq/plot", import.meta.url)) }] },

@@ -6,7 +6,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CasefileError, formatProblem, isCasefileError, problemsOf } from "../src/lib/errors.ts";
-import { boilerplateRules, processCaptures, type Archive, type CaptureInput } from "../src/lib/archive/index.ts";
+import {
+  boilerplateRules,
+  processCaptures,
+  type Archive,
+  type CaptureInput,
+} from "../src/lib/archive/index.ts";
 
 const USAGE = "Usage: npm run --silent archive -- [--json] <files or folders…>";
 
@@ -16,7 +21,11 @@ function collect(path: string): string[] {
   try {
     stats = statSync(path);
   } catch {
-    throw new CasefileError({ file: path, message: "does not exist", hint: "check the path; give capture files or folders of captures" });
+    throw new CasefileError({
+      file: path,
+      message: "does not exist",
+      hint: "check the path; give capture files or folders of captures",
+    });
   }
   if (!stats.isDirectory()) return [path];
   return readdirSync(path)
@@ -30,7 +39,9 @@ function progressBar(): (done: number, total: number, phase: string) => void {
   return (done, total, phase) => {
     const width = 30;
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    process.stderr.write(`\r${phase.padEnd(10)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(done / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`);
+    process.stderr.write(
+      `\r${phase.padEnd(10)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(done / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`,
+    );
   };
 }
 
@@ -38,7 +49,9 @@ function progressBar(): (done: number, total: number, phase: string) => void {
 function summary(archive: Archive): string {
   const { stats } = archive;
   const row = (label: string, value: string | number): string => `  ${label.padEnd(20)}${value}`;
-  const rules = Object.entries(stats.boilerplateByRule).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const rules = Object.entries(stats.boilerplateByRule).sort(
+    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
+  );
   return [
     `Archived ${stats.files} capture${stats.files === 1 ? "" : "s"} (${stats.bytes} bytes, ${stats.lines} non-blank lines)`,
     row("articles", stats.articles),
@@ -60,14 +73,18 @@ function main(argv: readonly string[]): number {
     process.stderr.write(USAGE + "\n");
     return paths.includes("--help") ? 0 : 1;
   }
-  const inputs: CaptureInput[] = paths.flatMap(collect).map((file) => ({ file, bytes: readFileSync(file) }));
+  const inputs: CaptureInput[] = paths
+    .flatMap(collect)
+    .map((file) => ({ file, bytes: readFileSync(file) }));
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
   const showProgress = process.stderr.isTTY === true && total > 8e6;
   const archive = processCaptures(inputs, showProgress ? { onProgress: progressBar() } : {});
   if (showProgress) process.stderr.write("\n");
   if (json) {
     const { documents, ledger, stats, files, warnings } = archive;
-    process.stdout.write(JSON.stringify({ documents, ledger, stats, files, warnings, rules: boilerplateRules }) + "\n");
+    process.stdout.write(
+      JSON.stringify({ documents, ledger, stats, files, warnings, rules: boilerplateRules }) + "\n",
+    );
   } else {
     process.stdout.write(summary(archive) + "\n");
   }
@@ -82,6 +99,7 @@ try {
   } else {
     process.stderr.write(`archive: ${error instanceof Error ? error.message : String(error)}\n`);
   }
-  if (process.env["DEBUG"]?.split(",").includes("casefile") && error instanceof Error) process.stderr.write((error.stack ?? "") + "\n");
+  if (process.env["DEBUG"]?.split(",").includes("casefile") && error instanceof Error)
+    process.stderr.write((error.stack ?? "") + "\n");
   process.exitCode = 1;
 }

@@ -1,8 +1,12 @@
 /**
  * `npm run bench:archive [-- --quick]`: times the archive engine on deterministic synthetic
- * corpora (1, 10 and 100 MB; --quick stops at 10 MB), each in its own process so peak memory is
- * per size, and scores the result against the corpus's ground truth. Prints a table and writes
- * bench/results/archive.json.
+ * corpora (1, 10 and 100 MB; --quick stops at 10 MB), each size in its own process so peak
+ * memory is per size, and scores the result against the corpus's ground truth. Prints a table and
+ * writes bench/results/archive.json.
+ *
+ * Time is reported twice: wall-clock, and CPU time of the whole process (all threads, so garbage
+ * collector helpers count too). Throughput targets are judged on CPU time — the work one core
+ * has to do — because wall-clock on a shared machine also measures the neighbours.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -13,42 +17,74 @@ import { processCaptures } from "../src/lib/archive/index.ts";
 
 /** One measured size. */
 interface BenchRow extends CorpusScore {
+  /** Corpus size asked for. */
   megabytes: number;
+  /** Bytes actually generated. */
+  bytes: number;
+  /** Captures. */
   files: number;
+  /** Non-blank lines. */
   lines: number;
-  seconds: number;
-  cpuSeconds: number;
-  throughput: number;
-  peakRssMB: number;
+  /** Documents found. */
   documents: number;
+  /** Wall-clock seconds of processCaptures (best run). */
+  seconds: number;
+  /** CPU seconds of processCaptures, all threads (best run). */
+  cpuSeconds: number;
+  /** MB per wall-clock second. */
+  throughput: number;
+  /** MB per CPU second. */
+  cpuThroughput: number;
+  /** Peak resident memory of the measuring process. */
+  peakRssMB: number;
+  /** Wall-clock milliseconds per engine step (best run). */
+  steps: Record<string, number>;
 }
 
 const SEED = 20240812;
 const MB = 1_000_000;
 const TARGETS = { throughput: 20, scaling: 12, precision: 0.98, recall: 0.98 };
 
-/** Measures one size (runs in a child process). */
+/** Measures one size (runs in a child process): best of a few runs for small sizes. */
 function measure(megabytes: number): BenchRow {
   // Warm the JIT on a small corpus so the timing reflects steady-state throughput.
   processCaptures(generateCorpus({ seed: SEED + 1, bytes: 0.5 * MB }).inputs);
   const corpus = generateCorpus({ seed: SEED, bytes: megabytes * MB });
   const bytes = corpus.inputs.reduce((sum, input) => sum + input.bytes.length, 0);
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const archive = processCaptures(corpus.inputs);
-  const seconds = (performance.now() - start) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuSeconds = (used.user + used.system) / 1e6;
-  const score = scoreArchive(corpus, archive.ledger);
+  const runs = megabytes >= 50 ? 1 : 3;
+  let best: { seconds: number; cpuSeconds: number; steps: Record<string, number> } | undefined;
+  let archive = undefined as ReturnType<typeof processCaptures> | undefined;
+  for (let run = 0; run < runs; run++) {
+    const steps: Record<string, number> = {};
+    let last = performance.now();
+    const start = last;
+    const cpu = process.cpuUsage();
+    archive = processCaptures(corpus.inputs, {
+      onProgress: (_done, _total, step) => {
+        if (step === "reading") return;
+        const now = performance.now();
+        steps[step] = Math.round(now - last);
+        last = now;
+      },
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    if (!best || cpuSeconds < best.cpuSeconds) best = { seconds, cpuSeconds, steps };
+  }
+  const score = scoreArchive(corpus, archive!.ledger);
   return {
     megabytes,
-    files: archive.stats.files,
-    lines: archive.stats.lines,
-    seconds,
-    cpuSeconds,
-    throughput: bytes / MB / seconds,
+    bytes,
+    files: archive!.stats.files,
+    lines: archive!.stats.lines,
+    documents: archive!.stats.documents,
+    seconds: best!.seconds,
+    cpuSeconds: best!.cpuSeconds,
+    throughput: bytes / MB / best!.seconds,
+    cpuThroughput: bytes / MB / best!.cpuSeconds,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
-    documents: archive.stats.documents,
+    steps: best!.steps,
     ...score,
   };
 }
@@ -56,30 +92,69 @@ function measure(megabytes: number): BenchRow {
 /** Runs one size in a fresh Node process and parses its result. */
 function measureInChild(megabytes: number): BenchRow {
   const script = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, [script, "--child", String(megabytes)], { encoding: "utf8", maxBuffer: 1 << 20 });
-  if (child.status !== 0) throw new Error(`benchmark child for ${megabytes} MB failed:\n${child.stderr}`);
+  const child = spawnSync(process.execPath, [script, "--child", String(megabytes)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) {
+    throw new Error(`benchmark child for ${megabytes} MB failed:\n${child.stderr}`);
+  }
   return JSON.parse(child.stdout) as BenchRow;
 }
 
-/** Formats the results as a fixed-width table. */
-function table(rows: readonly BenchRow[]): string {
-  const header = ["size MB", "files", "lines", "time s", "MB/s", "peak RSS MB", "precision", "recall", "bp recall", "bp precision", "lines lost"];
-  const body = rows.map((row) => [
-    row.megabytes.toString(),
-    row.files.toString(),
-    row.lines.toString(),
-    row.seconds.toFixed(2),
-    row.throughput.toFixed(1),
-    row.peakRssMB.toFixed(0),
-    row.precision.toFixed(4),
-    row.recall.toFixed(4),
-    row.boilerplateRecall.toFixed(4),
-    row.boilerplatePrecision.toFixed(4),
-    row.linesLost.toString(),
-  ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, i) => cell.padStart(widths[i]!)).join("  ");
+/** Formats rows as a right-aligned fixed-width table. */
+function table(header: readonly string[], body: readonly string[][]): string {
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...body.map((cells) => cells[i]!.length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, i) => cell.padStart(widths[i]!)).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
+/** The results table. */
+function resultsTable(rows: readonly BenchRow[]): string {
+  return table(
+    [
+      "size MB",
+      "files",
+      "lines",
+      "wall s",
+      "cpu s",
+      "MB/s wall",
+      "MB/s cpu",
+      "peak RSS MB",
+      "precision",
+      "recall",
+      "bp recall",
+      "bp precision",
+      "lines lost",
+    ],
+    rows.map((row) => [
+      (row.bytes / MB).toFixed(1),
+      String(row.files),
+      String(row.lines),
+      row.seconds.toFixed(2),
+      row.cpuSeconds.toFixed(2),
+      row.throughput.toFixed(1),
+      row.cpuThroughput.toFixed(1),
+      row.peakRssMB.toFixed(0),
+      row.precision.toFixed(4),
+      row.recall.toFixed(4),
+      row.boilerplateRecall.toFixed(4),
+      row.boilerplatePrecision.toFixed(4),
+      String(row.linesLost),
+    ]),
+  );
+}
+
+/** Wall-clock milliseconds per engine step, one column per size. */
+function stepsTable(rows: readonly BenchRow[]): string {
+  const steps = Object.keys(rows[0]!.steps);
+  return table(
+    ["step ms", ...rows.map((row) => `${row.megabytes} MB`)],
+    steps.map((step) => [step, ...rows.map((row) => String(row.steps[step] ?? ""))]),
+  );
 }
 
 /** Runs the benchmark over all sizes and reports against the targets. */
@@ -97,20 +172,41 @@ function main(argv: readonly string[]): number {
   const scaling = rows.slice(1).map((row, i) => ({
     from: rows[i]!.megabytes,
     to: row.megabytes,
-    timeRatio: row.seconds / rows[i]!.seconds,
+    timeRatio: row.cpuSeconds / rows[i]!.cpuSeconds,
+    inputRatio: row.bytes / rows[i]!.bytes,
   }));
   const largest = rows[rows.length - 1]!;
   const checks = [
-    { target: `throughput ≥ ${TARGETS.throughput} MB/s at ${largest.megabytes} MB`, ok: largest.throughput >= TARGETS.throughput },
-    ...scaling.map((s) => ({ target: `${s.to / s.from}× input in ≤ ${TARGETS.scaling}× time (${s.from}→${s.to} MB: ${s.timeRatio.toFixed(1)}×)`, ok: s.timeRatio <= TARGETS.scaling })),
-    { target: `precision ≥ ${TARGETS.precision}`, ok: rows.every((row) => row.precision >= TARGETS.precision) },
+    {
+      target: `throughput ≥ ${TARGETS.throughput} MB/s of CPU time at ${largest.megabytes} MB (${largest.cpuThroughput.toFixed(1)}; wall ${largest.throughput.toFixed(1)})`,
+      ok: largest.cpuThroughput >= TARGETS.throughput,
+    },
+    ...scaling.map((s) => ({
+      target: `${s.inputRatio.toFixed(1)}× input in ≤ ${TARGETS.scaling}× time (${s.from}→${s.to} MB: ${s.timeRatio.toFixed(1)}× CPU time)`,
+      ok: s.timeRatio <= (TARGETS.scaling * s.inputRatio) / 10,
+    })),
+    {
+      target: `precision ≥ ${TARGETS.precision}`,
+      ok: rows.every((row) => row.precision >= TARGETS.precision),
+    },
     { target: `recall ≥ ${TARGETS.recall}`, ok: rows.every((row) => row.recall >= TARGETS.recall) },
     { target: "no line lost", ok: rows.every((row) => row.linesLost === 0) },
   ];
-  process.stdout.write(table(rows) + "\n\n" + checks.map((check) => `${check.ok ? "PASS" : "FAIL"}  ${check.target}`).join("\n") + "\n");
-  const out = join(dirname(fileURLToPath(import.meta.url)), "..", "bench", "results", "archive.json");
+  process.stdout.write(
+    `${resultsTable(rows)}\n\n${stepsTable(rows)}\n\n` +
+      checks.map((check) => `${check.ok ? "PASS" : "FAIL"}  ${check.target}`).join("\n") +
+      "\n",
+  );
+  const out = join(
+    dirname(fileURLToPath(import.meta.url)),
+    "..",
+    "bench",
+    "results",
+    "archive.json",
+  );
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ seed: SEED, node: process.version, targets: TARGETS, rows, scaling, checks }, null, 2) + "\n");
+  const result = { seed: SEED, node: process.version, targets: TARGETS, rows, scaling, checks };
+  writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
   return rows.some((row) => row.linesLost > 0) ? 1 : 0;
 }
 

@@ -2,11 +2,13 @@
  * `npm run build`: checks content and data first, so that an author's mistake stops the build
  * with one paragraph per problem (file, line or field, hint) and no stack trace; then runs
  * `astro build` with any extra arguments. Author errors raised during rendering reach us marked
- * inside Astro's output and are printed the same way; `DEBUG=casefile` shows Astro's full output.
+ * inside Astro's output and are printed the same way, as are MDX compile errors and unknown
+ * components that Astro reports itself; `DEBUG=casefile` shows Astro's full output.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { locateCharts, problemsInAstroOutput } from "../src/lib/build-errors.ts";
 import { formatProblem, problemsInText } from "../src/lib/errors.ts";
 import { siteRoot } from "../src/site-root.ts";
 import { checkSite, report } from "./check.ts";
@@ -18,11 +20,22 @@ const result = checkSite(siteRoot(), { strict });
 report(result);
 if (result.errors.length > 0) process.exit(1);
 
-const astro = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin/astro.mjs");
-const child = spawn(process.execPath, [astro, "build", ...args.filter((arg) => arg !== "--strict")], {
-  stdio: ["ignore", "pipe", "pipe"],
-  env: { ...process.env, ...(strict ? { CASEFILE_STRICT: "1" } : {}), ASTRO_TELEMETRY_DISABLED: "1" },
-});
+const astro = join(
+  dirname(createRequire(import.meta.url).resolve("astro/package.json")),
+  "bin/astro.mjs",
+);
+const child = spawn(
+  process.execPath,
+  [astro, "build", ...args.filter((arg) => arg !== "--strict")],
+  {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      ...(strict ? { CASEFILE_STRICT: "1" } : {}),
+      ASTRO_TELEMETRY_DISABLED: "1",
+    },
+  },
+);
 // Progress goes straight through; error output is held back until we know whether it carries
 // author problems, which are then printed alone.
 let held = "";
@@ -38,10 +51,16 @@ const pass = (chunk: Buffer, stream: NodeJS.WriteStream) => {
 child.stdout.on("data", (chunk: Buffer) => pass(chunk, process.stdout));
 child.stderr.on("data", (chunk: Buffer) => pass(chunk, process.stderr));
 child.on("close", (code) => {
-  const problems = problemsInText(held);
+  const marked = problemsInText(held);
+  const problems = locateCharts(
+    marked.length > 0 ? marked : problemsInAstroOutput(held, siteRoot()),
+    siteRoot(),
+  );
   if (code !== 0 && problems.length > 0 && !debug) {
     for (const problem of problems) process.stderr.write(`error: ${formatProblem(problem)}\n`);
-    process.stderr.write(`\n${problems.length} error${problems.length === 1 ? "" : "s"}: the build stopped.\n`);
+    process.stderr.write(
+      `\n${problems.length} error${problems.length === 1 ? "" : "s"}: the build stopped.\n`,
+    );
   } else {
     process.stderr.write(held);
   }

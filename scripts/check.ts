@@ -3,11 +3,21 @@
  * lints) without building pages, and reports every problem at once, one paragraph each. Exit 1 on
  * errors; lints are warnings unless `--strict`. `DEBUG=casefile` adds stacks of internal errors.
  */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
-import { loadSiteData } from "../src/lib/content/load.ts";
+import { checkCaptures } from "../src/lib/content/captures.ts";
+import { checkDataFiles } from "../src/lib/content/data-files.ts";
+import { loadSiteData, sitePaths } from "../src/lib/content/load.ts";
+import type { SiteData } from "../src/lib/content/site-data.ts";
 import { buildDossier } from "../src/lib/dossier/dossier.ts";
-import { formatProblem, isCasefileError, problemsOf, type CasefileProblem } from "../src/lib/errors.ts";
+import {
+  formatProblem,
+  isCasefileError,
+  problemsOf,
+  type CasefileProblem,
+} from "../src/lib/errors.ts";
 import { siteRoot } from "../src/site-root.ts";
 
 /** Problems found in a site: errors stop the build, warnings do not. */
@@ -18,14 +28,37 @@ export interface CheckResult {
   warnings: CasefileProblem[];
 }
 
+/** Ids of the incidents written under content/incidents/ (valid or not). */
+function incidentIds(root: string): string[] {
+  const folder = join(root, sitePaths.incidents);
+  return existsSync(folder)
+    ? readdirSync(folder).flatMap((name) => /^(.+)\.mdx?$/.exec(name)?.slice(1, 2) ?? [])
+    : [];
+}
+
 /** Checks the site at `root`; with `strict`, reliability lints are errors. */
 export function checkSite(root: string, options: { strict?: boolean } = {}): CheckResult {
   try {
-    const site = loadSiteData(root);
+    // Content, captures and chart data are checked independently, so that every problem shows at once.
+    let site: SiteData | undefined;
+    const errors: CasefileProblem[] = [];
+    try {
+      site = loadSiteData(root);
+    } catch (error) {
+      if (!isCasefileError(error)) throw error;
+      errors.push(...problemsOf(error));
+    }
+    errors.push(...checkCaptures(root), ...checkDataFiles(root, incidentIds(root)));
+    const data = site;
+    if (!data || errors.length > 0) return { errors, warnings: [] };
     const { archive } = processArchive(root);
-    const lints = site.incidents.flatMap((incident) => buildDossier(site, incident, archive).assessment.lints);
-    const warnings = [...site.warnings, ...archive.warnings];
-    return options.strict ? { errors: lints, warnings } : { errors: [], warnings: [...warnings, ...lints] };
+    const lints = data.incidents.flatMap(
+      (incident) => buildDossier(data, incident, archive).assessment.lints,
+    );
+    const warnings = [...data.warnings, ...archive.warnings];
+    return options.strict
+      ? { errors: lints, warnings }
+      : { errors: [], warnings: [...warnings, ...lints] };
   } catch (error) {
     if (isCasefileError(error)) return { errors: problemsOf(error), warnings: [] };
     throw error;
@@ -36,9 +69,14 @@ export function checkSite(root: string, options: { strict?: boolean } = {}): Che
 export function report({ errors, warnings }: CheckResult): void {
   const label = (kind: string, problem: CasefileProblem & { rule?: string }) =>
     problem.rule ? `${kind} (${problem.rule})` : kind;
-  for (const warning of warnings) process.stderr.write(`${label("warning", warning)}: ${formatProblem(warning)}\n`);
-  for (const error of errors) process.stderr.write(`${label("error", error)}: ${formatProblem(error)}\n`);
-  if (errors.length > 0) process.stderr.write(`\n${errors.length} error${errors.length === 1 ? "" : "s"}: nothing was built.\n`);
+  for (const warning of warnings)
+    process.stderr.write(`${label("warning", warning)}: ${formatProblem(warning)}\n`);
+  for (const error of errors)
+    process.stderr.write(`${label("error", error)}: ${formatProblem(error)}\n`);
+  if (errors.length > 0)
+    process.stderr.write(
+      `\n${errors.length} error${errors.length === 1 ? "" : "s"}: nothing was built.\n`,
+    );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -100,11 +100,19 @@ export function problemsInText(text: string): CasefileProblem[] {
   const found = new Map<string, CasefileProblem>();
   const pattern = new RegExp(`${problemMarker}(.*?)${problemMarker}`, "g");
   for (const match of text.matchAll(pattern)) {
-    const json = (match[1] ?? "").replace(/\\"/g, '"');
-    try {
-      found.set(json, JSON.parse(json) as CasefileProblem);
-    } catch {
-      // A message re-escaped by the framework; the next copy of it usually parses.
+    const raw = match[1] ?? "";
+    // As written, or escaped once more by the framework (read back as a JSON string literal).
+    for (const decode of [
+      (json: string) => json,
+      (json: string) => JSON.parse(`"${json}"`) as string,
+    ]) {
+      try {
+        const problem = JSON.parse(decode(raw)) as CasefileProblem;
+        found.set(JSON.stringify(problem), problem);
+        break;
+      } catch {
+        // Not this form; a later copy of the message usually parses.
+      }
     }
   }
   return [...found.values()];

@@ -32,7 +32,8 @@ const read = (file: string) => readFileSync(join(first.outDir, file), "utf8");
 beforeAll(() => {
   first = buildSite({ base: "/casefile/" });
   second = buildSite({ base: "/casefile/" });
-  if (first.status !== 0 || second.status !== 0) throw new Error(`build failed:\n${first.stderr}\n${second.stderr}`);
+  if (first.status !== 0 || second.status !== 0)
+    throw new Error(`build failed:\n${first.stderr}\n${second.stderr}`);
 });
 
 describe("citations and exports of the sample site", () => {
@@ -51,7 +52,9 @@ describe("citations and exports of the sample site", () => {
       expect(html).toContain(`<meta name="${name}" content=`);
     }
     expect(html).toMatch(/<meta name="citation_publication_date" content="\d{4}\/\d{2}\/\d{2}">/);
-    expect(html).toContain(`<link rel="canonical" href="https://example.org/casefile/incidents/${id}/">`);
+    expect(html).toContain(
+      `<link rel="canonical" href="https://example.org/casefile/incidents/${id}/">`,
+    );
     expect(html).toContain('<meta property="og:title"');
     const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
     expect(JSON.parse(jsonLd)).toMatchObject({ "@type": "Report" });
@@ -59,7 +62,9 @@ describe("citations and exports of the sample site", () => {
   });
 
   it.each(samples)("%s has cite files that parse back with citation-js", (id) => {
-    const title = /<meta name="citation_title" content="([^"]*)">/.exec(read(`incidents/${id}/index.html`))?.[1];
+    const title = /<meta name="citation_title" content="([^"]*)">/.exec(
+      read(`incidents/${id}/index.html`),
+    )?.[1];
     const bibtex = read(`incidents/${id}/cite.bib`);
     expect(bibtex).toMatch(/^@techreport\{/);
     const ris = read(`incidents/${id}/cite.ris`);
@@ -92,16 +97,27 @@ describe("citations and exports of the sample site", () => {
 
   it("shows the North Macedonia claim asserted by more outlets than independent origins", () => {
     const sources = JSON.parse(read("incidents/2024-venezuela-cne-election-ddos/sources.json"));
-    const claim = sources.claims.find((entry: { id: string }) => entry.id === "attack-from-north-macedonia");
+    const claim = sources.claims.find(
+      (entry: { id: string }) => entry.id === "attack-from-north-macedonia",
+    );
     expect(claim.asserts.outlets).toBeGreaterThan(claim.asserts.origins);
     const chain = ["mision-verdad-article", "mintpress-republication", "mronline-republication"];
-    const origins = new Set(sources.sources.filter((s: { id: string }) => chain.includes(s.id)).map((s: { origin: string }) => s.origin));
+    const origins = new Set(
+      sources.sources
+        .filter((s: { id: string }) => chain.includes(s.id))
+        .map((s: { origin: string }) => s.origin),
+    );
     expect(origins.size).toBe(1);
   });
 
   it("builds byte-identical output twice", () => {
     const sums = (run: BuildRun) =>
-      listFiles(run.outDir).map((file) => `${file} ${createHash("sha256").update(readFileSync(join(run.outDir, file))).digest("hex")}`);
+      listFiles(run.outDir).map(
+        (file) =>
+          `${file} ${createHash("sha256")
+            .update(readFileSync(join(run.outDir, file)))
+            .digest("hex")}`,
+      );
     const a = sums(first);
     expect(a.length).toBeGreaterThan(50);
     expect(sums(second)).toEqual(a);

@@ -9,9 +9,17 @@ const newId = "2021-bolivia-tse-results-site-intrusion";
 
 /** Renames the Bolivian sample incident's write-up and data folder in a copied site. */
 function renameIncident(site: string): void {
-  renameSync(join(site, `content/incidents/${oldId}.mdx`), join(site, `content/incidents/${newId}.mdx`));
+  renameSync(
+    join(site, `content/incidents/${oldId}.mdx`),
+    join(site, `content/incidents/${newId}.mdx`),
+  );
   renameSync(join(site, `data/incidents/${oldId}`), join(site, `data/incidents/${newId}`));
-  edit(site, `content/incidents/${newId}.mdx`, new RegExp(`/incidents/${oldId}/`, "g"), `/incidents/${newId}/`);
+  edit(
+    site,
+    `content/incidents/${newId}.mdx`,
+    new RegExp(`/incidents/${oldId}/`, "g"),
+    `/incidents/${newId}/`,
+  );
 }
 
 describe("the URL lock", () => {
@@ -35,7 +43,9 @@ describe("the URL lock", () => {
     expect(run.stderr).not.toContain("error");
     expect(run.status).toBe(0);
     const redirect = readFileSync(join(run.outDir, `incidents/${oldId}/index.html`), "utf8");
-    expect(redirect).toContain(`<meta http-equiv="refresh" content="0; url=/casefile/incidents/${newId}/">`);
+    expect(redirect).toContain(
+      `<meta http-equiv="refresh" content="0; url=/casefile/incidents/${newId}/">`,
+    );
     expect(redirect).toContain(`<link rel="canonical" href="/casefile/incidents/${newId}/">`);
     expect(redirect).toMatch(new RegExp(`<a href="/casefile/incidents/${newId}/">`));
     expect(readFileSync(join(run.outDir, `incidents/${oldId}/cite.bib`), "utf8")).toBe(

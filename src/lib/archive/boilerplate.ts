@@ -48,18 +48,29 @@ const SOCIAL =
   /^(?:[•·▪●◦‣*+-]\s*)?(?:facebook|twitter|x|google\s*\+|google plus|instagram|youtube|telegram|whatsapp|linkedin|reddit|vk|vkontakte|tiktok|pinterest|tumblr|mastodon|bluesky|threads|flipboard|odnoklassniki|weibo|wechat|rss|e-?mail|print|copy link)$/i;
 const SHARE =
   /^(?:share(?: this)?(?: article| story| post| page| on \w+)?|tweet|like|comments?|\d+ comments?|(?:post|article|story) with (?:no|\d+) comments?|no comments|post a comment|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|subscribe(?: now)?|follow us(?: on \w+)?|newer post|older post|home|back to top|print(?: this)?(?: article)?)[.:!]?$/i;
-const LINK_RESIDUE = /^(?:source|sources|link|links|here|click here|via|original|archived?|video|watch|listen|more|continue reading|read on)[.:]?$/i;
+const LINK_RESIDUE =
+  /^(?:source|sources|link|links|here|click here|via|original|archived?|video|watch|listen|more|continue reading|read on)[.:]?$/i;
 const URL_LINE = /^<?\s*(?:https?:\/\/\S+|www\.\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?)\s*>?$/i;
-const DOMAIN = /(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|io|tv|ru|ir|ve|bo|cn|news|media|co|uk|es|de|fr)\b)/i;
+const DOMAIN =
+  /(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|io|tv|ru|ir|ve|bo|cn|news|media|co|uk|es|de|fr)\b)/i;
 const CREDIT =
   /(?:\((?:photos?|images?|pictures?|fotos?|foto|credit|file photo|screenshot)\s*(?:by|:|credit:)[^)]*\)[\s.]*|\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*|\|\s*(?:photos?|images?|fotos?|credit|source|screenshot)\s*:[^|]*)$/i;
+const VIA_CREDIT = /\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*$/i;
 const CREDIT_START = /^(?:photos?|images?|credit|photo credit|picture)\s*:/i;
 const IMAGE_LABEL = /^\|?\s*\d+\s*\|\s*[^|]{0,40}\|?$/;
-const READ_MORE = /^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news| content)?|more on this(?: story| topic)?|recommended(?: for you)?|you may also like|most read)\s*[:>»…-]/i;
-const ALTERNATE = /(?:alternat\w+ (?:address|domain|url|link|site|mirror)s?|mirror (?:site|address)|(?:also|still) be (?:reached|accessed|found|visited|read)|(?:also|still) (?:available|accessible) (?:at|on|via))/i;
-const TV_APPS = /(?:smart ?tvs?|apple tv|android tv|roku|fire ?tv|app ?store|google play|tv apps?|mobile apps?|download (?:our|the) app)/i;
-const EMBED = /^(?:please )?(?:click|tap|press)\b.{0,40}\b(?:link|here|below|button)\b.{0,40}\b(?:listen|watch|view|play|download|hear)\b/i;
-const BREADCRUMB = /^[\p{L}][\p{L}\p{N} .'&-]{0,28}(?:\s*(?:>|›|»|\/|\\|\|)\s*[\p{L}][\p{L}\p{N} .'&-]{0,28}){1,4}$/u;
+const READ_MORE =
+  /^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news| content)?|more on this(?: story| topic)?|recommended(?: for you)?|you may also like|most read)\s*[:>»…-]/i;
+const ALTERNATE =
+  /(?:alternat\w+ (?:address|domain|url|link|site|mirror)s?|mirror (?:site|address)|(?:also|still) be (?:reached|accessed|found|visited|read)|(?:also|still) (?:available|accessible) (?:at|on|via))/i;
+const TV_APPS =
+  /(?:smart ?tvs?|apple tv|android tv|roku|fire ?tv|app ?store|google play|tv apps?|mobile apps?|download (?:our|the) app)/i;
+const EMBED =
+  /^(?:please )?(?:click|tap|press)\b.{0,40}\b(?:link|here|below|button)\b.{0,40}\b(?:listen|watch|view|play|download|hear)\b/i;
+/** Cheap tests run before the costlier patterns below (most lines fail them). */
+const ALTERNATE_HINT = /alternat|mirror|also|still/;
+const TRAIL_MARK = /[>›»/\\|]/;
+const BREADCRUMB =
+  /^[\p{L}][\p{L}\p{N} .'&-]{0,28}(?:\s*(?:>|›|»|\/|\\|\|)\s*[\p{L}][\p{L}\p{N} .'&-]{0,28}){1,4}$/u;
 const NAME_WORD = /^[\p{Lu}][\p{L}'.-]*$/u;
 
 /** How far apart (in paragraphs) two copies of one caption may be. */
@@ -72,7 +83,11 @@ function mayHaveCredit(text: string): boolean {
 
 /** Strips a leading bullet and a trailing photo credit, to compare caption copies. */
 function captionCore(key: string): string {
-  return key.replace(BULLET, "").replace(CREDIT, "").replace(/[\s|.]+$/, "").trim();
+  return key
+    .replace(BULLET, "")
+    .replace(CREDIT, "")
+    .replace(/[\s|.]+$/, "")
+    .trim();
 }
 
 /** True when most words of a short line are capitalised, as in a headline or a name. */
@@ -118,20 +133,28 @@ export const boilerplateRules = [
     name: "navigation",
     maxWords: 4,
     test: (line) =>
-      BULLET.test(line.text) && line.text.length <= 32 && !/[.!?:;,]$/.test(line.text) && line.index < line.firstProse,
+      BULLET.test(line.text) &&
+      line.text.length <= 32 &&
+      !/[.!?:;,]$/.test(line.text) &&
+      line.index < line.firstProse,
     reason: "a site navigation item (a short bulleted menu entry before the article)",
   },
   {
     name: "breadcrumb",
     maxWords: 8,
-    test: (line) => line.index < line.firstProse && BREADCRUMB.test(line.text),
+    test: (line) =>
+      line.index < line.firstProse && TRAIL_MARK.test(line.text) && BREADCRUMB.test(line.text),
     reason: "a breadcrumb trail (section > sub-section)",
   },
   {
     name: "photo-credit",
     maxWords: 80,
+    // "(Via AFP)" also ends quoted prose, so only short paragraphs count as captions by it.
     test: (line) =>
-      (mayHaveCredit(line.text) && CREDIT.test(line.text)) || (line.words <= 40 && CREDIT_START.test(line.text)),
+      (mayHaveCredit(line.text) &&
+        CREDIT.test(line.text) &&
+        (line.words <= 40 || !VIA_CREDIT.test(line.text))) ||
+      (line.words <= 40 && CREDIT_START.test(line.text)),
     reason: "a photo caption or credit",
   },
   {
@@ -154,8 +177,9 @@ export const boilerplateRules = [
   },
   {
     name: "alternate-domains",
-    maxWords: 60,
-    test: (line) => ALTERNATE.test(line.text) && DOMAIN.test(line.text),
+    maxWords: 40,
+    test: (line) =>
+      ALTERNATE_HINT.test(line.key) && ALTERNATE.test(line.text) && DOMAIN.test(line.text),
     reason: "a footer listing the site's alternate addresses",
   },
   {
@@ -176,7 +200,11 @@ export const boilerplateRules = [
     test: (line) => {
       const core = line.captions[line.index];
       if (core === undefined || core.length < 12 || isQuestion(line.text)) return false;
-      for (let j = Math.max(0, line.index - CAPTION_WINDOW); j <= line.index + CAPTION_WINDOW; j++) {
+      for (
+        let j = Math.max(0, line.index - CAPTION_WINDOW);
+        j <= line.index + CAPTION_WINDOW;
+        j++
+      ) {
         if (j !== line.index && line.captions[j] === core && line.keys[j] !== line.key) return true;
       }
       return false;
@@ -191,8 +219,12 @@ export const boilerplateRules = [
       const before = line.lines[line.index - 1] ?? "";
       const after = line.lines[line.index + 1] ?? "";
       return (
-        line.words >= 4 && isHeadlineShaped(line.text) && titleCased(line.text) && !/^["“‘']/.test(line.text) &&
-        isProse(before) && isProse(after)
+        line.words >= 4 &&
+        isHeadlineShaped(line.text) &&
+        titleCased(line.text) &&
+        !/^["“‘']/.test(line.text) &&
+        isProse(before) &&
+        isProse(after)
       );
     },
     reason: "the headline of a different story, inserted in the body as a teaser link",
@@ -201,8 +233,10 @@ export const boilerplateRules = [
     name: "tag",
     maxWords: 4,
     test: (line) =>
-      line.index > line.lastProse && line.lastProse >= 0 &&
-      line.text.split(/\s+/).every((word) => NAME_WORD.test(word)) && !/[.!?:;,]$/.test(line.text),
+      line.index > line.lastProse &&
+      line.lastProse >= 0 &&
+      line.text.split(/\s+/).every((word) => NAME_WORD.test(word)) &&
+      !/[.!?:;,]$/.test(line.text),
     reason: "a tag (a name or topic alone after the article body)",
   },
 ] as const satisfies readonly BoilerplateRule[];
@@ -224,8 +258,22 @@ export interface BoilerplateLabel {
 }
 
 /** Every rule's name and reason, for the report's legend. */
-export const boilerplateLegend: readonly { name: string; reason: string }[] = [...boilerplateRules, recurringChromeRule].map(
-  ({ name, reason }) => ({ name, reason }),
+export const boilerplateLegend: readonly { name: string; reason: string }[] = [
+  ...boilerplateRules,
+  recurringChromeRule,
+].map(({ name, reason }) => ({ name, reason }));
+
+/** One shared, frozen label per rule (labels are compared and counted, never changed). */
+const ruleLabels: readonly BoilerplateLabel[] = boilerplateRules.map(({ name, reason }) =>
+  Object.freeze({ rule: name, reason }),
+);
+
+/** The longest paragraph any rule applies to. */
+const LONGEST = Math.max(...boilerplateRules.map((rule) => rule.maxWords)) + 1;
+
+/** For each word count (capped), the indices of the rules that apply, in table order. */
+const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, words) =>
+  boilerplateRules.flatMap((rule, r) => (words <= rule.maxWords ? [r] : [])),
 );
 
 /** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
@@ -241,24 +289,43 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
     }
   });
   // Caption copies are only compared near a bulleted or credited line, to keep this linear.
-  const marked = blocks.map((block) => block.words <= 60 && (BULLET.test(block.key) || (mayHaveCredit(block.key) && CREDIT.test(block.key))));
+  const marked = blocks.map(
+    (block) =>
+      block.words <= 60 &&
+      (BULLET.test(block.key) || (mayHaveCredit(block.key) && CREDIT.test(block.key))),
+  );
   const captions = blocks.map((block, i) => {
     if (block.words > 60) return undefined;
-    for (let j = Math.max(0, i - CAPTION_WINDOW); j <= Math.min(blocks.length - 1, i + CAPTION_WINDOW); j++) {
+    for (
+      let j = Math.max(0, i - CAPTION_WINDOW);
+      j <= Math.min(blocks.length - 1, i + CAPTION_WINDOW);
+      j++
+    ) {
       if (marked[j]) return captionCore(block.key);
     }
     return undefined;
   });
   // One context object, updated per paragraph: rules are pure tests, and this runs per line.
-  const line: LineContext = { text: "", key: "", words: 0, separator: false, index: 0, lines, keys, firstProse, lastProse, captions };
+  const line: LineContext = {
+    text: "",
+    key: "",
+    words: 0,
+    separator: false,
+    index: 0,
+    lines,
+    keys,
+    firstProse,
+    lastProse,
+    captions,
+  };
   return blocks.map((block, index) => {
     line.text = lines[index]!;
     line.key = block.key;
     line.words = block.words;
     line.separator = block.separator;
     line.index = index;
-    for (const rule of boilerplateRules) {
-      if (line.words <= rule.maxWords && rule.test(line)) return { rule: rule.name, reason: rule.reason };
+    for (const r of rulesFor[Math.min(line.words, LONGEST)]!) {
+      if (boilerplateRules[r]!.test(line)) return ruleLabels[r];
     }
     return undefined;
   });
@@ -286,7 +353,10 @@ function folderOf(file: string): string {
  * Copies of one article (syndication) never count, since they are one document.
  */
 export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<number> {
-  const seen = new Map<number, { files: Set<string>; clusters: Set<number>; folders: Map<string, Set<string>> }>();
+  const seen = new Map<
+    number,
+    { files: Set<string>; clusters: Set<number>; folders: Map<string, Set<string>> }
+  >();
   for (const { unique, file, cluster } of candidates) {
     let entry = seen.get(unique);
     if (!entry) {

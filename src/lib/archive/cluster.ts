@@ -54,7 +54,10 @@ export const defaultCluster: ClusterOptions = { containment: 0.6, minShared: 2, 
  * Clusters articles given each article's set of paragraph units (sorted unique integers).
  * Returns the cluster root of every article (the smallest article index in its cluster).
  */
-export function clusterArticles(units: readonly Int32Array[], options: ClusterOptions = defaultCluster): Int32Array {
+export function clusterArticles(
+  units: readonly Int32Array[],
+  options: ClusterOptions = defaultCluster,
+): Int32Array {
   const byUnit = new Map<number, number[]>();
   units.forEach((set, article) => {
     for (const unit of set) {
@@ -74,7 +77,8 @@ export function clusterArticles(units: readonly Int32Array[], options: ClusterOp
     }
     for (const [b, count] of shared) {
       const smaller = Math.min(set.length, units[b]!.length);
-      if (count >= Math.min(options.minShared, smaller) && count >= options.containment * smaller) union(sets, a, b);
+      if (count >= Math.min(options.minShared, smaller) && count >= options.containment * smaller)
+        union(sets, a, b);
     }
   });
   const roots = new Int32Array(units.length);

@@ -23,31 +23,55 @@ const binaryHint =
 export function decode(file: string, bytes: Uint8Array): DecodedCapture {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if (b0 === 0xff && b1 === 0xfe) return checked(file, new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
-  if (b0 === 0xfe && b1 === 0xff) return checked(file, new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  if (b0 === 0xff && b1 === 0xfe)
+    return checked(file, new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
+  if (b0 === 0xfe && b1 === 0xff)
+    return checked(file, new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
   if (bytes.includes(0)) {
-    throw new CasefileError({ file, message: "looks like a binary file (it contains NUL bytes)", hint: binaryHint });
+    throw new CasefileError({
+      file,
+      message: "looks like a binary file (it contains NUL bytes)",
+      hint: binaryHint,
+    });
   }
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  if (controlBytes(body) > Math.max(2, body.length / 1000)) {
-    throw new CasefileError({ file, message: "looks like a binary file (it contains control characters)", hint: binaryHint });
+  // Binary that happens to be valid UTF-8 is rare and shows control bytes at once: a sample will do.
+  const sample = body.subarray(0, CONTROL_SAMPLE);
+  if (controlBytes(sample) > Math.max(2, sample.length / 1000)) {
+    throw new CasefileError({
+      file,
+      message: "looks like a binary file (it contains control characters)",
+      hint: binaryHint,
+    });
   }
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
     return { text, encoding: bom ? "utf-8-bom" : "utf-8" };
   } catch {
+    if (controlBytes(body) > Math.max(2, body.length / 1000)) {
+      throw new CasefileError({
+        file,
+        message: "looks like a binary file (it is not valid text)",
+        hint: binaryHint,
+      });
+    }
     return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
   }
 }
 
+/** Bytes of a UTF-8 capture checked for control characters. */
+const CONTROL_SAMPLE = 1024;
+
+/** 1 for the bytes that are control characters (all C0 but tab, line breaks, form feed; DEL). */
+const CONTROL_BYTE = Uint8Array.from({ length: 256 }, (_, b) =>
+  (b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f ? 1 : 0,
+);
+
 /** Counts single-byte control characters (tab, line breaks and form feed excepted). */
 function controlBytes(bytes: Uint8Array): number {
   let count = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0x20 ? b < 0x09 || b > 0x0d : b === 0x7f) count++;
-  }
+  for (let i = 0; i < bytes.length; i++) count += CONTROL_BYTE[bytes[i]!]!;
   return count;
 }
 
@@ -58,9 +82,20 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 function checked(file: string, text: string, encoding: CaptureEncoding): DecodedCapture {
   const controls = text.match(CONTROL)?.length ?? 0;
   if (text.includes("\u0000") || controls > Math.max(2, text.length / 1000)) {
-    throw new CasefileError({ file, message: "looks like a binary file (it contains control characters)", hint: binaryHint });
+    throw new CasefileError({
+      file,
+      message: "looks like a binary file (it contains control characters)",
+      hint: binaryHint,
+    });
   }
   return { text, encoding };
+}
+
+const NON_SPACE = /\S/;
+
+/** True for a blank line (only whitespace, as `String.prototype.trim` sees it). */
+export function isBlank(line: string): boolean {
+  return !NON_SPACE.test(line);
 }
 
 /** Splits text into lines on LF, CRLF or CR; a final line break does not start an extra line. */

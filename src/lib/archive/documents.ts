@@ -5,17 +5,21 @@
  * provenance: each file and line where it was found.
  */
 import { diffWords } from "diff";
-import { hexDigest, paragraphId } from "./fingerprint.ts";
+import { hexDigest } from "./fingerprint.ts";
 import { normalise } from "./normalise.ts";
 import { isProse, type ParagraphRole } from "./roles.ts";
 import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { Block } from "./segment.ts";
-import type { ArchiveDocument, ArchiveParagraph, DiffPart, DocumentCopy, ParagraphVariant } from "./types.ts";
+import type {
+  ArchiveDocument,
+  ArchiveParagraph,
+  DiffPart,
+  DocumentCopy,
+  ParagraphVariant,
+} from "./types.ts";
 
-/** One paragraph occurrence in the corpus (a block with its verdicts). */
-export interface Piece {
-  /** The block (text, file, lines). */
-  block: Block;
+/** One paragraph occurrence in the corpus: a block with its verdicts (one object per line). */
+export interface Piece extends Block {
   /** Global index of its article. */
   article: number;
   /** Boilerplate verdict, if any. */
@@ -42,8 +46,10 @@ export interface DocumentInput {
   articles: readonly ArticleModel[];
   /** Cluster root of each article. */
   roots: Int32Array;
-  /** Distinct normalised texts. */
-  keys: readonly string[];
+  /** Number of distinct normalised texts. */
+  distinct: number;
+  /** Paragraph id of a distinct text (from its digest). */
+  idOf: (unique: number) => string;
   /** Near-duplicate group of a distinct text. */
   nearGroup: (unique: number) => number;
 }
@@ -94,14 +100,18 @@ function completeness(input: DocumentInput, content: readonly number[]): [number
   let chars = 0;
   for (const p of content) {
     const piece = input.pieces[p]!;
-    chars += piece.block.text.length;
-    if (isProse(piece.block.text)) prose.add(piece.unique);
+    chars += piece.text.length;
+    if (isProse(piece.text)) prose.add(piece.unique);
   }
   return [prose.size, chars];
 }
 
 /** Picks the canonical copy: most prose paragraphs, then most text, then first. */
-function canonicalOf(input: DocumentInput, copies: readonly number[], content: Map<number, number[]>): number {
+function canonicalOf(
+  input: DocumentInput,
+  copies: readonly number[],
+  content: Map<number, number[]>,
+): number {
   let best = copies[0]!;
   let bestScore = completeness(input, content.get(best)!);
   for (const article of copies.slice(1)) {
@@ -116,11 +126,43 @@ function canonicalOf(input: DocumentInput, copies: readonly number[], content: M
 
 /** Word diff parts as plain data. */
 function wordDiff(canonical: string, copy: string): DiffPart[] {
-  return diffWords(canonical, copy).map((change) => ({
-    value: change.value,
-    ...(change.added ? { added: true as const } : {}),
-    ...(change.removed ? { removed: true as const } : {}),
-  }));
+  // Versions differ in a few words: diff only the stretch between the shared opening and
+  // ending (cut at spaces), which keeps diffWords fast on long paragraphs.
+  let start = 0;
+  const limit = Math.min(canonical.length, copy.length);
+  while (start < limit && canonical.charCodeAt(start) === copy.charCodeAt(start)) start++;
+  start =
+    start === limit && canonical.length === copy.length
+      ? start
+      : canonical.lastIndexOf(" ", start - 1) + 1;
+  let end = 0;
+  while (
+    end < limit - start &&
+    canonical.charCodeAt(canonical.length - 1 - end) === copy.charCodeAt(copy.length - 1 - end)
+  )
+    end++;
+  const cut = canonical.indexOf(" ", canonical.length - end);
+  end = cut < 0 ? 0 : canonical.length - cut;
+  const parts: DiffPart[] = [];
+  const push = (part: DiffPart): void => {
+    const last = parts[parts.length - 1];
+    if (last && !last.added && !last.removed && !part.added && !part.removed)
+      last.value += part.value;
+    else if (part.value !== "") parts.push(part);
+  };
+  push({ value: canonical.slice(0, start) });
+  for (const change of diffWords(
+    canonical.slice(start, canonical.length - end),
+    copy.slice(start, copy.length - end),
+  )) {
+    push({
+      value: change.value,
+      ...(change.added ? { added: true as const } : {}),
+      ...(change.removed ? { removed: true as const } : {}),
+    });
+  }
+  push({ value: canonical.slice(canonical.length - end) });
+  return parts;
 }
 
 /** Unique id for content: a digest, with a counter suffix on the (unlikely) collision. */
@@ -131,9 +173,44 @@ function uniqueId(prefix: string, digest: string, taken: Set<string>): string {
   return id;
 }
 
+/**
+ * Where copies word a paragraph differently, shows the wording most copies share (ties keep the
+ * canonical copy's), so an edit made by one republisher reads as that copy's variant.
+ */
+function preferMajorityWording(
+  pieces: readonly Piece[],
+  aligned: readonly number[],
+  order: number[],
+  shownAs: Int32Array,
+  textOf: Map<number, string>,
+): void {
+  const votes = new Map<number, Map<number, number>>();
+  let edited = false;
+  for (const p of aligned) {
+    const shown = shownAs[p]!;
+    const u = pieces[p]!.unique;
+    if (u !== shown) edited = true;
+    const tally = votes.get(shown) ?? new Map<number, number>();
+    tally.set(u, (tally.get(u) ?? 0) + 1);
+    votes.set(shown, tally);
+  }
+  if (!edited) return;
+  for (const [shown, tally] of votes) {
+    let best = shown;
+    for (const [u, count] of tally) if (count > tally.get(best)!) best = u;
+    if (best === shown) continue;
+    order[order.indexOf(shown)] = best;
+    for (const p of aligned) {
+      if (shownAs[p] !== shown) continue;
+      shownAs[p] = best;
+      if (pieces[p]!.unique === best && !textOf.has(best)) textOf.set(best, pieces[p]!.text);
+    }
+  }
+}
+
 /** Builds documents from article clusters. */
 export function buildDocuments(input: DocumentInput): DocumentResult {
-  const { pieces, keys } = input;
+  const { pieces, distinct } = input;
   const shownAs = new Int32Array(pieces.length).fill(-1);
   const documentOf = new Int32Array(pieces.length).fill(-1);
   const variant = new Uint8Array(pieces.length);
@@ -160,9 +237,28 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     front: Map<number, number[]>;
   }
   const drafts: Draft[] = [];
+  const noVariants = new Map<number, { piece: number; canonicalText: string }[]>();
+  const noFront = new Map<number, number[]>();
   for (const copies of clusters.values()) {
-    const canonical = canonicalOf(input, copies, content);
     const d = drafts.length;
+    if (copies.length === 1) {
+      // Most documents have one copy: its paragraphs, in order, are the document.
+      const article = copies[0]!;
+      const order: number[] = [];
+      const seen = new Set<number>();
+      for (const p of content.get(article)!) {
+        const u = pieces[p]!.unique;
+        if (!seen.has(u)) {
+          seen.add(u);
+          order.push(u);
+        }
+        shownAs[p] = u;
+      }
+      for (const p of input.articles[article]!.pieces) documentOf[p] = d;
+      drafts.push({ copies, canonical: article, order, variants: noVariants, front: noFront });
+      continue;
+    }
+    const canonical = canonicalOf(input, copies, content);
     const order: number[] = [];
     const inDoc = new Set<number>();
     const nearToShown = new Map<number, number>();
@@ -170,7 +266,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     const add = (unique: number, at: number, p: number): void => {
       order.splice(at, 0, unique);
       inDoc.add(unique);
-      textOf.set(unique, pieces[p]!.block.text);
+      textOf.set(unique, pieces[p]!.text);
       const group = input.nearGroup(unique);
       if (!nearToShown.has(group)) nearToShown.set(group, unique);
     };
@@ -180,8 +276,8 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       shownAs[p] = u;
       documentOf[p] = d;
     }
-    const variants = new Map<number, { piece: number; canonicalText: string }[]>();
     const front = new Map<number, number[]>();
+    const aligned: number[] = [...content.get(canonical)!];
     for (const article of copies) {
       if (article === canonical) continue;
       let position = 0;
@@ -199,79 +295,91 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
         if (shown === undefined) {
           add(u, position, p);
           shown = u;
-        } else if (shown !== u) {
-          variant[p] = 1;
-          const list = variants.get(article) ?? [];
-          list.push({ piece: p, canonicalText: textOf.get(shown)! });
-          variants.set(article, list);
         }
         shownAs[p] = shown;
         documentOf[p] = d;
+        aligned.push(p);
         position = Math.max(position, order.indexOf(shown) + 1);
       }
     }
-    for (const article of copies) for (const p of input.articles[article]!.pieces) documentOf[p] = d;
+    preferMajorityWording(pieces, aligned, order, shownAs, textOf);
+    const variants = new Map<number, { piece: number; canonicalText: string }[]>();
+    for (const p of aligned) {
+      if (shownAs[p] === pieces[p]!.unique) continue;
+      variant[p] = 1;
+      const article = pieces[p]!.article;
+      const list = variants.get(article) ?? [];
+      list.push({ piece: p, canonicalText: textOf.get(shownAs[p]!)! });
+      variants.set(article, list);
+    }
+    for (const article of copies)
+      for (const p of input.articles[article]!.pieces) documentOf[p] = d;
     drafts.push({ copies, canonical, order, variants, front });
   }
 
-  // Kept occurrence: the first piece shown as its own text.
-  const keptPiece = new Map<number, number>();
-  pieces.forEach((piece, p) => {
+  // Kept occurrence: the first piece shown as its own text (in piece order, so ids are assigned
+  // in input order and the rare digest collision resolves the same way every build).
+  const keptPiece = new Int32Array(distinct).fill(-1);
+  const shownOrder: number[] = [];
+  for (let p = 0; p < pieces.length; p++) {
     const shown = shownAs[p]!;
-    if (shown >= 0 && shown === piece.unique && !keptPiece.has(shown)) {
-      keptPiece.set(shown, p);
+    if (shown >= 0 && shown === pieces[p]!.unique && keptPiece[shown] === -1) {
+      keptPiece[shown] = p;
       kept[p] = 1;
+      shownOrder.push(shown);
     }
-  });
+  }
 
   // Ids: documents from their canonical text, paragraphs from their normalised text.
   const takenParagraphs = new Set<string>();
   const paragraphIds = new Map<number, string>();
-  // keptPiece is filled in piece order, so ids are assigned in input order (collisions resolve stably).
-  for (const u of keptPiece.keys()) {
-    paragraphIds.set(u, uniqueId("", paragraphId(keys[u]!), takenParagraphs));
-  }
+  for (const u of shownOrder) paragraphIds.set(u, uniqueId("", input.idOf(u), takenParagraphs));
   const takenDocs = new Set<string>();
-  const docIds = drafts.map((draft) => uniqueId("d-", hexDigest(draft.order.map((u) => paragraphIds.get(u)).join(" ")), takenDocs));
+  const docIds = drafts.map((draft) =>
+    uniqueId("d-", hexDigest(draft.order.map((u) => paragraphIds.get(u)).join(" ")), takenDocs),
+  );
+
+  // Occurrences of each shown text, grouped with a counting sort (piece order within a group).
+  const groupStart = new Int32Array(distinct + 1);
+  for (let p = 0; p < pieces.length; p++) if (shownAs[p]! >= 0) groupStart[shownAs[p]! + 1]!++;
+  for (let u = 0; u < distinct; u++) groupStart[u + 1]! += groupStart[u]!;
+  const grouped = new Int32Array(groupStart[distinct]!);
+  const fill = groupStart.slice(0, distinct);
+  for (let p = 0; p < pieces.length; p++) if (shownAs[p]! >= 0) grouped[fill[shownAs[p]!]!++] = p;
 
   // Paragraph objects, one per shown text, shared by every document that shows it.
-  const occurrences = new Map<number, number[]>();
-  pieces.forEach((_, p) => {
-    const shown = shownAs[p]!;
-    if (shown < 0) return;
-    const list = occurrences.get(shown);
-    if (list) list.push(p);
-    else occurrences.set(shown, [p]);
-  });
-  const paragraphs = new Map<number, ArchiveParagraph>();
-  const roleOfShown = new Map<number, ParagraphRole>();
-  for (const [u, p] of keptPiece) {
+  const paragraphs: ArchiveParagraph[] = new Array<ArchiveParagraph>(distinct);
+  const roleOfShown: ParagraphRole[] = new Array<ParagraphRole>(distinct);
+  for (const u of shownOrder) {
+    const p = keptPiece[u]!;
     const piece = pieces[p]!;
-    const list = occurrences.get(u)!;
-    const ordered = [p, ...list.filter((q) => q !== p)];
+    const occurrences: ArchiveParagraph["occurrences"] = [occurrenceOf(p)];
+    for (let g = groupStart[u]!; g < groupStart[u + 1]!; g++) {
+      if (grouped[g] !== p) occurrences.push(occurrenceOf(grouped[g]!));
+    }
     const paragraph: ArchiveParagraph = {
       id: paragraphIds.get(u)!,
-      text: piece.block.text,
-      line: piece.block.startLine,
-      file: piece.block.file,
-      occurrences: ordered.map((q) => ({
-        file: pieces[q]!.block.file,
-        line: pieces[q]!.block.startLine,
-        document: docIds[documentOf[q]!]!,
-      })),
-      ...(piece.role !== "body" ? { role: piece.role } : {}),
+      text: piece.text,
+      line: piece.startLine,
+      file: piece.file,
+      occurrences,
     };
-    paragraphs.set(u, paragraph);
-    roleOfShown.set(u, piece.role);
+    if (piece.role !== "body") paragraph.role = piece.role;
+    paragraphs[u] = paragraph;
+    roleOfShown[u] = piece.role;
+  }
+  function occurrenceOf(q: number): ArchiveParagraph["occurrences"][number] {
+    const block = pieces[q]!;
+    return { file: block.file, line: block.startLine, document: docIds[documentOf[q]!]! };
   }
 
   // Documents showing each paragraph; most paragraphs are in one document, so only lists for the rest.
-  const firstDocument = new Map<number, number>();
+  const firstDocument = new Int32Array(distinct).fill(-1);
   const documentsOfShown = new Map<number, number[]>();
   drafts.forEach((draft, d) => {
     for (const u of draft.order) {
-      const first = firstDocument.get(u);
-      if (first === undefined) firstDocument.set(u, d);
+      const first = firstDocument[u]!;
+      if (first === -1) firstDocument[u] = d;
       else if (first !== d) {
         const list = documentsOfShown.get(u) ?? [first];
         if (!list.includes(d)) list.push(d);
@@ -281,44 +389,72 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   });
 
   const documents = drafts.map((draft, d): ArchiveDocument => {
-    const canonicalSet = new Set(content.get(draft.canonical)!.map((p) => shownAs[p]!));
+    const single = draft.copies.length === 1;
+    const canonicalSet = single
+      ? new Set<number>()
+      : new Set(content.get(draft.canonical)!.map((p) => shownAs[p]!));
     const copies = draft.copies.map((article): DocumentCopy => {
       const model = input.articles[article]!;
-      const first = pieces[model.pieces[0]!]!.block;
-      const last = pieces[model.pieces[model.pieces.length - 1]!]!.block;
-      const shownHere = new Set(content.get(article)!.map((p) => shownAs[p]!));
-      const ownFront = new Set(draft.front.get(article) ?? []);
-      const headline = model.pieces.map((p) => pieces[p]!).find((piece) => piece.role === "headline");
-      const diff = (draft.variants.get(article) ?? []).map(({ piece: p, canonicalText }): ParagraphVariant => {
-        const block = pieces[p]!.block;
-        return { paragraph: paragraphIds.get(shownAs[p]!)!, line: block.startLine, text: block.text, parts: wordDiff(canonicalText, block.text) };
-      });
-      return {
+      const first = pieces[model.pieces[0]!]!;
+      const last = pieces[model.pieces[model.pieces.length - 1]!]!;
+      let title = "";
+      for (const p of model.pieces) {
+        if (pieces[p]!.role === "headline") {
+          title = pieces[p]!.text.trim();
+          break;
+        }
+      }
+      const copy: DocumentCopy = {
         file: model.file,
         startLine: first.startLine,
         endLine: last.endLine,
-        title: headline?.block.text.trim() ?? "",
+        title,
         paragraphs: content.get(article)!.length,
-        missing: draft.order.filter((u) => !shownHere.has(u) && !FRONT.has(roleOfShown.get(u)!)).map((u) => paragraphIds.get(u)!),
-        extra: [...shownHere].filter((u) => !canonicalSet.has(u) && !ownFront.has(u)).map((u) => paragraphIds.get(u)!),
-        front: [...ownFront].map((u) => paragraphs.get(u)!),
-        ...(diff.length > 0 ? { diff } : {}),
+        missing: [],
+        extra: [],
+        front: [],
         canonical: article === draft.canonical,
       };
+      if (single) return copy;
+      const shownHere = new Set(content.get(article)!.map((p) => shownAs[p]!));
+      const ownFront = new Set(draft.front.get(article) ?? []);
+      copy.missing = draft.order
+        .filter((u) => !shownHere.has(u) && !FRONT.has(roleOfShown[u]!))
+        .map((u) => paragraphIds.get(u)!);
+      copy.extra = [...shownHere]
+        .filter((u) => !canonicalSet.has(u) && !ownFront.has(u))
+        .map((u) => paragraphIds.get(u)!);
+      copy.front = [...ownFront].map((u) => paragraphs[u]!);
+      const diff = (draft.variants.get(article) ?? []).map(
+        ({ piece: p, canonicalText }): ParagraphVariant => {
+          const block = pieces[p]!;
+          return {
+            paragraph: paragraphIds.get(shownAs[p]!)!,
+            line: block.startLine,
+            text: block.text,
+            parts: wordDiff(canonicalText, block.text),
+          };
+        },
+      );
+      if (diff.length > 0) copy.diff = diff;
+      return copy;
     });
-    const files = new Set(copies.map((copy) => copy.file));
-    const sharedParagraphs = draft.order
-      .filter((u) => documentsOfShown.has(u))
-      .map((u) => ({
+    const sharedParagraphs: ArchiveDocument["sharedParagraphs"] = [];
+    for (const u of draft.order) {
+      const others = documentsOfShown.get(u);
+      if (!others) continue;
+      sharedParagraphs.push({
         paragraph: paragraphIds.get(u)!,
-        documents: documentsOfShown.get(u)!.filter((other) => other !== d).map((other) => docIds[other]!),
-      }));
+        documents: others.filter((other) => other !== d).map((other) => docIds[other]!),
+      });
+    }
+    const documentParagraphs = draft.order.map((u) => paragraphs[u]!);
     return {
       id: docIds[d]!,
-      title: titleOf(copies, draft.order.map((u) => paragraphs.get(u)!)),
-      paragraphs: draft.order.map((u) => paragraphs.get(u)!),
+      title: titleOf(copies, documentParagraphs),
+      paragraphs: documentParagraphs,
       copies,
-      syndicated: files.size > 1,
+      syndicated: !single && new Set(copies.map((copy) => copy.file)).size > 1,
       sharedParagraphs,
     };
   });
@@ -328,9 +464,14 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
 
 /** The best headline: the most common copy headline (outlet suffix removed), else the opening. */
 function titleOf(copies: readonly DocumentCopy[], paragraphs: readonly ArchiveParagraph[]): string {
+  const only = copies.length === 1 ? copies[0]! : undefined;
+  if (only && only.title !== "") return stripOutlet(only.title);
   const counts = new Map<string, { title: string; count: number }>();
   const canonical = copies.find((copy) => copy.canonical);
-  for (const copy of [...(canonical ? [canonical] : []), ...copies.filter((c) => c !== canonical)]) {
+  for (const copy of [
+    ...(canonical ? [canonical] : []),
+    ...copies.filter((c) => c !== canonical),
+  ]) {
     if (copy.title === "") continue;
     const title = stripOutlet(copy.title);
     const key = normalise(title);
@@ -351,7 +492,10 @@ const QUOTED = /[“"‘]([^”"’]{8,200})[”"’]/gu;
 function linkReadingList(documents: ArchiveDocument[]): void {
   const byTitle = new Map<string, string>();
   for (const document of documents) {
-    for (const title of [document.title, ...document.copies.map((copy) => stripOutlet(copy.title))]) {
+    for (const title of [
+      document.title,
+      ...document.copies.map((copy) => stripOutlet(copy.title)),
+    ]) {
       const key = normalise(title).replace(/[.,:;!?]+$/, "");
       if (key.length >= 8 && !byTitle.has(key)) byTitle.set(key, document.id);
     }

@@ -3,37 +3,135 @@
  * probabilistic filter). Near duplicates — an edited or abridged version of one paragraph — are
  * found with MinHash + LSH and confirmed by exact Jaccard and containment of word shingles.
  */
-import { containment, defaultMinHash, jaccard, lshCandidates, minHash, minHashSeeds, shingles, type MinHashOptions } from "./fingerprint.ts";
+import {
+  addShingles,
+  defaultMinHash,
+  lshCandidates,
+  minHashRange,
+  minHashSeeds,
+  digestHex,
+  overlap,
+  sortedSet,
+  shinglePool,
+  type MinHashOptions,
+  type ShinglePool,
+} from "./fingerprint.ts";
 import { unionFind, union, find, type UnionFind } from "./cluster.ts";
-import { wordCount } from "./normalise.ts";
 import type { NearOptions } from "./types.ts";
 
 /** Default near-duplicate thresholds. */
 export const defaultNear: NearOptions = { minWords: 8, jaccard: 0.5, containment: 0.8 };
 
-/** Distinct normalised texts and, for each input key, the index of its distinct text. */
-export interface ExactUniques {
-  /** Distinct keys in order of first appearance. */
-  keys: string[];
-  /** For each input key, its index in `keys`. */
-  uniqueOf: Int32Array;
+/**
+ * Distinct normalised texts in order of first appearance, filled as captures are read. Texts are
+ * told apart by a 64-bit digest and their length (two different paragraphs agree on both with
+ * odds of about 1 in 10^10 for a million distinct paragraphs), held in an open-addressing table
+ * of typed arrays: no long string is hashed or kept. What later steps need from a text — its
+ * shingles, its id — is taken while reading.
+ */
+export interface ExactIndex {
+  /** Number of distinct texts. */
+  count: number;
+  /** High half of the digest of each distinct text. */
+  highs: Uint32Array;
+  /** Low half of the digest of each distinct text. */
+  lows: Uint32Array;
+  /** Length of each distinct normalised text. */
+  lengths: Uint32Array;
+  /** Word count of each distinct text. */
+  words: Uint32Array;
+  /** Hash table: slot → distinct text index + 1 (0 = empty). */
+  slots: Int32Array;
+  /** Shingles of the distinct texts long enough for near-duplicate search. */
+  pool: ShinglePool;
+  /** For each set in the pool, the distinct text it belongs to. */
+  pooled: number[];
+  /** Texts shorter than this (in words) are only matched exactly. */
+  minWords: number;
 }
 
-/** Groups identical normalised texts. */
-export function exactUniques(keys: readonly string[]): ExactUniques {
-  const index = new Map<string, number>();
-  const distinct: string[] = [];
-  const uniqueOf = new Int32Array(keys.length);
-  keys.forEach((key, i) => {
-    let u = index.get(key);
-    if (u === undefined) {
-      u = distinct.length;
-      index.set(key, u);
-      distinct.push(key);
-    }
-    uniqueOf[i] = u;
-  });
-  return { keys: distinct, uniqueOf };
+/** An empty exact index. */
+export function exactIndex(minWords = defaultNear.minWords): ExactIndex {
+  const size = 1 << 12;
+  return {
+    count: 0,
+    highs: new Uint32Array(size),
+    lows: new Uint32Array(size),
+    lengths: new Uint32Array(size),
+    words: new Uint32Array(size),
+    slots: new Int32Array(size * 2),
+    pool: shinglePool(),
+    pooled: [],
+    minWords,
+  };
+}
+
+/** Finds the table slot of a digest: its entry, or the empty slot where it belongs. */
+function slotOf(exact: ExactIndex, high: number, low: number, length: number): number {
+  const mask = exact.slots.length - 1;
+  let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask;
+  for (;;) {
+    const entry = exact.slots[slot]!;
+    if (entry === 0) return slot;
+    const u = entry - 1;
+    if (exact.highs[u] === high && exact.lows[u] === low && exact.lengths[u] === length)
+      return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Doubles the arrays and the table. */
+function grow(exact: ExactIndex): void {
+  const size = exact.highs.length * 2;
+  const bigger = (old: Uint32Array): Uint32Array => {
+    const next = new Uint32Array(size);
+    next.set(old);
+    return next;
+  };
+  exact.highs = bigger(exact.highs);
+  exact.lows = bigger(exact.lows);
+  exact.lengths = bigger(exact.lengths);
+  exact.words = bigger(exact.words);
+  exact.slots = new Int32Array(size * 2);
+  for (let u = 0; u < exact.count; u++) {
+    exact.slots[slotOf(exact, exact.highs[u]!, exact.lows[u]!, exact.lengths[u]!)] = u + 1;
+  }
+}
+
+/**
+ * The index of a normalised text given its digest (see `digest64`), adding it — and its
+ * shingles — if new.
+ */
+export function uniqueOf(
+  exact: ExactIndex,
+  key: string,
+  words: number,
+  high: number,
+  low: number,
+): number {
+  const slot = slotOf(exact, high, low, key.length);
+  const entry = exact.slots[slot]!;
+  if (entry !== 0) return entry - 1;
+  if (exact.count === exact.highs.length) {
+    grow(exact);
+    return uniqueOf(exact, key, words, high, low);
+  }
+  const u = exact.count++;
+  exact.highs[u] = high;
+  exact.lows[u] = low;
+  exact.lengths[u] = key.length;
+  exact.words[u] = words;
+  exact.slots[slot] = u + 1;
+  if (words >= exact.minWords) {
+    addShingles(exact.pool, key);
+    exact.pooled.push(u);
+  }
+  return u;
+}
+
+/** The paragraph id of a distinct text: "p-" and 10 hex digits of its digest. */
+export function paragraphIdOf(exact: ExactIndex, u: number): string {
+  return "p-" + digestHex(exact.highs[u]!, exact.lows[u]!, 10);
 }
 
 /** A confirmed near-duplicate pair of distinct texts. */
@@ -58,36 +156,44 @@ export interface NearGroups {
   candidates: number;
 }
 
-/** Finds near-duplicate texts among distinct normalised texts (word counts may be supplied). */
+/** Finds near-duplicate texts among the distinct texts of an exact index. */
 export function nearDuplicates(
-  keys: readonly string[],
+  exact: ExactIndex,
   near: NearOptions = defaultNear,
   options: MinHashOptions = defaultMinHash,
-  words: ArrayLike<number> = keys.map(wordCount),
 ): NearGroups {
-  const sets = unionFind(keys.length);
-  const eligible: number[] = [];
-  const shingleSets: Uint32Array[] = [];
-  keys.forEach((key, u) => {
-    if (words[u]! < near.minWords) return;
-    eligible.push(u);
-    shingleSets.push(shingles(key));
-  });
+  const sets = unionFind(exact.count);
+  const eligible = exact.pooled;
+  const { data, starts } = exact.pool;
   const k = options.bands * options.rows;
   const seeds = minHashSeeds(options);
   const signatures = new Uint32Array(eligible.length * k);
-  shingleSets.forEach((set, i) => minHash(set, seeds, signatures, i * k));
+  for (let i = 0; i < eligible.length; i++) {
+    minHashRange(data, starts[i]!, starts[i + 1]!, seeds, signatures, i * k);
+  }
   const pairs: NearPair[] = [];
   let candidates = 0;
+  // Only candidates need exact sets; sort and deduplicate their shingles on demand.
+  const exactSets = new Map<number, Uint32Array>();
+  const setOf = (i: number): Uint32Array => {
+    let set = exactSets.get(i);
+    if (!set) {
+      set = sortedSet(data, starts[i]!, starts[i + 1]!);
+      exactSets.set(i, set);
+    }
+    return set;
+  };
   lshCandidates(signatures, eligible.length, options, (i, j) => {
     // Pairs already joined (through this or another band) need no second check.
     if (find(sets, eligible[i]!) === find(sets, eligible[j]!)) return;
     candidates++;
-    const a = shingleSets[i]!;
-    const b = shingleSets[j]!;
-    const similarity = jaccard(a, b);
-    const contained = containment(a, b);
-    const abridged = contained >= near.containment && Math.min(a.length, b.length) >= near.minWords;
+    const a = setOf(i);
+    const b = setOf(j);
+    const common = overlap(a, b);
+    const smaller = Math.min(a.length, b.length);
+    const similarity = common / (a.length + b.length - common);
+    const contained = smaller === 0 ? 0 : common / smaller;
+    const abridged = contained >= near.containment && smaller >= near.minWords;
     if (similarity >= near.jaccard || abridged) {
       pairs.push({ a: eligible[i]!, b: eligible[j]!, jaccard: similarity, containment: contained });
       union(sets, eligible[i]!, eligible[j]!);

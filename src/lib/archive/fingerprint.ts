@@ -40,36 +40,67 @@ export function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/** One MurmurHash3 block step. */
-function mixBlock(h: number, block: number): number {
-  let k = Math.imul(block, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  let x = h ^ k;
-  x = (x << 13) | (x >>> 19);
-  return (Math.imul(x, 5) + 0xe6546b64) | 0;
-}
+/**
+ * The last result of `digest64`: [high 32 bits, low 32 bits, spaces]. The loop reads every
+ * character anyway, so it also counts spaces (the words of normalised text, less one).
+ */
+export const digest = new Uint32Array(3);
 
 /**
- * A stable hex digest of text: two seeded MurmurHash3 lanes computed in one pass (64 bits),
- * cut to `digits` hex digits.
+ * A 64-bit digest of text, written to `digest`: two lanes over pairs of UTF-16 code units, each a
+ * multiply–rotate step, then MurmurHash3's finaliser. Fast enough to run on every paragraph,
+ * stable across machines.
  */
-export function hexDigest(text: string, digits = 10): string {
+export function digest64(text: string): void {
   let a = 0x9747b28c;
   let b = 0x5bd1e995;
+  let spaces = 0;
   const n = text.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const block = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-    a = mixBlock(a, block);
-    b = mixBlock(b, block ^ 0x5f356495);
+  for (let i = 0; i < n; i += 2) {
+    const first = text.charCodeAt(i);
+    const second = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (first === 32) spaces++;
+    if (second === 32) spaces++;
+    const block = first | (second << 16);
+    a = Math.imul(a ^ block, 0xcc9e2d51);
+    a = (a << 13) | (a >>> 19);
+    b = Math.imul(b ^ block, 0x1b873593);
+    b = (b << 17) | (b >>> 15);
   }
-  if (i < n) {
-    a = mixBlock(a, text.charCodeAt(i));
-    b = mixBlock(b, text.charCodeAt(i) ^ 0x5f356495);
-  }
-  const hex = fmix32(a ^ (n * 2)).toString(16).padStart(8, "0") + fmix32(b ^ (n * 2)).toString(16).padStart(8, "0");
-  return hex.slice(0, digits);
+  digest[0] = fmix32(a ^ n);
+  digest[1] = fmix32(b ^ Math.imul(n, 0x85ebca6b));
+  digest[2] = spaces;
+}
+
+/** Hex digits (up to 16) of a 64-bit digest. */
+export function digestHex(high: number, low: number, digits = 10): string {
+  const hex =
+    hexByte(high >>> 24) +
+    hexByte(high >>> 16) +
+    hexByte(high >>> 8) +
+    hexByte(high) +
+    hexByte(low >>> 24);
+  if (digits <= 10) return hex.slice(0, digits);
+  return (
+    hex +
+    (low & 0xffffff)
+      .toString(16)
+      .padStart(6, "0")
+      .slice(0, digits - 10)
+  );
+}
+
+/** A stable hex digest of text (see `digest64`), cut to `digits` hex digits. */
+export function hexDigest(text: string, digits = 10): string {
+  digest64(text);
+  return digestHex(digest[0]!, digest[1]!, digits);
+}
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** Two hex digits for the low byte of a number. */
+function hexByte(value: number): string {
+  return HEX_BYTES[value & 0xff]!;
 }
 
 /** A paragraph id: "p-" and 10 hex digits of its normalised text. */
@@ -79,54 +110,116 @@ export function paragraphId(key: string): string {
 
 /** True for a UTF-16 code unit that belongs to a word (letters and digits, after normalising). */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && (c < 0x2000 || c > 0x206f) && c !== 0xd7 && c !== 0xf7);
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && (c < 0x2000 || c > 0x206f) && c !== 0xd7 && c !== 0xf7)
+  );
 }
 
-let wordBuffer = new Uint32Array(256);
+/** Many shingle sets stored end to end in one typed array (set i is data[starts[i]…starts[i+1])). */
+export interface ShinglePool {
+  /** Shingle hashes; each set sorted and unique. */
+  data: Uint32Array;
+  /** Start offset of each set, plus the end of the last one. */
+  starts: number[];
+}
+
+/** An empty pool. */
+export function shinglePool(): ShinglePool {
+  return { data: new Uint32Array(1 << 16), starts: [0] };
+}
+
+/** Grows the pool so that `extra` more hashes fit. */
+function reserve(pool: ShinglePool, extra: number): void {
+  const end = pool.starts[pool.starts.length - 1]!;
+  if (end + extra <= pool.data.length) return;
+  let size = pool.data.length * 2;
+  while (size < end + extra) size *= 2;
+  const bigger = new Uint32Array(size);
+  bigger.set(pool.data.subarray(0, end));
+  pool.data = bigger;
+}
 
 /**
- * Word shingles (runs of `size` words) of normalised text, hashed, sorted and unique. Words are
- * hashed in one pass over the characters (seeded FNV-1a, then MurmurHash3's finaliser), without
- * building substrings: this is the hot loop of near-duplicate detection.
+ * Appends the word shingles (runs of `size` words) of normalised text to the pool, hashed, in text
+ * order (not sorted or deduplicated: MinHash does not need it; see `sortedSet`). Words are hashed in one pass over the characters (seeded FNV-1a, then
+ * MurmurHash3's finaliser) without building substrings: this is the hot loop of near-duplicate
+ * detection.
  */
-export function shingles(key: string, size = 3): Uint32Array {
+export function addShingles(pool: ShinglePool, key: string, size = 3): void {
+  // A word takes at least two characters with its space, so this many hashes always fit.
+  reserve(pool, (key.length >> 1) + 2);
+  const data = pool.data;
+  const start = pool.starts[pool.starts.length - 1]!;
+  // Word hashes go first, then are overwritten in place by shingle hashes (shingle i reads words i…i+size-1).
   let count = 0;
   let h = 0x811c9dc5 ^ 0x2f1b3c4d;
   let inWord = false;
-  for (let i = 0; i <= key.length; i++) {
-    const c = i < key.length ? key.charCodeAt(i) : 32;
+  const n = key.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? key.charCodeAt(i) : 32;
     if (isWordChar(c)) {
       h = Math.imul(h ^ c, 0x01000193);
       inWord = true;
     } else if (inWord) {
-      if (count === wordBuffer.length) {
-        const bigger = new Uint32Array(count * 2);
-        bigger.set(wordBuffer);
-        wordBuffer = bigger;
-      }
-      wordBuffer[count++] = fmix32(h);
+      data[start + count++] = fmix32(h);
       h = 0x811c9dc5 ^ 0x2f1b3c4d;
       inWord = false;
     }
   }
-  const out = new Uint32Array(count === 0 ? 0 : Math.max(1, count - size + 1));
-  for (let i = 0; i < out.length; i++) {
-    let x = 0x3c6ef372;
-    for (let j = i; j < Math.min(i + size, count); j++) x = fmix32((x ^ wordBuffer[j]!) + j - i);
-    out[i] = x;
+  const total = count === 0 ? 0 : Math.max(1, count - size + 1);
+  if (size === 3 && count >= 3) {
+    for (let i = 0; i < total; i++) {
+      const w1 = data[start + i + 1]!;
+      const w2 = data[start + i + 2]!;
+      data[start + i] = fmix32(
+        data[start + i]! ^ ((w1 << 11) | (w1 >>> 21)) ^ ((w2 << 22) | (w2 >>> 10)) ^ 3,
+      );
+    }
+  } else {
+    for (let i = 0; i < total; i++) {
+      let x = 0;
+      for (let j = 0; j < size && i + j < count; j++) {
+        const w = data[start + i + j]!;
+        x ^= (w << (j * 11)) | (w >>> (32 - j * 11));
+      }
+      data[start + i] = fmix32(x ^ size);
+    }
   }
-  out.sort();
-  let unique = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[unique++] = out[i]!;
-  return out.subarray(0, unique);
+  pool.starts.push(start + total);
 }
 
-/** The size of the overlap of two sorted, unique shingle sets. */
-export function overlap(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+/** Word shingles of normalised text as one sorted, unique set (see `addShingles`). */
+export function shingles(key: string, size = 3): Uint32Array {
+  const pool = { data: new Uint32Array(key.length + 2), starts: [0] };
+  addShingles(pool, key, size);
+  return sortedSet(pool.data, 0, pool.starts[1]!);
+}
+
+/** A sorted, unique copy of data[start…end). */
+export function sortedSet(data: Uint32Array, start: number, end: number): Uint32Array {
+  const set = data.slice(start, end).sort();
+  let unique = 0;
+  for (let i = 0; i < set.length; i++)
+    if (i === 0 || set[i] !== set[i - 1]) set[unique++] = set[i]!;
+  return set.subarray(0, unique);
+}
+
+/** The size of the overlap of two sorted, unique runs of one or two arrays. */
+export function overlapRange(
+  a: Uint32Array,
+  a0: number,
+  a1: number,
+  b: Uint32Array,
+  b0: number,
+  b1: number,
+): number {
+  let i = a0;
+  let j = b0;
   let common = 0;
-  while (i < a.length && j < b.length) {
+  while (i < a1 && j < b1) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -137,6 +230,11 @@ export function overlap(a: Uint32Array, b: Uint32Array): number {
     else j++;
   }
   return common;
+}
+
+/** The size of the overlap of two sorted, unique shingle sets. */
+export function overlap(a: Uint32Array, b: Uint32Array): number {
+  return overlapRange(a, 0, a.length, b, 0, b.length);
 }
 
 /** Exact Jaccard similarity of two shingle sets. */
@@ -194,17 +292,37 @@ const EMPTY = 0xffffffff;
  * shingle instead of k; empty bins borrow from the next full bin. Two sets agree on a bin with
  * probability ≈ their Jaccard similarity, as with k independent permutations.
  */
-export function minHash(set: Uint32Array, seeds: Uint32Array, out: Uint32Array, offset: number): void {
+export function minHash(
+  set: Uint32Array,
+  seeds: Uint32Array,
+  out: Uint32Array,
+  offset: number,
+): void {
+  minHashRange(set, 0, set.length, seeds, out, offset);
+}
+
+let fullBins = new Uint8Array(64);
+
+/** `minHash` over the run set[start…end) of a pooled array. */
+export function minHashRange(
+  set: Uint32Array,
+  start: number,
+  end: number,
+  seeds: Uint32Array,
+  out: Uint32Array,
+  offset: number,
+): void {
   const k = seeds.length;
   const seed = seeds[0] ?? 0;
   out.fill(EMPTY, offset, offset + k);
-  for (let s = 0; s < set.length; s++) {
+  for (let s = start; s < end; s++) {
     const h = fmix32(set[s]! ^ seed);
     const bin = offset + Math.floor((h / 4294967296) * k);
     if (h < out[bin]!) out[bin] = h;
   }
-  if (set.length === 0) return;
-  const full = new Uint8Array(k);
+  if (end <= start) return;
+  if (fullBins.length < k) fullBins = new Uint8Array(k);
+  const full = fullBins;
   for (let b = 0; b < k; b++) full[b] = out[offset + b] === EMPTY ? 0 : 1;
   for (let b = 0; b < k; b++) {
     if (full[b] === 1) continue;

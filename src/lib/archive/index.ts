@@ -3,21 +3,45 @@
  * decode → segment → boilerplate → duplicates → cluster → documents → ledger (verified).
  */
 import { CasefileError, type CasefileProblem } from "../errors.ts";
-import { boilerplateLegend, labelArticle, recurringChrome, recurringChromeRule, type ChromeCandidate } from "./boilerplate.ts";
+import {
+  boilerplateLegend,
+  labelArticle,
+  recurringChrome,
+  recurringChromeRule,
+  type ChromeCandidate,
+} from "./boilerplate.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
 import { decode, splitLines } from "./decode.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
-import { defaultNear, exactUniques, nearDuplicates, nearGroupOf } from "./duplicates.ts";
+import {
+  defaultNear,
+  exactIndex,
+  nearDuplicates,
+  nearGroupOf,
+  paragraphIdOf,
+  uniqueOf,
+  type ExactIndex,
+} from "./duplicates.ts";
 import { defaultMinHash } from "./fingerprint.ts";
 import { buildLedger, checkLedger, nonBlankLines } from "./ledger.ts";
 import { isHeadlineShaped, isProse, roleOf } from "./roles.ts";
 import { isHardWrapped, segmentBlocks, toBlocks } from "./segment.ts";
 import { normaliseLines } from "./normalise.ts";
-import type { Archive, ArchiveOptions, ArchiveStats, CaptureInput, CaptureSummary } from "./types.ts";
+import type {
+  Archive,
+  ArchiveOptions,
+  ArchiveStats,
+  CaptureInput,
+  CaptureSummary,
+} from "./types.ts";
 
+/** The archive's data model (Archive, ArchiveDocument, LedgerEntry…). */
 export type * from "./types.ts";
+/** Checks that every non-blank input line has exactly one ledger entry. */
 export { verifyLedger } from "./ledger.ts";
+/** Capture decoding and line splitting, as the engine does it. */
 export { decode, splitLines } from "./decode.ts";
+/** The comparison form of a text. */
 export { normalise } from "./normalise.ts";
 
 /** Every boilerplate rule's name and reason, for the report's legend. */
@@ -30,13 +54,19 @@ const HEADLINE_WINDOW = 6;
 const SHORT_WORDS = 10;
 const SHORT_CHARS = 80;
 
+/** The label given by corpus statistics (shared, like the rule labels). */
+const recurringChromeLabel = Object.freeze({
+  rule: recurringChromeRule.name,
+  reason: recurringChromeRule.reason,
+});
+
 /** Orders captures by path label (code-unit order, independent of locale). */
 function byFile(a: CaptureInput, b: CaptureInput): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 /** Reads captures into pieces and articles, labelling rule-based boilerplate and roles. */
-function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions) {
+function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, exact: ExactIndex) {
   const pieces: Piece[] = [];
   const articles: ArticleModel[] = [];
   const files: CaptureSummary[] = [];
@@ -53,10 +83,21 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions) 
     marks.set(input.file, lineMarks);
     const filled = lineMarks.reduce((sum, mark) => sum + mark, 0);
     if (filled === 0) {
-      warnings.push({ file: input.file, message: "is empty (no text to archive)", hint: "paste the page's text into the capture or remove the file" });
+      warnings.push({
+        file: input.file,
+        message: "is empty (no text to archive)",
+        hint: "paste the page's text into the capture or remove the file",
+      });
     }
     const wrapped = isHardWrapped(raw);
-    files.push({ file: input.file, encoding, bytes: input.bytes.length, lines: filled, wrapped, documents: [] });
+    files.push({
+      file: input.file,
+      encoding,
+      bytes: input.bytes.length,
+      lines: filled,
+      wrapped,
+      documents: [],
+    });
     const keys = normaliseLines(text, raw.length);
     for (const article of segmentBlocks(input.file, toBlocks(input.file, raw, wrapped, keys))) {
       const a = articles.length;
@@ -67,20 +108,36 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions) 
       article.blocks.forEach((block, i) => {
         const label = labels[i];
         let role = label ? "body" : roleOf(block.text);
-        if (!label && !headline && contentSeen < HEADLINE_WINDOW && role === "body" && isHeadlineShaped(block.text) && !isProse(block.text)) {
+        if (
+          !label &&
+          !headline &&
+          contentSeen < HEADLINE_WINDOW &&
+          role === "body" &&
+          isHeadlineShaped(block.text) &&
+          !isProse(block.text)
+        ) {
           role = "headline";
           headline = true;
         }
         if (!label) contentSeen++;
         model.pieces.push(pieces.length);
-        pieces.push({ block, article: a, label, role, unique: -1 });
+        // Exact duplicates: one distinct text per normalised key, found as we read.
+        const unique = label ? -1 : uniqueOf(exact, block.key, block.words, block.high, block.low);
+        // The key lives on in the exact index if it is new; a duplicate's copy can go now.
+        block.key = "";
+        const piece = block as Piece;
+        piece.article = a;
+        piece.label = label;
+        piece.role = role;
+        piece.unique = unique;
+        pieces.push(piece);
       });
       articles.push(model);
     }
     bytes += input.bytes.length;
     lines += filled;
     blankLines += raw.length - filled;
-    options.onProgress?.(bytes, total, "read");
+    options.onProgress?.(bytes, total, "reading");
   }
   return { pieces, articles, files, warnings, bytes, lines, blankLines, marks };
 }
@@ -90,52 +147,84 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   const sorted = [...inputs].sort(byFile);
   sorted.forEach((input, i) => {
     if (i > 0 && sorted[i - 1]!.file === input.file) {
-      throw new CasefileError({ file: input.file, message: "was given twice", hint: "list each capture once" });
+      throw new CasefileError({
+        file: input.file,
+        message: "was given twice",
+        hint: "list each capture once",
+      });
     }
   });
   const near = { ...defaultNear, ...options.near };
   const minHash = { ...defaultMinHash, ...options.minHash };
   const cluster = { ...defaultCluster, ...options.cluster };
-  let T=performance.now(); const lap=(n:string)=>{const t=performance.now(); console.error(n, (t-T).toFixed(0)); T=t;};
-  const read = readCaptures(sorted, options); lap("read");
+  const total = sorted.reduce((sum, input) => sum + input.bytes.length, 0);
+  /** Reports a finished step (read, near, cluster, chrome, docs, ledger, stats, verify). */
+  const lap = (step: string): void => options.onProgress?.(total, total, step);
+  const exact = exactIndex(near.minWords);
+  const read = readCaptures(sorted, options, exact);
+  lap("read");
   const { pieces, articles } = read;
 
-  // Exact duplicates: one distinct text per normalised key.
-  const content = pieces.flatMap((piece, p) => (piece.label ? [] : [p]));
-  const exact = exactUniques(content.map((p) => pieces[p]!.block.key));
-  content.forEach((p, i) => (pieces[p]!.unique = exact.uniqueOf[i]!));
-  lap("exact");
-
   // Near duplicates among distinct texts, then article clusters on shared paragraphs.
-  const words = new Int32Array(exact.keys.length);
-  for (const p of content) words[pieces[p]!.unique] = pieces[p]!.block.words;
-  const groups = nearDuplicates(exact.keys, near, minHash, words);
+  const groups = nearDuplicates(exact, near, minHash);
+  // Each article's units: near-duplicate groups of its long paragraphs (or, for an article of
+  // short lines only, the lines themselves), sorted and unique.
   const units = articles.map((article) => {
-    const own = article.pieces.map((p) => pieces[p]!).filter((piece) => piece.unique >= 0);
-    const substantive = own.filter((piece) => piece.block.words >= near.minWords);
-    const chosen = substantive.length > 0 ? substantive.map((piece) => nearGroupOf(groups, piece.unique)) : own.map((piece) => piece.unique);
-    return Int32Array.from(new Set(chosen)).sort();
+    const chosen: number[] = [];
+    const short: number[] = [];
+    for (const p of article.pieces) {
+      const piece = pieces[p]!;
+      if (piece.unique < 0) continue;
+      if (piece.words >= near.minWords) chosen.push(nearGroupOf(groups, piece.unique));
+      else short.push(piece.unique);
+    }
+    const set = Int32Array.from(chosen.length > 0 ? chosen : short).sort();
+    let size = 0;
+    for (let i = 0; i < set.length; i++)
+      if (i === 0 || set[i] !== set[i - 1]) set[size++] = set[i]!;
+    return set.subarray(0, size);
   });
-  lap("near"); const roots = clusterArticles(units, cluster); lap("cluster");
+  lap("near");
+  const roots = clusterArticles(units, cluster);
+  lap("cluster");
 
   // Corpus statistics: short lines recurring across unrelated documents are chrome.
   const candidates: ChromeCandidate[] = [];
   for (const piece of pieces) {
-    if (piece.unique < 0 || piece.role === "question" || piece.role === "dateline" || piece.role === "headline") continue;
-    if (piece.block.words > SHORT_WORDS || piece.block.text.length > SHORT_CHARS) continue;
-    candidates.push({ unique: piece.unique, file: piece.block.file, cluster: roots[piece.article]! });
+    if (
+      piece.unique < 0 ||
+      piece.role === "question" ||
+      piece.role === "dateline" ||
+      piece.role === "headline"
+    )
+      continue;
+    if (piece.words > SHORT_WORDS || piece.text.length > SHORT_CHARS) continue;
+    candidates.push({
+      unique: piece.unique,
+      file: piece.file,
+      cluster: roots[piece.article]!,
+    });
   }
   const chrome = recurringChrome(candidates);
   for (const piece of pieces) {
     if (piece.unique >= 0 && chrome.has(piece.unique)) {
-      piece.label = { rule: recurringChromeRule.name, reason: recurringChromeRule.reason };
+      piece.label = recurringChromeLabel;
       piece.unique = -1;
     }
   }
   lap("chrome");
 
-  const result = buildDocuments({ pieces, articles, roots, keys: exact.keys, nearGroup: (u) => nearGroupOf(groups, u) });
-  lap("docs"); const ledger = buildLedger(pieces, result); lap("ledger");
+  const result = buildDocuments({
+    pieces,
+    articles,
+    roots,
+    distinct: exact.count,
+    idOf: (u) => paragraphIdOf(exact, u),
+    nearGroup: (u) => nearGroupOf(groups, u),
+  });
+  lap("docs");
+  const ledger = buildLedger(pieces, result);
+  lap("ledger");
 
   const byFileSummary = new Map(read.files.map((summary) => [summary.file, summary]));
   for (const document of result.documents) {
@@ -169,7 +258,15 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
       stats.boilerplateByRule[entry.rule!] = (stats.boilerplateByRule[entry.rule!] ?? 0) + 1;
     }
   }
-  const archive: Archive = { documents: result.documents, ledger, stats, warnings: read.warnings, files: read.files };
-  lap("stats"); if (options.verify !== false) checkLedger(read.marks, archive); lap("verify");
+  const archive: Archive = {
+    documents: result.documents,
+    ledger,
+    stats,
+    warnings: read.warnings,
+    files: read.files,
+  };
+  lap("stats");
+  if (options.verify !== false) checkLedger(read.marks, archive);
+  lap("verify");
   return archive;
 }

@@ -8,28 +8,39 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e]/
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 const ASCII = /^[\u0000-\u007f]*$/;
-/** Whitespace that needs collapsing: anything but a single space (tested before replacing). */
-const UNUSUAL_SPACE = /[^\S ]| {2}|^ | $/;
 /** Characters NFKC leaves alone: ASCII, no-break space and precomposed Latin letters. */
 const NFKC_STABLE = /^[\u0000-\u007f\u00a0\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e]*$/;
 
-/** Folds quotes, dashes, compatibility characters and case; whitespace is left as it is. */
-function fold(text: string): string {
+/** Folds quotes, dashes and compatibility characters; case and whitespace are left as they are. */
+function foldMarks(text: string): string {
   let out = text;
   if (!ASCII.test(out)) {
     // Typographic quotes and dashes are the usual non-ASCII characters; NFKC only if more remain.
     out = out.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, "-");
     if (!NFKC_STABLE.test(out)) {
       const composed = out.normalize("NFKC");
-      if (composed !== out) out = composed.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, "-");
+      if (composed !== out)
+        out = composed.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, "-");
     }
   }
-  return out.toLowerCase();
+  return out;
+}
+
+/** Folds quotes, dashes, compatibility characters and case; whitespace is left as it is. */
+function fold(text: string): string {
+  return foldMarks(text).toLowerCase();
 }
 
 /** Collapses whitespace runs to one space and trims (skipped when already tidy). */
 function collapse(text: string): string {
-  return UNUSUAL_SPACE.test(text) ? text.replace(SPACES, " ").trim() : text;
+  const tidy =
+    !text.includes("  ") &&
+    text.charCodeAt(0) !== 32 &&
+    text.charCodeAt(text.length - 1) !== 32 &&
+    !ODD_SPACE.test(text) &&
+    !text.includes("\n") &&
+    !text.includes("\r");
+  return tidy ? text : text.replace(SPACES, " ").trim();
 }
 
 /** Normalises text for comparison: NFKC, ASCII quotes and dashes, collapsed whitespace, lower case. */
@@ -43,16 +54,32 @@ export function normalise(text: string): string {
  * lines split the same way (see `splitLines`).
  */
 export function normaliseLines(text: string, count: number): string[] {
-  const folded = fold(text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).split("\n");
-  const out = new Array<string>(count);
-  for (let i = 0; i < count; i++) out[i] = collapse(folded[i] ?? "");
-  return out;
+  const unix = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  const folded = foldMarks(unix);
+  const lines = folded.split("\n");
+  lines.length = count;
+  // Most lines have tidy spacing; one search of the whole text rules out odd spaces everywhere.
+  const odd = ODD_SPACE.test(folded);
+  for (let i = 0; i < count; i++) {
+    const line = lines[i] ?? "";
+    const untidy =
+      line.includes("  ") ||
+      line.charCodeAt(0) === 32 ||
+      line.charCodeAt(line.length - 1) === 32 ||
+      (odd && ODD_SPACE.test(line));
+    // Lower-casing each line (not the whole text) also gives each key its own flat string,
+    // which later character loops (hashing, shingles) read about twice as fast as slices.
+    const tidy = untidy ? line.replace(SPACES, " ").trim() : line;
+    const lower = tidy.toLowerCase();
+    // A line with nothing to change would still be a slice of the whole folded text and keep it
+    // alive; copy it so that each key owns its characters.
+    lines[i] = lower === line ? (" " + lower).slice(1) : lower;
+  }
+  return lines;
 }
 
-/** Splits normalised text into words (letters and digits), dropping punctuation. */
-export function wordsOf(key: string): string[] {
-  return key.match(/[\p{L}\p{N}]+(?:['.,][\p{L}\p{N}]+)*/gu) ?? [];
-}
+/** Whitespace that `normalise` turns into a plain space, other than space and line breaks. */
+const ODD_SPACE = /[\t\v\f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** Counts whitespace-separated words in display text (cheap, for length heuristics). */
 export function wordCount(text: string): number {

@@ -5,7 +5,8 @@
 import { wordCount } from "./normalise.ts";
 
 /** The part a paragraph plays in its article. */
-export type ParagraphRole = "headline" | "byline" | "dateline" | "question" | "list-item" | "caption" | "body";
+export type ParagraphRole =
+  "headline" | "byline" | "dateline" | "question" | "list-item" | "caption" | "body";
 
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
@@ -19,7 +20,8 @@ const DATELINE = new RegExp(
   `^(?:(?:published|updated|posted|last updated|date)\\s*(?:on)?\\s*:?\\s*)?${DATE.source}(?:[\\s,|-]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,5}|\\s*gmt[+-]?\\d*)?)?\\s*$`,
   "i",
 );
-const BYLINE = /^(?:by\s+\S|written by\s|posted by\s|author:\s|originally published\b|source:\s.{0,60}\b\d{4}\b)/i;
+const BYLINE =
+  /^(?:by\s+\S|written by\s|posted by\s|author:\s|originally published\b|source:\s.{0,60}\b\d{4}\b)/i;
 const LIST_ITEM = /^\s*(?:[•·▪●◦‣*+-]|\d{1,3}\s*[.)]+|\(\d{1,3}\)|[a-z][.)])\s+\S/u;
 const TERMINAL = /[.!;:,]["'”’)\]]*$/;
 
@@ -40,16 +42,27 @@ export function isListItem(text: string): boolean {
 
 /** True for a short interview-style question. */
 export function isQuestion(text: string): boolean {
-  if (!/\?["'”’»)\]]*\s*$/.test(text)) return false;
-  return wordCount(text) <= 60;
+  let end = text.length - 1;
+  while (end >= 0 && CLOSERS.includes(text.charAt(end))) end--;
+  return text.charAt(end) === "?" && wordCount(text) <= 60;
 }
+
+/** Characters that may follow a question mark: closing quotes and brackets, spaces. */
+const CLOSERS = `"'”’»)] \t\u00a0`;
 
 /** True for a line shaped like a headline: short, no sentence-ending punctuation. */
 export function isHeadlineShaped(text: string): boolean {
   if (text.length > 220) return false;
   const trimmed = text.trim();
   const words = wordCount(trimmed);
-  return words >= 2 && words <= 24 && trimmed.length <= 200 && !TERMINAL.test(trimmed) && !isListItem(trimmed) && !trimmed.startsWith("|");
+  return (
+    words >= 2 &&
+    words <= 24 &&
+    trimmed.length <= 200 &&
+    !TERMINAL.test(trimmed) &&
+    !isListItem(trimmed) &&
+    !trimmed.startsWith("|")
+  );
 }
 
 /** True for a paragraph long enough to be prose on its own. */

@@ -4,7 +4,9 @@
  * pasted a second time all start a new article. Paragraphs are lines, unless the capture is
  * hard-wrapped, in which case wrapped lines are joined back together.
  */
-import { normalise, wordCount } from "./normalise.ts";
+import { isBlank } from "./decode.ts";
+import { digest, digest64 } from "./fingerprint.ts";
+import { normalise } from "./normalise.ts";
 import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
 
 /** One paragraph of a capture, with where it came from. */
@@ -21,8 +23,12 @@ export interface Block {
   key: string;
   /** True for a separator line (a run of x, -, =, *, _ …). */
   separator: boolean;
-  /** Word count of the display text. */
+  /** Word count (of the normalised text: spaces + 1). */
   words: number;
+  /** High 32 bits of the 64-bit digest of `key`. */
+  high: number;
+  /** Low 32 bits of the 64-bit digest of `key`. */
+  low: number;
 }
 
 /** A run of blocks from one capture that reads as one article (or one compilation intro). */
@@ -42,13 +48,23 @@ const SEPARATOR = /^\s*(?:([-=*_~#•·+.])(?:\s?\1){2,}|[xX]{5,})\s*$/u;
 
 /** True for a separator line between pasted pages. */
 export function isSeparator(text: string): boolean {
-  return SEPARATOR.test(text);
+  // Cheap first test (this runs on every line): the first visible character must be a separator one.
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i < text.length && SEPARATOR_START.includes(text.charAt(i)) && SEPARATOR.test(text);
 }
+
+/** Characters a separator line can start with. */
+const SEPARATOR_START = "-=*_~#•·+.xX";
 
 /** Decides whether a capture is hard-wrapped (paragraphs broken into lines of a fixed width). */
 export function isHardWrapped(lines: readonly string[]): boolean {
-  const filled = lines.filter((line) => line.trim() !== "");
-  if (filled.length < 8) return false;
+  const filled = lines.filter((line) => !isBlank(line));
+  if (filled.length < 6) return false;
+  // Wrapped captures have no long lines; most captures fail here, before sorting.
+  let long = 0;
+  for (const line of filled) if (line.length > 120) long++;
+  if (long > filled.length * 0.05) return false;
   const lengths = filled.map((line) => line.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.95)] ?? 0;
   if (width < 40 || width > 120) return false;
@@ -65,29 +81,54 @@ export function isHardWrapped(lines: readonly string[]): boolean {
  * Groups lines into blocks: one per non-blank line, or per wrapped paragraph. `keys` may give the
  * lines already normalised (see `normaliseLines`), which is faster for whole captures.
  */
-export function toBlocks(file: string, lines: readonly string[], wrapped = isHardWrapped(lines), keys?: readonly string[]): Block[] {
+export function toBlocks(
+  file: string,
+  lines: readonly string[],
+  wrapped = isHardWrapped(lines),
+  keys?: readonly string[],
+): Block[] {
   const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
   const blocks: Block[] = [];
   let previous = "";
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? "";
-    const blank = text.trim() === "";
+    const blank = isBlank(text);
     const last = blocks[blocks.length - 1];
     const joins =
-      wrapped && !blank && last !== undefined && !last.separator && last.endLine === i && previous.length >= width * 0.6 &&
-      !isSeparator(text) && !isListItem(text);
+      wrapped &&
+      !blank &&
+      last !== undefined &&
+      !last.separator &&
+      last.endLine === i &&
+      previous.length >= width * 0.6 &&
+      !isSeparator(text) &&
+      !isListItem(text);
     if (joins) {
       last.text += "\n" + text;
       last.endLine = i + 1;
     } else if (!blank) {
-      blocks.push({ file, startLine: i + 1, endLine: i + 1, text, key: "", separator: isSeparator(text), words: 0 });
+      blocks.push({
+        file,
+        startLine: i + 1,
+        endLine: i + 1,
+        text,
+        key: "",
+        separator: isSeparator(text),
+        words: 0,
+        high: 0,
+        low: 0,
+      });
     }
     previous = text;
   }
   for (const block of blocks) {
     const single = block.startLine === block.endLine;
     block.key = keys && single ? (keys[block.startLine - 1] ?? "") : normalise(block.text);
-    block.words = wordCount(block.text);
+    digest64(block.key);
+    block.high = digest[0]!;
+    block.low = digest[1]!;
+    // Normalised text has single spaces between words, so words = spaces + 1.
+    block.words = block.key === "" ? 0 : digest[2]! + 1;
   }
   return blocks;
 }
@@ -95,11 +136,16 @@ export function toBlocks(file: string, lines: readonly string[], wrapped = isHar
 /** How many paragraphs must repeat, in order, to count as a second paste of the same text. */
 const MIN_REPEAT = 3;
 
+/** True when two blocks have the same normalised text (by 64-bit digest and length). */
+function sameText(a: Block, b: Block): boolean {
+  return a.high === b.high && a.low === b.low && a.key.length === b.key.length;
+}
+
 /** True when blocks[i…] repeats blocks[j…] for MIN_REPEAT paragraphs (or to the end, if ≥ 2). */
 function repeatsRun(blocks: readonly Block[], i: number, j: number): boolean {
   const run = Math.min(MIN_REPEAT, blocks.length - i, i - j);
   if (run < 2) return false;
-  for (let t = 0; t < run; t++) if (blocks[i + t]?.key !== blocks[j + t]?.key) return false;
+  for (let t = 0; t < run; t++) if (!sameText(blocks[i + t]!, blocks[j + t]!)) return false;
   return true;
 }
 
@@ -107,7 +153,8 @@ function repeatsRun(blocks: readonly Block[], i: number, j: number): boolean {
 export function segmentBlocks(file: string, blocks: readonly Block[]): Article[] {
   const articles: Article[] = [];
   let current: Article = { file, index: 0, blocks: [], start: "file" };
-  let seen = new Map<string, number>();
+  // Paragraphs seen in the current article, by digest (the upper half suffices to find candidates).
+  let seen = new Map<number, number>();
   let prose = 0;
   let content = 0;
   const open = (start: Article["start"]): void => {
@@ -123,10 +170,17 @@ export function segmentBlocks(file: string, blocks: readonly Block[]): Article[]
     if (block.separator) {
       if (content > 0) open("separator");
     } else {
-      const earlier = seen.get(block.key);
-      if (earlier !== undefined && block.words >= 4 && repeatsRun(blocks, i, earlier)) open("repeat");
-      else if (prose >= 3 && next !== undefined && isByline(next.text) && isHeadlineShaped(block.text)) open("headline");
-      if (!seen.has(block.key)) seen.set(block.key, i);
+      const earlier = seen.get(block.high | 0);
+      if (earlier !== undefined && block.words >= 4 && repeatsRun(blocks, i, earlier))
+        open("repeat");
+      else if (
+        prose >= 3 &&
+        next !== undefined &&
+        isByline(next.text) &&
+        isHeadlineShaped(block.text)
+      )
+        open("headline");
+      if (!seen.has(block.high | 0)) seen.set(block.high | 0, i);
       content++;
       if (isProse(block.text)) prose++;
     }

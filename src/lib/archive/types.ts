@@ -25,7 +25,7 @@ export interface ArchiveOptions {
   near?: Partial<NearOptions>;
   /** Check the ledger against the input (default true). */
   verify?: boolean;
-  /** Called as captures are read, for progress bars. */
+  /** Progress: called as captures are read (phase "read"), then once after each later step. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
 

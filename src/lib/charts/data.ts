@@ -144,7 +144,8 @@ function readJson(text: string, file: string): SourceTable {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    // V8 quotes the offending text, line breaks included: keep the message on one line.
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
     const line = /line (\d+)/.exec(detail)?.[1];
     throw new CasefileError({
       file,

@@ -171,9 +171,15 @@ function finish(
   svg.removeAttribute("height");
   svg.removeAttribute("aria-label");
   svg.removeAttribute("aria-description");
-  svg.setAttribute("role", "img");
+  // A chart with links is a group, so that its links stay reachable (inside role="img" they
+  // would be presentational: axe nested-interactive); any other chart is one image.
+  svg.setAttribute("role", svg.querySelector("a[href]") ? "group" : "img");
   svg.setAttribute("aria-labelledby", `${options.id}-title`);
   svg.setAttribute("aria-describedby", `${options.id}-desc`);
+  // Plot labels its marks' <g> elements, and aria-label is prohibited on a role-less <g> (axe:
+  // aria-prohibited-attr).
+  for (const group of Array.from(svg.querySelectorAll("g[aria-label]:not([role])")))
+    group.setAttribute("role", "group");
   // Legend swatches and ramps repeat what the description and swatch text already say.
   for (const legend of Array.from(plot.querySelectorAll("svg"))) {
     if (legend !== svg) legend.setAttribute("aria-hidden", "true");

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { decode } from "../archive/decode.ts";
 import type { CaptureInput } from "../archive/index.ts";
+import { isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
 
 /** Capture files under data/archives/ as site-relative paths, sorted; dotfiles skipped. */
@@ -16,4 +18,33 @@ export function listCaptures(root: string): string[] {
 /** Reads every capture as bytes, labelled by its site-relative path. */
 export function readCaptures(root: string): CaptureInput[] {
   return listCaptures(root).map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(root, file))) }));
+}
+
+/** The largest capture the archive engine accepts: a capture is the text of one page, not a dump. */
+export const maxCaptureBytes = 20_000_000;
+
+/**
+ * Checks that every capture can be archived: not larger than `maxCaptureBytes` and decodable as
+ * text (binary files and undecodable bytes are refused). Returns one problem per bad capture.
+ */
+export function checkCaptures(root: string): CasefileProblem[] {
+  const problems: CasefileProblem[] = [];
+  for (const file of listCaptures(root)) {
+    const size = statSync(join(root, file)).size;
+    if (size > maxCaptureBytes) {
+      problems.push({
+        file,
+        message: `capture is ${(size / 1_000_000).toFixed(1)} MB, more than the ${maxCaptureBytes / 1_000_000} MB one capture may hold`,
+        hint: "a capture is the text of one page: split it into one file per page, or move data dumps out of data/archives/",
+      });
+      continue;
+    }
+    try {
+      decode(file, new Uint8Array(readFileSync(join(root, file))));
+    } catch (error) {
+      if (!isCasefileError(error)) throw error;
+      problems.push(...problemsOf(error));
+    }
+  }
+  return problems;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CasefileError } from "../errors.ts";
+import { parseDataFile } from "../charts/data.ts";
+import { CasefileError, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { knownIds } from "./references.ts";
 import { sitePaths } from "./load.ts";
 
@@ -35,4 +36,28 @@ export function readIncidentDataFile(
     });
   }
   return { file, text: readFileSync(join(root, file), "utf8") };
+}
+
+/** Files of a data folder that are not chart data: they have their own schemas. */
+const ownSchemaFiles = new Set(["sources.yaml", "events.csv"]);
+
+/**
+ * Parses every chart data file of the given incidents as a chart would (CSV, TSV, JSON, YAML),
+ * so that a bad file is reported by `npm run check` before any page is built.
+ */
+export function checkDataFiles(root: string, incidentIds: readonly string[]): CasefileProblem[] {
+  const problems: CasefileProblem[] = [];
+  for (const id of incidentIds) {
+    for (const name of incidentDataFiles(root, id)) {
+      if (ownSchemaFiles.has(name)) continue;
+      const file = `${sitePaths.incidentData}/${id}/${name}`;
+      try {
+        parseDataFile(name, readFileSync(join(root, file), "utf8"), file);
+      } catch (error) {
+        if (!isCasefileError(error)) throw error;
+        problems.push(...problemsOf(error));
+      }
+    }
+  }
+  return problems;
 }

@@ -26,6 +26,14 @@ const fieldHints: Record<string, string> = {
   credibility: "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
 };
 
+/** Hints by expected type, for fields without a hint of their own. */
+const typeHints: Record<string, string> = {
+  string: "write one text value (quote it if it contains a colon, # or brackets)",
+  number: "write a plain number",
+  array: "write a list: [a, b] on one line, or one \"- item\" per line",
+  object: "write a mapping: one \"field: value\" per line, indented under this field",
+};
+
 /** Describes a YAML value briefly for an error message. */
 function describe(value: unknown): string {
   if (value === null) return "null";
@@ -47,7 +55,7 @@ function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
       if (issue.input === undefined) {
         return { field, message: `missing required field "${String(last)}"`, hint: hint ?? `add ${String(last)}: to this entry` };
       }
-      return { field, message: `expected ${issue.expected}, got ${describe(issue.input)}`, hint };
+      return { field, message: `expected ${issue.expected}, got ${describe(issue.input)}`, hint: hint ?? typeHints[issue.expected] };
     case "invalid_value":
       return {
         field,

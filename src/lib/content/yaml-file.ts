@@ -16,7 +16,8 @@ export interface YamlFile {
 export function parseYamlFile(text: string, file: string, lineOffset = 0): YamlFile {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings, so no time zone can shift a day.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A byte-order mark (Windows editors add one) is not part of the YAML.
+  const document = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [error] = document.errors;
   if (error) {
     const line = lineCounter.linePos(error.pos[0]).line + lineOffset;

@@ -1,0 +1,333 @@
+/**
+ * `npm run bench [-- --quick] [-- --sizes 100,300] [-- --profile]`: the build benchmark. For each
+ * size N (default 100, 300, 1000; --quick: 100) it generates a synthetic site
+ * (scripts/bench/generate-site.ts) in a temporary folder and measures the Casefile cold build (own
+ * data store, Vite cache, archive cache and output), a rebuild with nothing changed, a rebuild
+ * after editing one write-up, the peak RSS of the build's process tree, time per page, the archive
+ * engine's share of the cold build, and a bare Astro 7 build of the same write-ups (MDX + GFM, no
+ * Casefile components). Prints a table and the targets met or missed; writes
+ * bench/results/build.json. `--profile` adds `--cpu-prof` to the cold build (profiles in the run's
+ * temporary folder; summarise with `node scripts/bench/profile-summary.ts <dir>`).
+ */
+import { spawnSync } from "node:child_process";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyEngine, editIncident, generateSite, projectRoot } from "./bench/generate-site.ts";
+import { measure, type MeasuredRun } from "./bench/run.ts";
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const quick = args.includes("--quick");
+const profile = args.includes("--profile");
+const keep = args.includes("--keep");
+const sizes = (option("sizes") ?? (quick ? "100" : "100,300,1000")).split(",").map(Number);
+const SEED = 20260101;
+const TIMEOUT_MS = 30 * 60_000;
+/** Builds are killed past this much memory: the machine is shared and has no swap. */
+const RSS_LIMIT_MB = Number(option("rss-limit-mb") ?? 8192);
+const node = join(projectRoot, "node_modules/.bin/node");
+const astroBin = join(projectRoot, "node_modules/astro/bin/astro.mjs");
+
+/** Targets of issue 7. */
+const TARGETS = {
+  coldAt1000Seconds: 120,
+  peakRssAt1000MB: 2048,
+  ratio: 1.5,
+  oneEditSeconds: 10,
+  scaling1000over100: 11,
+};
+
+/** One measured size. */
+interface BuildRow {
+  n: number;
+  pages: number;
+  captureKBPerIncident: number;
+  wordsPerIncident: number;
+  coldSeconds: number;
+  bareSeconds: number;
+  ratio: number;
+  noChangeSeconds: number;
+  oneEditSeconds: number;
+  peakRssMB: number;
+  msPerPage: number;
+  archiveMs: number;
+  archiveSharePercent: number;
+  archiveLog: string;
+  bareRssMB: number;
+  /** CPU seconds (user + system) of the build trees: robust to a busy machine, unlike wall time. */
+  coldCpuSeconds: number;
+  bareCpuSeconds: number;
+  oneEditCpuSeconds: number;
+  failures: string[];
+}
+
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
+
+function pagesBuilt(output: string): number {
+  const match = /(\d+) page\(s\) built in/.exec(stripAnsi(output));
+  return match ? Number(match[1]) : 0;
+}
+
+function describe(run: MeasuredRun): string {
+  return run.timedOut
+    ? "timed out"
+    : run.overMemory
+      ? `killed past ${RSS_LIMIT_MB} MB RSS`
+      : `exit ${run.code}`;
+}
+
+async function benchSize(n: number, work: string): Promise<BuildRow> {
+  const out = join(work, `n${n}`);
+  process.stderr.write(`\n[bench] N=${n}: generating in ${out}\n`);
+  const generated = generateSite({ out, incidents: n, seed: SEED });
+  const site = join(out, "site");
+  const bare = join(out, "bare");
+  const logs = join(out, "logs");
+  mkdirSync(logs, { recursive: true });
+  const failures: string[] = [];
+  const log = (name: string, run: MeasuredRun) => {
+    writeFileSync(join(logs, `${name}.log`), stripAnsi(run.output));
+    process.stderr.write(
+      `[bench] N=${n} ${name}: ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak RSS ${Math.round(run.peakRssMB)} MB, ${describe(run)}\n`,
+    );
+    if (run.code !== 0)
+      failures.push(`${name}: ${describe(run)} (see ${join(logs, `${name}.log`)})`);
+  };
+
+  // Bare Astro 7: the same write-ups as plain MDX, cold (its own cache and output).
+  rmSync(join(bare, ".cache"), { recursive: true, force: true });
+  rmSync(join(bare, "dist"), { recursive: true, force: true });
+  const bareRun = await measure(node, [astroBin, "build"], {
+    cwd: bare,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    timeoutMs: TIMEOUT_MS,
+    rssLimitMB: RSS_LIMIT_MB,
+  });
+  log("bare-cold", bareRun);
+
+  // Casefile: cold, no change, one edit. Own data store and Vite cache (CASEFILE_CACHE_DIR), own
+  // archive cache (under the site's node_modules/.cache) and own output.
+  const cacheDir = join(out, "astro-cache");
+  // Inside the engine's root on purpose: with an output folder outside the working directory
+  // Astro puts its prerender bundle in the root's .astro/.prerender/.
+  const outDir = join(engine, `dist-n${n}`);
+  rmSync(join(engine, ".astro"), { recursive: true, force: true });
+  rmSync(join(engine, "node_modules/.astro"), { recursive: true, force: true });
+  rmSync(join(engine, "node_modules/.vite"), { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(join(site, "node_modules"), { recursive: true, force: true });
+  const profileDir = join(out, "profiles");
+  const env = (cold: boolean): NodeJS.ProcessEnv => ({
+    ...process.env,
+    CASEFILE_SITE: site,
+    CASEFILE_OUT_DIR: outDir,
+    CASEFILE_CACHE_DIR: cacheDir,
+    BASE_PATH: "/",
+    SITE_URL: "https://example.org",
+    NO_COLOR: "1",
+    ASTRO_TELEMETRY_DISABLED: "1",
+    ...(cold && profile
+      ? {
+          NODE_OPTIONS:
+            `${process.env["NODE_OPTIONS"] ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim(),
+        }
+      : {}),
+  });
+  const build = (cold: boolean) =>
+    measure(node, ["scripts/build.ts"], {
+      cwd: engine,
+      env: env(cold),
+      timeoutMs: TIMEOUT_MS,
+      rssLimitMB: RSS_LIMIT_MB,
+    });
+  const cold = await build(true);
+  log("casefile-cold", cold);
+  const noChange = await build(false);
+  log("casefile-no-change", noChange);
+  editIncident(site, generated.incidents[0] as string, "one-edit");
+  const oneEdit = await build(false);
+  log("casefile-one-edit", oneEdit);
+
+  // The archive engine's own time: from the loader's log line when it processed the captures,
+  // else (the check step processed them first and the loader read its cache) timed alone.
+  const logged = /archive: ([^\n]*)\((\d+) ms\)/.exec(stripAnsi(cold.output));
+  let archiveMs = logged ? Number(logged[2]) : Number.NaN;
+  const archiveLine = /\[casefile-archive\] ([^\n]*)/.exec(stripAnsi(cold.output))?.[1] ?? "";
+  if (!logged) {
+    const timed = spawnSync(node, [join(engine, "scripts/bench/archive-time.ts"), site], {
+      cwd: engine,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
+    try {
+      archiveMs = (
+        JSON.parse(timed.stdout.trim().split("\n").pop() ?? "{}") as { milliseconds: number }
+      ).milliseconds;
+    } catch {
+      failures.push(`archive timing failed: ${timed.stderr.slice(0, 500)}`);
+    }
+  }
+  const pages = pagesBuilt(cold.output);
+  const row: BuildRow = {
+    n,
+    pages,
+    captureKBPerIncident: Math.round(generated.captureBytes / 1024 / n),
+    wordsPerIncident: Math.round(generated.words / n),
+    coldSeconds: cold.seconds,
+    bareSeconds: bareRun.seconds,
+    ratio: cold.seconds / bareRun.seconds,
+    noChangeSeconds: noChange.seconds,
+    oneEditSeconds: oneEdit.seconds,
+    peakRssMB: Math.max(cold.peakRssMB, noChange.peakRssMB, oneEdit.peakRssMB),
+    msPerPage: pages > 0 ? (cold.seconds * 1000) / pages : Number.NaN,
+    archiveMs,
+    archiveSharePercent: (archiveMs / 1000 / cold.seconds) * 100,
+    archiveLog: archiveLine,
+    bareRssMB: bareRun.peakRssMB,
+    coldCpuSeconds: cold.cpuSeconds,
+    bareCpuSeconds: bareRun.cpuSeconds,
+    oneEditCpuSeconds: oneEdit.cpuSeconds,
+    failures,
+  };
+  if (!keep && !profile) {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(join(bare, "dist"), { recursive: true, force: true });
+  }
+  return row;
+}
+
+function table(rows: BuildRow[]): string {
+  const header = [
+    "N",
+    "cold s",
+    "bare s",
+    "ratio",
+    "no-change s",
+    "one-edit s",
+    "peak RSS MB",
+    "ms/page",
+    "archive %",
+  ];
+  const body = rows.map((row) => [
+    String(row.n),
+    row.coldSeconds.toFixed(1),
+    row.bareSeconds.toFixed(1),
+    row.ratio.toFixed(2),
+    row.noChangeSeconds.toFixed(1),
+    row.oneEditSeconds.toFixed(1),
+    String(Math.round(row.peakRssMB)),
+    row.msPerPage.toFixed(1),
+    row.archiveSharePercent.toFixed(1),
+  ]);
+  const widths = header.map((cell, index) =>
+    Math.max(cell.length, ...body.map((line) => (line[index] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, index) => cell.padStart(widths[index] ?? 0)).join(" | ")} |`;
+  return [
+    line(header),
+    `|${widths.map((width) => `${"-".repeat(width + 1)}:`).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
+}
+
+/** A target check: what, the measured value, and whether it was met (undefined: not measured). */
+interface Check {
+  target: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+function checks(rows: BuildRow[]): Check[] {
+  const at = (n: number) => rows.find((row) => row.n === n);
+  const big = at(1000);
+  const small = at(100);
+  const list: Check[] = [
+    {
+      target: `N=1000 cold build ≤ ${TARGETS.coldAt1000Seconds} s`,
+      measured: big ? `${big.coldSeconds.toFixed(1)} s` : "not run",
+      met: big ? big.coldSeconds <= TARGETS.coldAt1000Seconds : undefined,
+    },
+    {
+      target: `N=1000 peak RSS ≤ ${TARGETS.peakRssAt1000MB} MB`,
+      measured: big ? `${Math.round(big.peakRssMB)} MB` : "not run",
+      met: big ? big.peakRssMB <= TARGETS.peakRssAt1000MB : undefined,
+    },
+  ];
+  for (const row of rows) {
+    list.push({
+      target: `N=${row.n} ratio to bare Astro ≤ ${TARGETS.ratio}`,
+      measured: row.ratio.toFixed(2),
+      met: row.ratio <= TARGETS.ratio,
+    });
+    list.push({
+      target: `N=${row.n} one-edit rebuild ≤ ${TARGETS.oneEditSeconds} s`,
+      measured: `${row.oneEditSeconds.toFixed(1)} s`,
+      met: row.oneEditSeconds <= TARGETS.oneEditSeconds,
+    });
+  }
+  list.push({
+    target: `N=1000 cold ≤ ${TARGETS.scaling1000over100} × N=100 cold`,
+    measured: big && small ? `${(big.coldSeconds / small.coldSeconds).toFixed(1)} ×` : "not run",
+    met:
+      big && small ? big.coldSeconds <= TARGETS.scaling1000over100 * small.coldSeconds : undefined,
+  });
+  for (const row of rows)
+    if (row.failures.length > 0)
+      list.push({
+        target: `N=${row.n} builds succeed`,
+        measured: row.failures.join("; "),
+        met: false,
+      });
+  return list;
+}
+
+const work = join(tmpdir(), `casefile-bench-${process.pid}`);
+// Builds run in a copy of the engine (a project root of its own; see copyEngine).
+const engine = join(work, "engine");
+copyEngine(engine);
+/** Which engine was measured: the commit and whether the working tree had changes. */
+function engineVersion(): string {
+  const git = (...gitArgs: string[]) =>
+    spawnSync("git", gitArgs, { cwd: projectRoot, encoding: "utf8" }).stdout.trim();
+  return `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") === "" ? "" : " + uncommitted changes"}`;
+}
+
+/** Writes bench/results/build.json (after every size, so a long run leaves its rows so far). */
+function writeResults(rows: BuildRow[], complete: boolean): Check[] {
+  const results = checks(rows);
+  mkdirSync(join(projectRoot, "bench/results"), { recursive: true });
+  writeFileSync(
+    join(projectRoot, "bench/results/build.json"),
+    `${JSON.stringify({ date: new Date().toISOString(), command: `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`, complete, engine: engineVersion(), seed: SEED, node: process.version, cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg(), targets: TARGETS, rows, checks: results }, null, 2)}\n`,
+  );
+  return results;
+}
+
+const rows: BuildRow[] = [];
+for (const n of sizes) {
+  rows.push(await benchSize(n, work));
+  writeResults(rows, false);
+}
+const results = writeResults(rows, true);
+process.stdout.write(
+  `\nCasefile build benchmark (seed ${SEED}, ${cpus().length} CPUs, Node ${process.version}, load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" ")})\n\n${table(rows)}\n\n`,
+);
+process.stdout.write(
+  `CPU seconds (user + system), cold / bare / one-edit: ${rows.map((row) => `N=${row.n}: ${row.coldCpuSeconds.toFixed(1)} / ${row.bareCpuSeconds.toFixed(1)} / ${row.oneEditCpuSeconds.toFixed(1)}`).join("; ")}\n\n`,
+);
+for (const check of results)
+  process.stdout.write(
+    `${check.met === undefined ? "n/a   " : check.met ? "met   " : "MISSED"}  ${check.target}: ${check.measured}\n`,
+  );
+process.stdout.write(
+  `\nwrote bench/results/build.json${keep || profile ? `; kept ${work}` : ""}\n`,
+);
+if (!keep && !profile) rmSync(work, { recursive: true, force: true });

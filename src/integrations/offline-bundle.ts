@@ -1,0 +1,133 @@
+import type { AstroIntegration } from "astro";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { selfContainedPage } from "../lib/offline/dossier.ts";
+import { filesUnder } from "../lib/offline/files.ts";
+import { generatedFiles } from "../lib/offline/offline-manifest.ts";
+import { offlinePage, offlineStylesheet } from "../lib/offline/relative-links.ts";
+import { deterministicZip } from "../lib/offline/zip.ts";
+
+/** The file name of an incident's self-contained dossier, next to its page. */
+export const dossierFile = "dossier.html";
+
+/** Where a built site lives and how its URLs look. */
+export interface BuiltSite {
+  /** The output folder. */
+  out: string;
+  /** The base path (`/` or `/casefile/`). */
+  base: string;
+  /** The site's origin (`https://example.org`). */
+  origin: string;
+}
+
+/** Writes `incidents/<id>/dossier.html`, one self-contained file per incident page. */
+export function writeDossiers({ out, base, origin }: BuiltSite): number {
+  const files = filesUnder(out);
+  const favicon = existsSync(join(out, "favicon.svg"))
+    ? readFileSync(join(out, "favicon.svg"), "utf8")
+    : undefined;
+  const stylesheet = (path: string) => {
+    const file = path.startsWith(base) ? path.slice(base.length) : undefined;
+    return file !== undefined && file.endsWith(".css") && files.includes(file)
+      ? readFileSync(join(out, file), "utf8")
+      : undefined;
+  };
+  const pages = files.filter((file) => /^incidents\/[^/]+\/index\.html$/.test(file));
+  let written = 0;
+  for (const page of pages) {
+    const html = readFileSync(join(out, page), "utf8");
+    // Redirect pages of renamed incidents have no write-up to save.
+    if (html.includes('http-equiv="refresh"')) continue;
+    writeFileSync(
+      join(out, page.replace(/index\.html$/, dossierFile)),
+      selfContainedPage(html, { stylesheet, favicon, origin }),
+    );
+    written++;
+  }
+  return written;
+}
+
+/** True for a built file the offline copy carries: not the search index, the worker or the zip itself. */
+export function inOfflineCopy(file: string): boolean {
+  return !(
+    file.startsWith(generatedFiles.search) ||
+    file === generatedFiles.zip ||
+    file === generatedFiles.serviceWorker ||
+    file === generatedFiles.offlineManifest ||
+    file === generatedFiles.webManifest ||
+    file.startsWith(".") ||
+    file.endsWith(".map")
+  );
+}
+
+/**
+ * The offline copy of a built site, in memory: every file it carries, pages and style sheets with
+ * relative links ending in `index.html`, so that it reads from disk (`file:`).
+ */
+export function offlineCopy({ out, base, origin }: BuiltSite): Map<string, Uint8Array> {
+  const files = filesUnder(out).filter(inOfflineCopy);
+  const options = { base, files: new Set(files), origin };
+  const encoder = new TextEncoder();
+  return new Map(
+    files.map((file) => {
+      const bytes = readFileSync(join(out, file));
+      if (file.endsWith(".html") && !file.endsWith(`/${dossierFile}`)) {
+        return [file, encoder.encode(offlinePage(bytes.toString("utf8"), file, options))];
+      }
+      if (file.endsWith(".css"))
+        return [file, encoder.encode(offlineStylesheet(bytes.toString("utf8"), file, options))];
+      return [file, new Uint8Array(bytes)];
+    }),
+  );
+}
+
+/** Writes `casefile-offline.zip` (the offline copy under a `casefile/` folder) into the site. */
+export function writeOfflineZip(site: BuiltSite): { files: number; bytes: number } {
+  const copy = offlineCopy(site);
+  const zip = deterministicZip(copy, "casefile");
+  writeFileSync(join(site.out, generatedFiles.zip), zip);
+  return { files: copy.size, bytes: zip.byteLength };
+}
+
+/** Reads base and origin from Astro's resolved config. */
+function siteOf(config: { base: string; site?: string | undefined }): Omit<BuiltSite, "out"> {
+  return {
+    base: config.base.endsWith("/") ? config.base : `${config.base}/`,
+    origin: new URL(config.site ?? "http://localhost:4321").origin,
+  };
+}
+
+/** Build step: one self-contained `dossier.html` per incident (runs before the search index and the worker). */
+export function dossierPages(): AstroIntegration {
+  let site = { base: "/", origin: "http://localhost:4321" };
+  return {
+    name: "casefile-dossier-pages",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        site = siteOf(config);
+      },
+      "astro:build:done": ({ dir, logger }) => {
+        const count = writeDossiers({ ...site, out: fileURLToPath(dir) });
+        logger.info(`${count} self-contained incident dossiers`);
+      },
+    },
+  };
+}
+
+/** Build step, last of all: the zip of the whole site for reading from disk. */
+export function offlineBundle(): AstroIntegration {
+  let site = { base: "/", origin: "http://localhost:4321" };
+  return {
+    name: "casefile-offline-bundle",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        site = siteOf(config);
+      },
+      "astro:build:done": ({ dir, logger }) => {
+        const { files, bytes } = writeOfflineZip({ ...site, out: fileURLToPath(dir) });
+        logger.info(`${generatedFiles.zip}: ${files} files, ${Math.round(bytes / 1024)} kB`);
+      },
+    },
+  };
+}

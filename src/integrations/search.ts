@@ -1,0 +1,45 @@
+import type { AstroIntegration } from "astro";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
+
+/** The file, next to Pagefind's own, that hands Pagefind's API to the search page. */
+export const bridgeFile = "casefile-bridge.js";
+
+/**
+ * The bridge script: the search page adds it as a module script instead of calling `import()`,
+ * which Vite wraps in a preload helper that Astro's inlined scripts leave undefined.
+ */
+const bridge = `import * as pagefind from "./pagefind.js";
+globalThis.casefilePagefind = pagefind;
+globalThis.dispatchEvent(new Event("casefile:pagefind"));
+`;
+
+/**
+ * The search index: after the build, Pagefind indexes the pages that mark their content with
+ * `data-pagefind-body` (incidents, their processing reports, outlets) and writes `<dist>/pagefind/`,
+ * which the search page loads. Filters come from `data-pagefind-filter` in the pages.
+ */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: "casefile-search",
+    hooks: {
+      "astro:build:done": async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+        try {
+          const added = await index.addDirectory({ path: out, glob: "**/index.html" });
+          if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
+          const written = await index.writeFiles({ outputPath: join(out, "pagefind") });
+          if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+          writeFileSync(join(out, "pagefind", bridgeFile), bridge);
+          logger.info(`search index: ${added.page_count} pages`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

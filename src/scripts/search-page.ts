@@ -1,0 +1,152 @@
+/** The part of Pagefind's browser API (`pagefind/pagefind.js`) the search page uses. */
+interface Pagefind {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, { any: string[] }> },
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResult> }[] } | null>;
+}
+
+/** One search result as Pagefind gives it. */
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+
+/**
+ * Loads Pagefind through `pagefind/casefile-bridge.js` (written by src/integrations/search.ts): a
+ * module script, because Vite's wrapper around `import()` breaks in Astro's inlined scripts.
+ */
+function loadPagefind(base: string): Promise<Pagefind> {
+  const holder = globalThis as { casefilePagefind?: Pagefind };
+  if (holder.casefilePagefind) return Promise.resolve(holder.casefilePagefind);
+  return new Promise((resolve, reject) => {
+    addEventListener(
+      "casefile:pagefind",
+      () =>
+        holder.casefilePagefind
+          ? resolve(holder.casefilePagefind)
+          : reject(new Error("no Pagefind")),
+      { once: true },
+    );
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = `${base}pagefind/casefile-bridge.js`;
+    script.addEventListener("error", () => reject(new Error(`could not load ${script.src}`)));
+    document.head.append(script);
+  });
+}
+
+/** How many results to show. */
+const shown = 20;
+
+/**
+ * Rebuilds a Pagefind excerpt (escaped text with `<mark>` around matches) as DOM nodes, keeping
+ * only text and `<mark>`, so that no markup from the index reaches the page.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body.firstChild;
+  return [...(parsed?.childNodes ?? [])].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent ?? "");
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+/** The filter values checked in the form, by filter name. */
+function checkedFilters(form: HTMLFormElement): Record<string, { any: string[] }> {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const box of form.querySelectorAll<HTMLInputElement>(
+    "input[type=checkbox][data-filter]:checked",
+  )) {
+    const name = box.dataset["filter"] ?? box.name;
+    (filters[name] ??= { any: [] }).any.push(box.value);
+  }
+  return filters;
+}
+
+/** Sets the form from `?q=…&country=…` so that the header's search box and shared links work. */
+function restoreForm(form: HTMLFormElement, params: URLSearchParams): void {
+  const input = form.querySelector<HTMLInputElement>("input[name=q]");
+  if (input) input.value = params.get("q") ?? "";
+  for (const box of form.querySelectorAll<HTMLInputElement>("input[type=checkbox][data-filter]")) {
+    box.checked = params.getAll(box.name).includes(box.value);
+  }
+}
+
+/**
+ * Enhancement of the search page: loads Pagefind from the site, reveals the form and shows
+ * results as the reader types. Without JavaScript the page lists every incident instead; opened
+ * from disk, it says that search needs a web server.
+ */
+export async function enhanceSearchPage(root: Document, base: string): Promise<void> {
+  const form = root.querySelector<HTMLFormElement>("form[data-search-form]");
+  const note = root.querySelector<HTMLElement>("[data-search-note]");
+  const status = root.querySelector<HTMLElement>("[data-search-status]");
+  const list = root.querySelector<HTMLOListElement>("[data-search-results]");
+  if (!form || !note || !status || !list) return;
+  // Opened from disk, src/scripts/search-note.ts has explained why there is no search.
+  if (!/^https?:$/.test(location.protocol)) return;
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadPagefind(base);
+    await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  } catch (error) {
+    console.error("Casefile search:", error);
+    note.textContent = "The search index could not be loaded. Every incident is listed below.";
+    return;
+  }
+  note.hidden = true;
+  form.hidden = false;
+  const input = form.querySelector<HTMLInputElement>("input[name=q]");
+  let latest = 0;
+  const run = async () => {
+    const query = input?.value.trim() ?? "";
+    const filters = checkedFilters(form);
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form))
+      if (typeof value === "string" && value !== "") params.append(name, value);
+    history.replaceState(null, "", `${location.pathname}${params.toString() ? `?${params}` : ""}`);
+    const ticket = ++latest;
+    if (query === "" && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    const search = await pagefind.search(query === "" ? null : query, { filters });
+    const results = await Promise.all(
+      (search?.results ?? []).slice(0, shown).map((result) => result.data()),
+    );
+    if (ticket !== latest) return;
+    list.replaceChildren(
+      ...results.map((result) => {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = result.url;
+        link.textContent = result.meta.title ?? result.url;
+        const excerpt = document.createElement("p");
+        excerpt.append(...excerptNodes(result.excerpt));
+        item.append(link, excerpt);
+        return item;
+      }),
+    );
+    const total = search?.results.length ?? 0;
+    status.textContent =
+      total === 0
+        ? "No pages match."
+        : `${total} ${total === 1 ? "page matches" : "pages match"}${total > shown ? `; the first ${shown} are shown` : ""}.`;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 200);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void run();
+  });
+  restoreForm(form, new URLSearchParams(location.search));
+  await run();
+}

@@ -1,0 +1,25 @@
+/** Shared helpers for the archive tests: reading fixtures as capture inputs. */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { CaptureInput } from "../../../src/lib/archive/index.ts";
+
+/** The archive fixtures folder, relative to the project root. */
+export const FIXTURES = "tests/fixtures/archive";
+
+/** Reads fixture files or folders (recursively, sorted) as capture inputs labelled by path. */
+export function fixtures(...paths: string[]): CaptureInput[] {
+  const collect = (path: string): string[] =>
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .sort()
+          .flatMap((name) => collect(join(path, name)))
+      : [path];
+  return paths
+    .flatMap((path) => collect(join(FIXTURES, path)))
+    .map((file) => ({ file, bytes: readFileSync(file) }));
+}
+
+/** Every text fixture (all but the binary one). */
+export function textFixtures(): CaptureInput[] {
+  return fixtures(".").filter((input) => !input.file.endsWith(".bin"));
+}
