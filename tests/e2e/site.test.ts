@@ -11,6 +11,7 @@ import {
   buildInProject,
   launchBrowser,
   launchProfile,
+  removeBuild,
   serveSite,
   type SiteServer,
 } from "../helpers/browser.ts";
@@ -55,6 +56,7 @@ describe.skipIf(!browserAvailable()).each(["/", "/casefile/"])(
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      if (outDir) removeBuild(outDir);
     });
 
     it(
@@ -233,6 +235,28 @@ describe.skipIf(!browserAvailable()).each(["/", "/casefile/"])(
             (request) => !request.startsWith("file:") && !request.startsWith("data:"),
           ),
         ).toEqual([]);
+        await context.close();
+      },
+      slow,
+    );
+
+    it(
+      "opens every <details> for printing and hides the search box and save button on paper",
+      async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(url(`incidents/${incident}/`));
+        const closed = () => page.locator("details:not([open])").count();
+        const before = await closed();
+        expect(before).toBeGreaterThan(0);
+        await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+        expect(await closed()).toBe(0);
+        await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+        expect(await closed()).toBe(before);
+        await page.emulateMedia({ media: "print" });
+        expect(await page.locator(".search-box").isVisible()).toBe(false);
+        expect(await page.locator(".save-offline").isVisible()).toBe(false);
+        expect(await page.locator("svg[role=img]").first().isVisible()).toBe(true);
         await context.close();
       },
       slow,

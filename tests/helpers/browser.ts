@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import {
   chromium,
   type Browser,
@@ -59,11 +59,18 @@ export function launchProfile(): Promise<BrowserContext> {
 export function buildInProject(base: string): BuildRun {
   const parent = join(projectRoot, "node_modules/.cache/casefile-tests");
   mkdirSync(parent, { recursive: true });
-  const outDir = mkdtempSync(join(parent, "dist-"));
-  const cacheDir = mkdtempSync(join(parent, "astro-cache-"));
+  const folder = mkdtempSync(join(parent, "build-"));
+  const outDir = join(folder, "dist");
+  const cacheDir = join(folder, "astro-cache");
   const run = buildSite({ base, env: { CASEFILE_OUT_DIR: outDir, CASEFILE_CACHE_DIR: cacheDir } });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stderr}\n${run.stdout.slice(-3000)}`);
   return { ...run, outDir };
+}
+
+/** Removes a build made by `buildInProject`, its Astro cache included. */
+export function removeBuild(outDir: string): void {
+  if (outDir.includes("/node_modules/.cache/casefile-tests/build-"))
+    rmSync(dirname(outDir), { recursive: true, force: true });
 }
 
 /** Content types by extension, as GitHub Pages serves them. */
