@@ -5,13 +5,14 @@
  * statistical rule (`recurring-chrome`) is applied across the corpus in `index.ts`.
  */
 import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
-import type { Block } from "./segment.ts";
+import { foldedStart } from "./normalise.ts";
+import { keyOf, type Block } from "./segment.ts";
 
 /** What a rule can see about one paragraph: its text and its place in the article. */
 export interface LineContext {
   /** Display text, trimmed. */
   text: string;
-  /** Normalised comparison form. */
+  /** Normalised comparison form (only for paragraphs with a caption text, else maybe ""). */
   key: string;
   /** Word count. */
   words: number;
@@ -21,7 +22,7 @@ export interface LineContext {
   index: number;
   /** The article's paragraphs (trimmed display text). */
   lines: readonly string[];
-  /** The article's paragraphs, normalised. */
+  /** The article's paragraphs, normalised (those with a caption text, else maybe ""). */
   keys: readonly string[];
   /** Index of the article's first prose paragraph (lines.length if none). */
   firstProse: number;
@@ -67,11 +68,14 @@ const TV_APPS =
 const EMBED =
   /^(?:please )?(?:click|tap|press)\b.{0,40}\b(?:link|here|below|button)\b.{0,40}\b(?:listen|watch|view|play|download|hear)\b/i;
 /** Cheap tests run before the costlier patterns below (most lines fail them). */
-const ALTERNATE_HINT = /alternat|mirror|also|still/;
+const ALTERNATE_HINT = /alternat|mirror|also|still/i;
 const TRAIL_MARK = /[>›»/\\|]/;
 const BREADCRUMB =
   /^[\p{L}][\p{L}\p{N} .'&-]{0,28}(?:\s*(?:>|›|»|\/|\\|\|)\s*[\p{L}][\p{L}\p{N} .'&-]{0,28}){1,4}$/u;
 const NAME_WORD = /^[\p{Lu}][\p{L}'.-]*$/u;
+
+/** The longest paragraph (in words) a rule reads the normalised key of. */
+const KEYED_WORDS = 60;
 
 /** How far apart (in paragraphs) two copies of one caption may be. */
 const CAPTION_WINDOW = 4;
@@ -79,6 +83,23 @@ const CAPTION_WINDOW = 4;
 /** True for text that may carry a photo credit (cheap test before the credit pattern). */
 function mayHaveCredit(text: string): boolean {
   return text.includes("(") || text.includes("|");
+}
+
+/** True for a key that starts with a bullet or ends with a photo credit. */
+function isCaptionMark(key: string): boolean {
+  return BULLET.test(key) || (mayHaveCredit(key) && CREDIT.test(key));
+}
+
+/** Code units a bullet line's key starts with (see BULLET). */
+const BULLET_CODES = new Set(Array.from("•·▪●◦‣*+-", (char) => char.charCodeAt(0)));
+
+/**
+ * Cheap test that `isCaptionMark(keyOf(block))` may hold, so that most keys are never built: a
+ * key built from `FOLD` holds "(" or "|" only where the text does, and starts with its folded
+ * first visible character.
+ */
+function mayBeCaptionMark(block: Block): boolean {
+  return block.key !== "" || mayHaveCredit(block.text) || BULLET_CODES.has(foldedStart(block.text));
 }
 
 /** Strips a leading bullet and a trailing photo credit, to compare caption copies. */
@@ -179,7 +200,7 @@ export const boilerplateRules = [
     name: "alternate-domains",
     maxWords: 40,
     test: (line) =>
-      ALTERNATE_HINT.test(line.key) && ALTERNATE.test(line.text) && DOMAIN.test(line.text),
+      ALTERNATE_HINT.test(line.text) && ALTERNATE.test(line.text) && DOMAIN.test(line.text),
     reason: "a footer listing the site's alternate addresses",
   },
   {
@@ -279,7 +300,12 @@ const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, wo
 /** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
 export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | undefined)[] {
   const lines = blocks.map((block) => block.text.trim());
+  // Keys only where a caption test needs them (toBlocks may have kept some already).
   const keys = blocks.map((block) => block.key);
+  const keyAt = (i: number): string => {
+    if (keys[i] === "") keys[i] = keyOf(blocks[i]!);
+    return keys[i]!;
+  };
   let firstProse = lines.length;
   let lastProse = -1;
   lines.forEach((text, i) => {
@@ -290,18 +316,16 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
   });
   // Caption copies are only compared near a bulleted or credited line, to keep this linear.
   const marked = blocks.map(
-    (block) =>
-      block.words <= 60 &&
-      (BULLET.test(block.key) || (mayHaveCredit(block.key) && CREDIT.test(block.key))),
+    (block, i) => block.words <= KEYED_WORDS && mayBeCaptionMark(block) && isCaptionMark(keyAt(i)),
   );
   const captions = blocks.map((block, i) => {
-    if (block.words > 60) return undefined;
+    if (block.words > KEYED_WORDS) return undefined;
     for (
       let j = Math.max(0, i - CAPTION_WINDOW);
       j <= Math.min(blocks.length - 1, i + CAPTION_WINDOW);
       j++
     ) {
-      if (marked[j]) return captionCore(block.key);
+      if (marked[j]) return captionCore(keyAt(i));
     }
     return undefined;
   });
@@ -320,7 +344,7 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
   };
   return blocks.map((block, index) => {
     line.text = lines[index]!;
-    line.key = block.key;
+    line.key = keys[index]!;
     line.words = block.words;
     line.separator = block.separator;
     line.index = index;

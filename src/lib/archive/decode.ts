@@ -3,6 +3,7 @@
  * encoding is sniffed: BOMs first, then strict UTF-8, then windows-1252 (the usual Windows
  * "ANSI" code page). Binary files are refused rather than decoded into noise.
  */
+import { Buffer } from "node:buffer";
 import { CasefileError } from "../errors.ts";
 
 /** The encodings a capture can be read in. */
@@ -27,7 +28,7 @@ export function decode(file: string, bytes: Uint8Array): DecodedCapture {
     return checked(file, new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
   if (b0 === 0xfe && b1 === 0xff)
     return checked(file, new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
-  if (bytes.includes(0)) {
+  if (hasNul(bytes)) {
     throw new CasefileError({
       file,
       message: "looks like a binary file (it contains NUL bytes)",
@@ -46,7 +47,7 @@ export function decode(file: string, bytes: Uint8Array): DecodedCapture {
     });
   }
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+    const text = UTF8.decode(body);
     return { text, encoding: bom ? "utf-8-bom" : "utf-8" };
   } catch {
     if (controlBytes(body) > Math.max(2, body.length / 1000)) {
@@ -58,6 +59,14 @@ export function decode(file: string, bytes: Uint8Array): DecodedCapture {
     }
     return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
   }
+}
+
+/** Strict UTF-8 (throws on invalid bytes), shared: a decoder keeps no state between whole calls. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** True when the bytes hold a NUL (searched natively, with memchr, through a Buffer view). */
+function hasNul(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) >= 0;
 }
 
 /** Bytes of a UTF-8 capture checked for control characters. */
@@ -103,4 +112,18 @@ export function splitLines(text: string): string[] {
   const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   return lines;
+}
+
+/** Where each line of `splitLines(text)` starts in `text` (UTF-16 offsets). */
+export function lineStarts(text: string, lines: readonly string[]): Int32Array {
+  const starts = new Int32Array(lines.length);
+  const crlf = text.includes("\r");
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += lines[i]!.length;
+    // Past the line break: one code unit, or two for CRLF.
+    offset += crlf && text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+  }
+  return starts;
 }

@@ -48,8 +48,8 @@ export interface DocumentInput {
   roots: Int32Array;
   /** Number of distinct normalised texts. */
   distinct: number;
-  /** Paragraph id of a distinct text (from its digest). */
-  idOf: (unique: number) => string;
+  /** Paragraph ids of distinct texts, given in order of first appearance (see `paragraphIds`). */
+  idsOf: (order: readonly number[]) => Map<number, string>;
   /** Near-duplicate group of a distinct text. */
   nearGroup: (unique: number) => number;
 }
@@ -331,9 +331,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   }
 
   // Ids: documents from their canonical text, paragraphs from their normalised text.
-  const takenParagraphs = new Set<string>();
-  const paragraphIds = new Map<number, string>();
-  for (const u of shownOrder) paragraphIds.set(u, uniqueId("", input.idOf(u), takenParagraphs));
+  const paragraphIds = input.idsOf(shownOrder);
   const takenDocs = new Set<string>();
   const docIds = drafts.map((draft) =>
     uniqueId("d-", hexDigest(draft.order.map((u) => paragraphIds.get(u)).join(" ")), takenDocs),
@@ -391,7 +389,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   const documents = drafts.map((draft, d): ArchiveDocument => {
     const single = draft.copies.length === 1;
     const canonicalSet = single
-      ? new Set<number>()
+      ? undefined
       : new Set(content.get(draft.canonical)!.map((p) => shownAs[p]!));
     const copies = draft.copies.map((article): DocumentCopy => {
       const model = input.articles[article]!;
@@ -422,7 +420,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
         .filter((u) => !shownHere.has(u) && !FRONT.has(roleOfShown[u]!))
         .map((u) => paragraphIds.get(u)!);
       copy.extra = [...shownHere]
-        .filter((u) => !canonicalSet.has(u) && !ownFront.has(u))
+        .filter((u) => !canonicalSet!.has(u) && !ownFront.has(u))
         .map((u) => paragraphIds.get(u)!);
       copy.front = [...ownFront].map((u) => paragraphs[u]!);
       const diff = (draft.variants.get(article) ?? []).map(

@@ -4,6 +4,7 @@
  * found with MinHash + LSH and confirmed by exact Jaccard and containment of word shingles.
  */
 import {
+  addFoldedShingles,
   addShingles,
   defaultMinHash,
   lshCandidates,
@@ -17,6 +18,7 @@ import {
   type ShinglePool,
 } from "./fingerprint.ts";
 import { unionFind, union, find, type UnionFind } from "./cluster.ts";
+import type { Block } from "./segment.ts";
 import type { NearOptions } from "./types.ts";
 
 /** Default near-duplicate thresholds. */
@@ -99,6 +101,33 @@ function grow(exact: ExactIndex): void {
 }
 
 /**
+ * The index of a distinct text given its digest (see `digest64`) and normalised length, adding
+ * it if new (`exact.count` then grows by one; its shingles are the caller's to add).
+ */
+function indexOf(
+  exact: ExactIndex,
+  length: number,
+  words: number,
+  high: number,
+  low: number,
+): number {
+  const slot = slotOf(exact, high, low, length);
+  const entry = exact.slots[slot]!;
+  if (entry !== 0) return entry - 1;
+  if (exact.count === exact.highs.length) {
+    grow(exact);
+    return indexOf(exact, length, words, high, low);
+  }
+  const u = exact.count++;
+  exact.highs[u] = high;
+  exact.lows[u] = low;
+  exact.lengths[u] = length;
+  exact.words[u] = words;
+  exact.slots[slot] = u + 1;
+  return u;
+}
+
+/**
  * The index of a normalised text given its digest (see `digest64`), adding it — and its
  * shingles — if new.
  */
@@ -109,21 +138,27 @@ export function uniqueOf(
   high: number,
   low: number,
 ): number {
-  const slot = slotOf(exact, high, low, key.length);
-  const entry = exact.slots[slot]!;
-  if (entry !== 0) return entry - 1;
-  if (exact.count === exact.highs.length) {
-    grow(exact);
-    return uniqueOf(exact, key, words, high, low);
-  }
-  const u = exact.count++;
-  exact.highs[u] = high;
-  exact.lows[u] = low;
-  exact.lengths[u] = key.length;
-  exact.words[u] = words;
-  exact.slots[slot] = u + 1;
-  if (words >= exact.minWords) {
+  const count = exact.count;
+  const u = indexOf(exact, key.length, words, high, low);
+  if (exact.count > count && words >= exact.minWords) {
     addShingles(exact.pool, key);
+    exact.pooled.push(u);
+  }
+  return u;
+}
+
+/**
+ * `uniqueOf` for a block from `toBlocks`, which may carry its digest without its key; `text` is
+ * the capture's text the block's offset points into.
+ */
+export function uniqueOfBlock(exact: ExactIndex, block: Block, text: string): number {
+  const count = exact.count;
+  const u = indexOf(exact, block.length, block.words, block.high >>> 0, block.low >>> 0);
+  if (exact.count > count && block.words >= exact.minWords) {
+    if (block.key !== "") addShingles(exact.pool, block.key);
+    else if (block.offset >= 0)
+      addFoldedShingles(exact.pool, text, block.offset, block.offset + block.text.length);
+    else addFoldedShingles(exact.pool, block.text);
     exact.pooled.push(u);
   }
   return u;
@@ -132,6 +167,36 @@ export function uniqueOf(
 /** The paragraph id of a distinct text: "p-" and 10 hex digits of its digest. */
 export function paragraphIdOf(exact: ExactIndex, u: number): string {
   return "p-" + digestHex(exact.highs[u]!, exact.lows[u]!, 10);
+}
+
+/**
+ * Paragraph ids for distinct texts, in the order given (see `paragraphIdOf`); when two texts share
+ * their 10 digits (the digest's high half and top byte of the low half), later ones get "-2",
+ * "-3"… Collisions are found in a typed hash table, not a set of strings.
+ */
+export function paragraphIds(exact: ExactIndex, order: readonly number[]): Map<number, string> {
+  let size = 1;
+  while (size < order.length * 2) size *= 2;
+  const mask = size - 1;
+  // slot → first text with those digits + 1 (0 = empty); counts per slot.
+  const firsts = new Int32Array(size);
+  const counts = new Int32Array(size);
+  const ids = new Map<number, string>();
+  for (const u of order) {
+    const high = exact.highs[u]!;
+    const top = exact.lows[u]! >>> 24;
+    let slot = (high ^ Math.imul(top, 0x9e3779b1)) & mask;
+    for (;;) {
+      const first = firsts[slot]! - 1;
+      if (first < 0 || (exact.highs[first] === high && exact.lows[first]! >>> 24 === top)) break;
+      slot = (slot + 1) & mask;
+    }
+    if (firsts[slot] === 0) firsts[slot] = u + 1;
+    const count = ++counts[slot]!;
+    const id = paragraphIdOf(exact, u);
+    ids.set(u, count === 1 ? id : `${id}-${count}`);
+  }
+  return ids;
 }
 
 /** A confirmed near-duplicate pair of distinct texts. */

@@ -8,25 +8,26 @@ import {
   labelArticle,
   recurringChrome,
   recurringChromeRule,
+  type BoilerplateLabel,
   type ChromeCandidate,
 } from "./boilerplate.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
-import { decode, splitLines } from "./decode.ts";
+import { decode, lineStarts, splitLines } from "./decode.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
 import {
   defaultNear,
   exactIndex,
   nearDuplicates,
   nearGroupOf,
-  paragraphIdOf,
-  uniqueOf,
+  paragraphIds,
+  uniqueOfBlock,
   type ExactIndex,
 } from "./duplicates.ts";
 import { defaultMinHash } from "./fingerprint.ts";
 import { buildLedger, checkLedger, nonBlankLines } from "./ledger.ts";
-import { isHeadlineShaped, isProse, roleOf } from "./roles.ts";
-import { isHardWrapped, segmentBlocks, toBlocks } from "./segment.ts";
-import { normaliseLines } from "./normalise.ts";
+import { isHeadlineShaped, isProse, roleOf, type ParagraphRole } from "./roles.ts";
+import { isHardWrapped, segmentBlocks, toBlocks, type Block } from "./segment.ts";
+import { isAscii } from "./normalise.ts";
 import type {
   Archive,
   ArchiveOptions,
@@ -65,6 +66,37 @@ function byFile(a: CaptureInput, b: CaptureInput): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
+/**
+ * A block with its verdicts, as one new object with every field in place (adding fields to the
+ * block would give each of the many pieces a second, out-of-object property store). The key is
+ * dropped: it lives on in the exact index if it was new.
+ */
+function pieceOf(
+  block: Block,
+  article: number,
+  label: BoilerplateLabel | undefined,
+  role: ParagraphRole,
+  unique: number,
+): Piece {
+  return {
+    file: block.file,
+    startLine: block.startLine,
+    endLine: block.endLine,
+    text: block.text,
+    key: "",
+    length: block.length,
+    offset: block.offset,
+    separator: block.separator,
+    words: block.words,
+    high: block.high,
+    low: block.low,
+    article,
+    label,
+    role,
+    unique,
+  };
+}
+
 /** Reads captures into pieces and articles, labelling rule-based boilerplate and roles. */
 function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, exact: ExactIndex) {
   const pieces: Piece[] = [];
@@ -98,8 +130,9 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       wrapped,
       documents: [],
     });
-    const keys = normaliseLines(text, raw.length);
-    for (const article of segmentBlocks(input.file, toBlocks(input.file, raw, wrapped, keys))) {
+    const capture = { text, starts: lineStarts(text, raw), ascii: isAscii(text) };
+    const blocks = toBlocks(input.file, raw, wrapped, capture);
+    for (const article of segmentBlocks(input.file, blocks)) {
       const a = articles.length;
       const model: ArticleModel = { file: input.file, pieces: [] };
       const labels = labelArticle(article.blocks);
@@ -122,15 +155,8 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
         if (!label) contentSeen++;
         model.pieces.push(pieces.length);
         // Exact duplicates: one distinct text per normalised key, found as we read.
-        const unique = label ? -1 : uniqueOf(exact, block.key, block.words, block.high, block.low);
-        // The key lives on in the exact index if it is new; a duplicate's copy can go now.
-        block.key = "";
-        const piece = block as Piece;
-        piece.article = a;
-        piece.label = label;
-        piece.role = role;
-        piece.unique = unique;
-        pieces.push(piece);
+        const unique = label ? -1 : uniqueOfBlock(exact, block, text);
+        pieces.push(pieceOf(block, a, label, role, unique));
       });
       articles.push(model);
     }
@@ -219,7 +245,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
     articles,
     roots,
     distinct: exact.count,
-    idOf: (u) => paragraphIdOf(exact, u),
+    idsOf: (order) => paragraphIds(exact, order),
     nearGroup: (u) => nearGroupOf(groups, u),
   });
   lap("docs");

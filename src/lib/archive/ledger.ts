@@ -4,6 +4,7 @@
  * boilerplate by a named rule — and `verifyLedger` checks that against the raw input.
  */
 import { decode, isBlank, splitLines } from "./decode.ts";
+import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { DocumentResult, Piece } from "./documents.ts";
 import type { Archive, CaptureInput, LedgerEntry } from "./types.ts";
 
@@ -18,26 +19,55 @@ export function buildLedger(pieces: readonly Piece[], result: DocumentResult): L
     const document = d >= 0 ? docIds[d] : undefined;
     const paragraph = label ? "" : result.paragraphIds.get(result.shownAs[p]!)!;
     for (let line = block.startLine; line <= block.endLine; line++) {
-      let entry: LedgerEntry;
-      if (label) {
-        entry = {
-          file: block.file,
-          line,
-          status: "boilerplate",
-          rule: label.rule,
-          reason: label.reason,
-        };
-      } else if (result.kept[p] === 1) {
-        entry = { file: block.file, line, status: "kept", paragraph };
-      } else {
+      if (label) ledger.push(boilerplateEntry(block.file, line, label, document));
+      else if (result.kept[p] === 1) ledger.push(keptEntry(block.file, line, paragraph, document));
+      else {
         const reason = result.variant[p] === 1 ? EDITED : SAME;
-        entry = { file: block.file, line, status: "duplicate", duplicateOf: paragraph, reason };
+        ledger.push(duplicateEntry(block.file, line, paragraph, reason, document));
       }
-      if (document !== undefined) entry.document = document;
-      ledger.push(entry);
     }
   }
   return ledger;
+}
+
+// Each entry is one object literal with all its fields (a field added later would give every
+// entry a second, out-of-object store); `document` stays last, as the JSON has always had it.
+
+/** A boilerplate line's entry. */
+function boilerplateEntry(
+  file: string,
+  line: number,
+  label: BoilerplateLabel,
+  document: string | undefined,
+): LedgerEntry {
+  return document === undefined
+    ? { file, line, status: "boilerplate", rule: label.rule, reason: label.reason }
+    : { file, line, status: "boilerplate", rule: label.rule, reason: label.reason, document };
+}
+
+/** A kept line's entry. */
+function keptEntry(
+  file: string,
+  line: number,
+  paragraph: string,
+  document: string | undefined,
+): LedgerEntry {
+  return document === undefined
+    ? { file, line, status: "kept", paragraph }
+    : { file, line, status: "kept", paragraph, document };
+}
+
+/** A duplicate line's entry. */
+function duplicateEntry(
+  file: string,
+  line: number,
+  duplicateOf: string,
+  reason: string,
+  document: string | undefined,
+): LedgerEntry {
+  return document === undefined
+    ? { file, line, status: "duplicate", duplicateOf, reason }
+    : { file, line, status: "duplicate", duplicateOf, reason, document };
 }
 
 const EDITED = "edited version of the paragraph";
@@ -76,22 +106,29 @@ export function checkLedger(
       for (const paragraph of copy.front) paragraphs.add(paragraph.id);
   }
   const problems: string[] = [];
+  // Entries come grouped by file: look each file's marks up once per run.
+  let file: string | undefined;
+  let marks: Uint8Array | undefined;
   for (const entry of archive.ledger) {
-    const marks = expected.get(entry.file);
-    const where = `${entry.file}:${entry.line}`;
-    if (!marks) problems.push(`${where} is not an input file`);
+    if (entry.file !== file) {
+      file = entry.file;
+      marks = expected.get(file);
+    }
+    if (!marks) problems.push(`${entry.file}:${entry.line} is not an input file`);
     else if (marks[entry.line] === 1) marks[entry.line] = 2;
-    else if (marks[entry.line] === 2) problems.push(`${where} is accounted for twice`);
-    else problems.push(`${where} is blank or out of range`);
+    else if (marks[entry.line] === 2)
+      problems.push(`${entry.file}:${entry.line} is accounted for twice`);
+    else problems.push(`${entry.file}:${entry.line} is blank or out of range`);
     const id =
       entry.status === "kept"
         ? entry.paragraph
         : entry.status === "duplicate"
           ? entry.duplicateOf
           : entry.rule;
-    if (!id) problems.push(`${where} (${entry.status}) names no paragraph or rule`);
+    if (!id)
+      problems.push(`${entry.file}:${entry.line} (${entry.status}) names no paragraph or rule`);
     else if (entry.status !== "boilerplate" && !paragraphs.has(id))
-      problems.push(`${where} names unknown paragraph ${id}`);
+      problems.push(`${entry.file}:${entry.line} names unknown paragraph ${id}`);
     if (problems.length >= 10) break;
   }
   for (const [file, marks] of expected) {

@@ -8,6 +8,12 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e]/
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 const ASCII = /^[\u0000-\u007f]*$/;
+/** Code units of `foldedKey` results (a scratch buffer, grown as needed). */
+let keyUnits = new Uint16Array(1024);
+const utf16 = new TextDecoder("utf-16le");
+
+/** Composing characters: combining marks and Hangul jamo. */
+const COMPOSING = /[\p{M}\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff\ud800-\udfff]/u;
 /** Characters NFKC leaves alone: ASCII, no-break space and precomposed Latin letters. */
 const NFKC_STABLE = /^[\u0000-\u007f\u00a0\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e]*$/;
 
@@ -45,7 +51,7 @@ function collapse(text: string): string {
 
 /** Normalises text for comparison: NFKC, ASCII quotes and dashes, collapsed whitespace, lower case. */
 export function normalise(text: string): string {
-  return collapse(fold(text));
+  return foldedKey(text) ?? collapse(fold(text));
 }
 
 /**
@@ -76,6 +82,91 @@ export function normaliseLines(text: string, count: number): string[] {
     lines[i] = lower === line ? (" " + lower).slice(1) : lower;
   }
   return lines;
+}
+
+/** True for text made only of ASCII characters. */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
+/** Marks, in `FOLD`, a code unit that only full normalisation handles. */
+export const UNFOLDED = 0xffff;
+
+/**
+ * What `normalise` makes of each UTF-16 code unit it maps one to one: 32 for whitespace, the ASCII
+ * quote or dash for typographic ones, the lower-case form of characters NFKC leaves alone. The
+ * rest is UNFOLDED: characters NFKC changes or that compose with their neighbours (combining
+ * marks, Hangul jamo), lower-case mappings that are not one code unit or depend on context (İ, Σ),
+ * surrogates — and the backtick, which `normalise` folds only in text that is not pure ASCII.
+ * Lets hot loops read the normalised text without building it.
+ */
+export const FOLD: Uint16Array = foldTable();
+
+/** Builds `FOLD` from the same patterns `normalise` uses. */
+function foldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000).fill(UNFOLDED);
+  for (let c = 0; c < 0x10000; c++) {
+    const char = String.fromCharCode(c);
+    if (isMark(char, SINGLE_QUOTES)) table[c] = 39;
+    else if (isMark(char, DOUBLE_QUOTES)) table[c] = 34;
+    else if (isMark(char, DASHES)) table[c] = 45;
+    else if (isMark(char, SPACES)) table[c] = char.normalize("NFKC") === char ? 32 : UNFOLDED;
+    else if (foldsAlone(char)) table[c] = char.toLowerCase().charCodeAt(0);
+  }
+  table[0x60] = UNFOLDED;
+  return table;
+}
+
+/** True for a character that NFKC leaves alone wherever it stands and that lower-cases to one code unit. */
+function foldsAlone(char: string): boolean {
+  return (
+    (char < "\u0080" || (char.normalize("NFKC") === char && !COMPOSING.test(char))) &&
+    char !== "\u03a3" &&
+    char.toLowerCase().length === 1
+  );
+}
+
+/** True when a global pattern matches the character (resetting its position first). */
+function isMark(char: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(char);
+}
+
+/**
+ * `normalise(text)` built from `FOLD` in one pass instead of several, or undefined when a
+ * character needs full normalisation (see `UNFOLDED`).
+ */
+function foldedKey(text: string): string | undefined {
+  if (keyUnits.length < text.length) keyUnits = new Uint16Array(text.length * 2);
+  const units = keyUnits;
+  let n = 0;
+  let pending = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = FOLD[text.charCodeAt(i)]!;
+    if (c === 32) {
+      pending = n > 0;
+      continue;
+    }
+    if (c === UNFOLDED) return undefined;
+    if (pending) {
+      units[n++] = 32;
+      pending = false;
+    }
+    units[n++] = c;
+  }
+  // Short keys go through fromCharCode (a TextDecoder call costs more than the copy).
+  return n <= 4096
+    ? String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[])
+    : utf16.decode(units.subarray(0, n));
+}
+
+/** The first code unit of `normalise(text)` for text whose characters fold (see `FOLD`); -1 if none. */
+export function foldedStart(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = FOLD[text.charCodeAt(i)]!;
+    if (c !== 32) return c;
+  }
+  return -1;
 }
 
 /** Whitespace that `normalise` turns into a plain space, other than space and line breaks. */

@@ -5,7 +5,7 @@
  * hard-wrapped, in which case wrapped lines are joined back together.
  */
 import { isBlank } from "./decode.ts";
-import { digest, digest64 } from "./fingerprint.ts";
+import { digest, digest64, digestFolded } from "./fingerprint.ts";
 import { normalise } from "./normalise.ts";
 import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
 
@@ -19,16 +19,33 @@ export interface Block {
   endLine: number;
   /** Display text, unaltered (wrapped lines joined with "\n"). */
   text: string;
-  /** Normalised comparison form. */
+  /**
+   * Normalised comparison form; "" when `toBlocks` was asked to skip it and `normalise(text)`
+   * gives it (see `keyOf`).
+   */
   key: string;
+  /** Length of the normalised comparison form. */
+  length: number;
+  /** Where `text` starts in its capture's text (see `CaptureText`), -1 if it is not a slice of it. */
+  offset: number;
   /** True for a separator line (a run of x, -, =, *, _ …). */
   separator: boolean;
   /** Word count (of the normalised text: spaces + 1). */
   words: number;
-  /** High 32 bits of the 64-bit digest of `key`. */
+  /** High 32 bits of the 64-bit digest of `key`, as a signed 32-bit integer. */
   high: number;
-  /** Low 32 bits of the 64-bit digest of `key`. */
+  /** Low 32 bits of the 64-bit digest of `key`, as a signed 32-bit integer. */
   low: number;
+}
+
+/** A capture's whole text, for `toBlocks` to read lines from in place. */
+export interface CaptureText {
+  /** The decoded text. */
+  text: string;
+  /** Where each line starts in `text` (see `lineStarts`). */
+  starts: Int32Array;
+  /** True when the text is pure ASCII. */
+  ascii: boolean;
 }
 
 /** A run of blocks from one capture that reads as one article (or one compilation intro). */
@@ -78,14 +95,16 @@ export function isHardWrapped(lines: readonly string[]): boolean {
 }
 
 /**
- * Groups lines into blocks: one per non-blank line, or per wrapped paragraph. `keys` may give the
- * lines already normalised (see `normaliseLines`), which is faster for whole captures.
+ * Groups lines into blocks: one per non-blank line, or per wrapped paragraph. Given the capture's
+ * whole text, blocks get their digest without their normalised key wherever `normalise(text)`
+ * recomputes it (see `keyOf`), reading the text in place, which is much faster; keys then follow
+ * the engine's whole-capture rule for backticks (see `engineKey`).
  */
 export function toBlocks(
   file: string,
   lines: readonly string[],
   wrapped = isHardWrapped(lines),
-  keys?: readonly string[],
+  capture?: CaptureText,
 ): Block[] {
   const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
   const blocks: Block[] = [];
@@ -106,6 +125,7 @@ export function toBlocks(
     if (joins) {
       last.text += "\n" + text;
       last.endLine = i + 1;
+      last.offset = -1;
     } else if (!blank) {
       blocks.push({
         file,
@@ -113,6 +133,8 @@ export function toBlocks(
         endLine: i + 1,
         text,
         key: "",
+        length: 0,
+        offset: capture ? capture.starts[i]! : -1,
         separator: isSeparator(text),
         words: 0,
         high: 0,
@@ -122,15 +144,40 @@ export function toBlocks(
     previous = text;
   }
   for (const block of blocks) {
-    const single = block.startLine === block.endLine;
-    block.key = keys && single ? (keys[block.startLine - 1] ?? "") : normalise(block.text);
-    digest64(block.key);
-    block.high = digest[0]!;
-    block.low = digest[1]!;
+    const scanned =
+      capture !== undefined &&
+      (block.offset >= 0
+        ? digestFolded(capture.text, block.offset, block.offset + block.text.length)
+        : digestFolded(block.text));
+    if (!scanned) {
+      block.key = engineKey(block, capture?.ascii);
+      digest64(block.key);
+      digest[3] = block.key.length;
+    }
+    // Signed, so that V8 keeps them in the object (an unsigned half above 2^31 would be boxed).
+    block.high = digest[0]! | 0;
+    block.low = digest[1]! | 0;
+    block.length = digest[3]!;
     // Normalised text has single spaces between words, so words = spaces + 1.
-    block.words = block.key === "" ? 0 : digest[2]! + 1;
+    block.words = block.length === 0 ? 0 : digest[2]! + 1;
   }
   return blocks;
+}
+
+/**
+ * The normalised key of a block. The engine normalises a whole capture at once, so a backtick
+ * on a pure-ASCII line of a capture that is not pure ASCII is folded too (`normalise` alone
+ * folds marks only in text that is not pure ASCII); wrapped paragraphs are normalised alone.
+ */
+function engineKey(block: Block, asciiCapture?: boolean): string {
+  const single = block.startLine === block.endLine;
+  const foldTicks = asciiCapture === false && single && block.text.includes("`");
+  return normalise(foldTicks ? block.text.replaceAll("`", "'") : block.text);
+}
+
+/** A block's normalised key (built again when `toBlocks` skipped it). */
+export function keyOf(block: Block): string {
+  return block.key !== "" || block.length === 0 ? block.key : normalise(block.text);
 }
 
 /** How many paragraphs must repeat, in order, to count as a second paste of the same text. */
@@ -138,7 +185,7 @@ const MIN_REPEAT = 3;
 
 /** True when two blocks have the same normalised text (by 64-bit digest and length). */
 function sameText(a: Block, b: Block): boolean {
-  return a.high === b.high && a.low === b.low && a.key.length === b.key.length;
+  return a.high === b.high && a.low === b.low && a.length === b.length;
 }
 
 /** True when blocks[i…] repeats blocks[j…] for MIN_REPEAT paragraphs (or to the end, if ≥ 2). */
@@ -170,7 +217,7 @@ export function segmentBlocks(file: string, blocks: readonly Block[]): Article[]
     if (block.separator) {
       if (content > 0) open("separator");
     } else {
-      const earlier = seen.get(block.high | 0);
+      const earlier = seen.get(block.high);
       if (earlier !== undefined && block.words >= 4 && repeatsRun(blocks, i, earlier))
         open("repeat");
       else if (
@@ -180,7 +227,7 @@ export function segmentBlocks(file: string, blocks: readonly Block[]): Article[]
         isHeadlineShaped(block.text)
       )
         open("headline");
-      if (!seen.has(block.high | 0)) seen.set(block.high | 0, i);
+      if (!seen.has(block.high)) seen.set(block.high, i);
       content++;
       if (isProse(block.text)) prose++;
     }

@@ -4,6 +4,7 @@ import {
   nearDuplicates,
   nearGroupOf,
   paragraphIdOf,
+  paragraphIds,
   uniqueOf,
 } from "../../../src/lib/archive/duplicates.ts";
 import { digest, digest64, paragraphId } from "../../../src/lib/archive/fingerprint.ts";
@@ -29,6 +30,20 @@ describe("exact duplicates", () => {
     expect(again).toEqual(first);
     expect(index.count).toBe(10_000);
     expect(add(index, "Killed 5")).not.toBe(add(index, "Killed 7"));
+  });
+
+  it("suffixes the ids of distinct texts whose 10 digits collide, in order", () => {
+    const index = exactIndex();
+    const a = add(index, "First paragraph");
+    const b = add(index, "Second paragraph");
+    const c = add(index, "Third paragraph");
+    // Force a collision: same high half and top byte of the low half, different low half.
+    index.highs[b] = index.highs[a]!;
+    index.lows[b] = (index.lows[a]! & 0xff000000) | ((index.lows[a]! + 1) & 0xffffff);
+    const ids = paragraphIds(index, [a, b, c]);
+    expect(ids.get(a)).toBe(paragraphIdOf(index, a));
+    expect(ids.get(b)).toBe(`${paragraphIdOf(index, a)}-2`);
+    expect(ids.get(c)).toBe(paragraphIdOf(index, c));
   });
 
   it("derives paragraph ids from the normalised text", () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decode, splitLines } from "../../../src/lib/archive/decode.ts";
+import { decode, lineStarts, splitLines } from "../../../src/lib/archive/decode.ts";
+import { digest, digest64 } from "../../../src/lib/archive/fingerprint.ts";
+import { normaliseLines } from "../../../src/lib/archive/normalise.ts";
 import {
   isHardWrapped,
   isSeparator,
+  keyOf,
   segmentBlocks,
   toBlocks,
 } from "../../../src/lib/archive/segment.ts";
@@ -73,6 +76,23 @@ describe("segment", () => {
       [3, 3, "  Two.", "two."],
       [4, 4, "Three.", "three."],
     ]);
+  });
+
+  it("digests lines in place of the capture text as the engine always keyed them", () => {
+    const text = "One “two”  three.\r\n\r\n  Páez — ﬁled it\rA `tick` here\nΣΟΦΙΑ\n";
+    const lines = splitLines(text);
+    const capture = { text, starts: lineStarts(text, lines), ascii: false };
+    const blocks = toBlocks("x.txt", lines, false, capture);
+    // The engine's keys: the whole capture normalised at once (a backtick folds on every line).
+    const keys = normaliseLines(text, lines.length);
+    expect(blocks.map(keyOf)).toEqual(blocks.map((b) => keys[b.startLine - 1]));
+    expect(blocks.map((b) => [b.high, b.low, b.length, b.words])).toEqual(
+      blocks.map((b) => {
+        const key = keys[b.startLine - 1]!;
+        digest64(key);
+        return [digest[0]! | 0, digest[1]! | 0, key.length, digest[2]! + 1];
+      }),
+    );
   });
 
   it("joins hard-wrapped lines into paragraphs", () => {
