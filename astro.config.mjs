@@ -66,6 +66,13 @@ export default defineConfig({
   },
   vite: {
     // Write-ups may live outside the project (CASEFILE_SITE): their imports resolve here.
-    resolve: { alias: [{ find: /^@observablehq\/plot$/, replacement: fileURLToPath(new URL("./node_modules/@observablehq/plot", import.meta.url)) }] },
+    resolve: {
+      alias: [
+        {
+          find: /^@observablehq\/plot$/,
+          replacement: fileURLToPath(new URL("./node_modules/@observablehq/plot", import.meta.url)),
+        },
+      ],
+    },
   },
 });

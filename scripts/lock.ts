@@ -5,7 +5,9 @@
 import { spawnSync } from "node:child_process";
 
 if (process.env["CI"] === "true") {
-  process.stderr.write("npm run lock does not run in CI: the lock changes only by an explicit, committed step.\n");
+  process.stderr.write(
+    "npm run lock does not run in CI: the lock changes only by an explicit, committed step.\n",
+  );
   process.exit(1);
 }
 const run = spawnSync(process.execPath, ["scripts/build.ts", ...process.argv.slice(2)], {

@@ -6,7 +6,8 @@ export const siteConfig = {
   /** Name of the site, in titles and feeds. */
   title: process.env["CASEFILE_TITLE"] || "Casefile",
   /** One sentence about the site, for feeds and the home page head. */
-  description: "Incident dossiers with charts, source-reliability grades and the deduplicated text of every source.",
+  description:
+    "Incident dossiers with charts, source-reliability grades and the deduplicated text of every source.",
   /** The publishing institution named in citations (`citation_technical_report_institution`). */
   publisher: process.env["CASEFILE_PUBLISHER"] || "Casefile",
   /** Prefix of report numbers (e.g. `CF-`); none when empty, so no number is cited. */
@@ -17,5 +18,7 @@ export const siteConfig = {
 
 /** The report number of an incident, when the site numbers its reports. */
 export function reportNumber(incidentId: string): string | undefined {
-  return siteConfig.reportNumberPrefix ? `${siteConfig.reportNumberPrefix}${incidentId}` : undefined;
+  return siteConfig.reportNumberPrefix
+    ? `${siteConfig.reportNumberPrefix}${incidentId}`
+    : undefined;
 }

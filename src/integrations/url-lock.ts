@@ -1,11 +1,26 @@
 import type { AstroIntegration } from "astro";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSiteData } from "../lib/content/load.ts";
 import { CasefileError, markedMessage } from "../lib/errors.ts";
 import { outputFile, publishedPaths } from "../lib/urls/published.ts";
-import { compareLock, expandRedirects, lockFile, readLock, redirectPage, redirectsFrom, writeLock } from "../lib/urls/url-lock.ts";
+import {
+  compareLock,
+  expandRedirects,
+  lockFile,
+  readLock,
+  redirectPage,
+  redirectsFrom,
+  writeLock,
+} from "../lib/urls/url-lock.ts";
 import { withBase } from "../lib/urls/paths.ts";
 import { siteRoot } from "../site-root.ts";
 
@@ -35,9 +50,16 @@ export function urlLock(): AstroIntegration {
         const lockPath = join(root, lockFile);
         const locked = existsSync(lockPath) ? readLock(readFileSync(lockPath, "utf8")) : [];
         const site = loadSiteData(root);
-        const titles = new Map(site.incidents.map((incident) => [`/incidents/${incident.id}/`, incident.data.title]));
+        const titles = new Map(
+          site.incidents.map((incident) => [`/incidents/${incident.id}/`, incident.data.title]),
+        );
         const redirects = expandRedirects(
-          redirectsFrom(site.incidents.map((incident) => ({ id: incident.id, redirect_from: incident.data.redirect_from }))),
+          redirectsFrom(
+            site.incidents.map((incident) => ({
+              id: incident.id,
+              redirect_from: incident.data.redirect_from,
+            })),
+          ),
           locked,
         );
         const before = new Set(publishedPaths(filesUnder(out)));
@@ -65,7 +87,9 @@ export function urlLock(): AstroIntegration {
         }
         if (process.env["CASEFILE_LOCK"] === "1" && process.env["CI"] !== "true") {
           writeFileSync(lockPath, writeLock([...locked, ...built]));
-          logger.info(`${lockFile}: ${comparison.added.length} new URLs locked (${built.length} built)`);
+          logger.info(
+            `${lockFile}: ${comparison.added.length} new URLs locked (${built.length} built)`,
+          );
         } else if (comparison.added.length > 0) {
           logger.info(
             `${comparison.added.length} new URLs are not in ${lockFile} yet (e.g. ${comparison.added[0]}); run \`npm run lock\` when you publish them`,

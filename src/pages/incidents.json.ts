@@ -6,6 +6,8 @@ import { absoluteUrl, loadSite } from "../site.ts";
 /** Every incident with its facts, newest first. */
 export const GET: APIRoute = async () => {
   const site = await loadSite();
-  const incidents = incidentsNewestFirst(site).map((incident) => incidentRecord(site, incident, absoluteUrl));
+  const incidents = incidentsNewestFirst(site).map((incident) =>
+    incidentRecord(site, incident, absoluteUrl),
+  );
   return new Response(jsonBody({ incidents }), { headers: { "Content-Type": "application/json" } });
 };

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { catalogue, type BadInput } from "../fixtures/bad-inputs/catalogue.ts";
-import { childEnv, projectRoot } from "../helpers/build-site.ts";
+import { buildFolder, childEnv, projectRoot, removeBuild } from "../helpers/build-site.ts";
 import { copySite, minimalSite } from "../helpers/site-copy.ts";
 
 /** What running one case printed. */
@@ -25,11 +25,7 @@ const timeouts = { check: 30, build: 180 } as const;
 
 /** Runs `npm run check` or the build (via its scripts, as npm would) over a site, asynchronously. */
 function run(site: string, via: BadInput["via"]): Promise<Run> {
-  // Inside the project: Astro keeps its prerender chunks beside such an output folder, so builds
-  // running at the same time in other test files do not delete each other's chunks.
-  const parent = join(projectRoot, "node_modules/.cache/casefile-tests");
-  mkdirSync(parent, { recursive: true });
-  const outDir = mkdtempSync(join(parent, "bad-"));
+  const { outDir, cacheDir } = buildFolder("bad");
   const script = via === "check" ? "scripts/check.ts" : "scripts/build.ts";
   const started = performance.now();
   return new Promise((resolve) => {
@@ -38,6 +34,7 @@ function run(site: string, via: BadInput["via"]): Promise<Run> {
       env: childEnv({
         CASEFILE_SITE: site,
         CASEFILE_OUT_DIR: outDir,
+        CASEFILE_CACHE_DIR: cacheDir,
         BASE_PATH: "/",
         SITE_URL: "https://example.org",
         NO_COLOR: "1",
@@ -124,7 +121,7 @@ const ready = (async () => {
 
 afterAll(() => {
   for (const site of sites) rmSync(site, { recursive: true, force: true });
-  for (const result of results.values()) rmSync(result.outDir, { recursive: true, force: true });
+  for (const result of results.values()) removeBuild(result.outDir);
 });
 
 describe("the bad-input catalogue", () => {

@@ -11,10 +11,10 @@ import {
   buildInProject,
   launchBrowser,
   launchProfile,
-  removeBuild,
   serveSite,
   type SiteServer,
 } from "../helpers/browser.ts";
+import { removeBuild } from "../helpers/build-site.ts";
 
 const incident = "2024-venezuela-cne-election-ddos";
 const unvisited = "2021-bolivia-oep-results-site-intrusion";

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import {
   chromium,
   type Browser,
@@ -50,27 +50,11 @@ export function launchProfile(): Promise<BrowserContext> {
   });
 }
 
-/**
- * Builds the sample site into a fresh folder inside the project, with its own Astro cache: Astro
- * keeps its prerender chunks next to an output folder inside the working directory (but in the
- * shared `.astro/` for one outside it), and its content store in the cache folder, so builds
- * running at the same time would otherwise overwrite each other's.
- */
+/** Builds the sample site under `base` into a fresh, isolated folder; throws if the build fails. */
 export function buildInProject(base: string): BuildRun {
-  const parent = join(projectRoot, "node_modules/.cache/casefile-tests");
-  mkdirSync(parent, { recursive: true });
-  const folder = mkdtempSync(join(parent, "build-"));
-  const outDir = join(folder, "dist");
-  const cacheDir = join(folder, "astro-cache");
-  const run = buildSite({ base, env: { CASEFILE_OUT_DIR: outDir, CASEFILE_CACHE_DIR: cacheDir } });
+  const run = buildSite({ base });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stderr}\n${run.stdout.slice(-3000)}`);
-  return { ...run, outDir };
-}
-
-/** Removes a build made by `buildInProject`, its Astro cache included. */
-export function removeBuild(outDir: string): void {
-  if (outDir.includes("/node_modules/.cache/casefile-tests/build-"))
-    rmSync(dirname(outDir), { recursive: true, force: true });
+  return run;
 }
 
 /** Content types by extension, as GitHub Pages serves them. */

@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 
 /** The project root. */
 export const projectRoot = new URL("../../", import.meta.url).pathname;
@@ -38,11 +37,31 @@ export interface BuildRun {
   outDir: string;
 }
 
-/** Builds a site (the project's own content unless `site` is given) into a temporary folder. */
+/** Where test builds live: inside the project, so that Astro keeps its prerender chunks per output. */
+export const buildsFolder = join(projectRoot, "node_modules/.cache/casefile-tests");
+
+/**
+ * A fresh folder for one build, with its output folder and its own Astro cache. Astro keeps its
+ * prerender chunks next to an output folder inside the working directory (but in the shared
+ * `.astro/` for one outside it), and its content store in the cache folder, so builds running at
+ * the same time in other test files would otherwise overwrite each other's.
+ */
+export function buildFolder(prefix = "build"): { outDir: string; cacheDir: string } {
+  mkdirSync(buildsFolder, { recursive: true });
+  const folder = mkdtempSync(join(buildsFolder, `${prefix}-`));
+  return { outDir: join(folder, "dist"), cacheDir: join(folder, "astro-cache") };
+}
+
+/** Removes a build made by `buildSite`, its Astro cache included. */
+export function removeBuild(outDir: string): void {
+  if (outDir.startsWith(buildsFolder)) rmSync(dirname(outDir), { recursive: true, force: true });
+}
+
+/** Builds a site (the project's own content unless `site` is given) into a fresh, isolated folder. */
 export function buildSite(
   options: { site?: string; base?: string; args?: string[]; env?: Record<string, string> } = {},
 ): BuildRun {
-  const outDir = mkdtempSync(join(tmpdir(), "casefile-dist-"));
+  const { outDir, cacheDir } = buildFolder();
   const run = spawnSync(
     join(projectRoot, "node_modules/.bin/node"),
     ["scripts/build.ts", ...(options.args ?? [])],
@@ -51,6 +70,7 @@ export function buildSite(
       encoding: "utf8",
       env: childEnv({
         CASEFILE_OUT_DIR: outDir,
+        CASEFILE_CACHE_DIR: cacheDir,
         BASE_PATH: options.base ?? "/",
         SITE_URL: "https://example.org",
         CASEFILE_SITE: options.site ?? "",

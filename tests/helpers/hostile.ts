@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { join } from "node:path";
-import { buildSite, projectRoot, type BuildRun } from "./build-site.ts";
+import { buildSite, type BuildRun } from "./build-site.ts";
 import { copySite } from "./site-copy.ts";
 
 /** The fixture site whose every author-written string carries an XSS payload. */
@@ -9,12 +7,9 @@ export const hostileSite = new URL("../fixtures/sites/hostile/", import.meta.url
 /** The URL the payloads try to reach; nothing may ever request it. */
 export const baitOrigin = "http://127.0.0.1:9";
 
-/** Builds a copy of the hostile site (inside the project, where Astro keeps its chunks per output). */
+/** Builds a copy of the hostile site, after `edit` if given. */
 export function buildHostile(edit?: (site: string) => void): BuildRun {
   const site = copySite(hostileSite);
   edit?.(site);
-  const parent = join(projectRoot, "node_modules/.cache/casefile-tests");
-  mkdirSync(parent, { recursive: true });
-  const outDir = mkdtempSync(join(parent, "hostile-"));
-  return { ...buildSite({ site, env: { CASEFILE_OUT_DIR: outDir } }), outDir };
+  return buildSite({ site });
 }

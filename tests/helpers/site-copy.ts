@@ -25,6 +25,7 @@ export const minimalSite = new URL("../fixtures/sites/minimal/", import.meta.url
 export function copySampleSite(): string {
   const project = new URL("../../", import.meta.url).pathname;
   const root = mkdtempSync(join(tmpdir(), "casefile-sample-"));
-  for (const part of ["content", "data", "urls.lock"]) cpSync(join(project, part), join(root, part), { recursive: true });
+  for (const part of ["content", "data", "urls.lock"])
+    cpSync(join(project, part), join(root, part), { recursive: true });
   return root;
 }

@@ -2,7 +2,11 @@ import type { IncidentEntry, SiteData } from "../content/site-data.ts";
 import { routes } from "../urls/paths.ts";
 
 /** The machine-readable record of one incident, as in `/incidents.json` and `/incidents/<id>/index.json`. */
-export function incidentRecord(site: SiteData, incident: IncidentEntry, absolute: (path: string) => string) {
+export function incidentRecord(
+  site: SiteData,
+  incident: IncidentEntry,
+  absolute: (path: string) => string,
+) {
   const data = incident.data;
   const files = site.sources.get(incident.id);
   const base = routes.incident(incident.id);
@@ -11,7 +15,11 @@ export function incidentRecord(site: SiteData, incident: IncidentEntry, absolute
     url: absolute(base),
     title: data.title,
     summary: data.summary,
-    period: { start: data.period.start, end: data.period.end ?? null, timezone: data.period.timezone },
+    period: {
+      start: data.period.start,
+      end: data.period.end ?? null,
+      timezone: data.period.timezone,
+    },
     countries: data.countries,
     targets: data.targets,
     types: data.types,

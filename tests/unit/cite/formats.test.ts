@@ -102,6 +102,8 @@ describe("citationFormats", () => {
 
 describe("unwrapRis", () => {
   it("joins lines that citation-js folded mid-word back into their field", () => {
-    expect(unwrapRis("TY  - RPRT\nAB  - A long abs\ntract here\nER  - \n")).toBe("TY  - RPRT\nAB  - A long abstract here\nER  - \n");
+    expect(unwrapRis("TY  - RPRT\nAB  - A long abs\ntract here\nER  - \n")).toBe(
+      "TY  - RPRT\nAB  - A long abstract here\nER  - \n",
+    );
   });
 });

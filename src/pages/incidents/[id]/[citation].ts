@@ -7,13 +7,17 @@ import { citationInput, loadSite } from "../../../site.ts";
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.incidents.flatMap((incident) =>
-    (["cite.bib", "cite.ris", "cite.json"] as const).map((citation) => ({ params: { id: incident.id, citation } })),
+    (["cite.bib", "cite.ris", "cite.json"] as const).map((citation) => ({
+      params: { id: incident.id, citation },
+    })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await loadSite();
   const incident = site.incidents.find((entry) => entry.id === params["id"])!;
-  const file = citationFiles(incidentCsl(citationInput(incident)))[params["citation"] as "cite.bib"];
+  const file = citationFiles(incidentCsl(citationInput(incident)))[
+    params["citation"] as "cite.bib"
+  ];
   return new Response(file.body, { headers: { "Content-Type": file.type } });
 };

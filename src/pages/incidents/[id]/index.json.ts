@@ -11,5 +11,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
   const site = await loadSite();
   const incident = site.incidents.find((entry) => entry.id === params["id"])!;
-  return new Response(jsonBody(incidentRecord(site, incident, absoluteUrl)), { headers: { "Content-Type": "application/json" } });
+  return new Response(jsonBody(incidentRecord(site, incident, absoluteUrl)), {
+    headers: { "Content-Type": "application/json" },
+  });
 };

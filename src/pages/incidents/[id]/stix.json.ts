@@ -18,5 +18,7 @@ export const GET: APIRoute = async ({ params }) => {
     claims: dossier.claims,
     outlets: outletsById(site),
   });
-  return new Response(`${JSON.stringify(bundle, null, 2)}\n`, { headers: { "Content-Type": "application/stix+json" } });
+  return new Response(`${JSON.stringify(bundle, null, 2)}\n`, {
+    headers: { "Content-Type": "application/stix+json" },
+  });
 };
