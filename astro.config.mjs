@@ -11,6 +11,7 @@ import { searchIndex } from "./src/integrations/search.ts";
 import { serviceWorker } from "./src/integrations/service-worker.ts";
 import { normaliseBase } from "./src/lib/urls/paths.ts";
 import { rehypeBasePaths } from "./src/lib/urls/rehype-base.ts";
+import { rendererVersion } from "./src/lib/charts/render-cache.ts";
 
 // GitHub Pages sets these in .github/workflows/pages.yml; locally the site lives at the root.
 const site = process.env.SITE_URL || "http://localhost:4321";
@@ -22,8 +23,13 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   outDir: process.env.CASEFILE_OUT_DIR || "./dist",
-  // Benchmarks give each build its own data store and Vite cache, for fair cold builds.
+  // Benchmarks and tests give each build its own data store, Vite cache, incremental-build pages
+  // and rendered charts (src/site-root.ts `cacheRoot` names the same folder).
   cacheDir: process.env.CASEFILE_CACHE_DIR || "./node_modules/.astro",
+  // Pages whose cacheKey (src/lib/content/cache-keys.ts) and code are unchanged since the last
+  // build are copied from the cache folder instead of rendered. Astro's docs for this flag: never
+  // set build.concurrency above 1 with it.
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !page.endsWith("/404/") }),
@@ -65,6 +71,12 @@ export default defineConfig({
     },
   },
   vite: {
+    // The chart renderer's version keys the rendered-chart cache (src/build-cache.ts).
+    define: {
+      __CASEFILE_CHART_RENDERER__: JSON.stringify(
+        rendererVersion(fileURLToPath(new URL(".", import.meta.url))),
+      ),
+    },
     // Write-ups may live outside the project (CASEFILE_SITE): their imports resolve here.
     resolve: {
       alias: [

@@ -7,3 +7,12 @@ import { resolve } from "node:path";
 export function siteRoot(): string {
   return resolve(process.env["CASEFILE_SITE"] || ".");
 }
+
+/**
+ * Astro's cache folder (`cacheDir` in astro.config.mjs, moved by `CASEFILE_CACHE_DIR`): the data
+ * store, the incremental build's pages and Casefile's rendered charts live there, so a build in
+ * its own cache folder shares nothing with another.
+ */
+export function cacheRoot(): string {
+  return resolve(process.env["CASEFILE_CACHE_DIR"] || "./node_modules/.astro");
+}

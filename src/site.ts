@@ -1,4 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from "astro:content";
+import { archiveCache, storedArchive } from "./lib/content/archive-store.ts";
+import { siteRoot } from "./site-root.ts";
 import type { Archive } from "./lib/archive/index.ts";
 import type { Outlet } from "./schemas/outlet.ts";
 import type { SourcesFile } from "./schemas/sources.ts";
@@ -29,7 +31,7 @@ export function loadSite(): Promise<Site> {
       getCollection("outlets"),
       getCollection("sources"),
       getCollection("events"),
-      getEntry("archive", "archive"),
+      readArchive(),
     ]);
     return {
       incidents: incidents
@@ -48,10 +50,23 @@ export function loadSite(): Promise<Site> {
       ),
       warnings: [],
       entries: new Map(incidents.map((entry) => [entry.id, entry])),
-      archive: archive?.data as Archive,
+      archive,
     };
   })();
   return memo;
+}
+
+/**
+ * The archive the content loader processed: from the disk cache by the digest it left in the data
+ * store (or from the store itself when the cache could not be written).
+ */
+async function readArchive(): Promise<Archive> {
+  const entry = await getEntry("archive", "archive");
+  const data = entry?.data as { digest: string; archive?: Archive } | undefined;
+  if (!data) throw new Error("the archive loader left no entry in the data store");
+  const archive = data.archive ?? storedArchive(data.digest, archiveCache(siteRoot()));
+  if (!archive) throw new Error(`the processed archive ${data.digest} is missing from the cache`);
+  return archive;
 }
 
 /** A base-aware link to a site path; every internal link goes through it. */

@@ -6,7 +6,7 @@ import { selfContainedPage } from "../lib/offline/dossier.ts";
 import { filesUnder } from "../lib/offline/files.ts";
 import { generatedFiles } from "../lib/offline/offline-manifest.ts";
 import { offlinePage, offlineStylesheet } from "../lib/offline/relative-links.ts";
-import { deterministicZip } from "../lib/offline/zip.ts";
+import { writeZipFile, type ZipFile, type ZipSummary } from "../lib/offline/zip.ts";
 
 /** The file name of an incident's self-contained dossier, next to its page. */
 export const dossierFile = "dossier.html";
@@ -24,12 +24,13 @@ export interface BuiltSite {
 /** Writes `incidents/<id>/dossier.html`, one self-contained file per incident page. */
 export function writeDossiers({ out, base, origin }: BuiltSite): number {
   const files = filesUnder(out);
+  const built = new Set(files);
   const favicon = existsSync(join(out, "favicon.svg"))
     ? readFileSync(join(out, "favicon.svg"), "utf8")
     : undefined;
   const stylesheet = (path: string) => {
     const file = path.startsWith(base) ? path.slice(base.length) : undefined;
-    return file !== undefined && file.endsWith(".css") && files.includes(file)
+    return file !== undefined && file.endsWith(".css") && built.has(file)
       ? readFileSync(join(out, file), "utf8")
       : undefined;
   };
@@ -62,32 +63,28 @@ export function inOfflineCopy(file: string): boolean {
 }
 
 /**
- * The offline copy of a built site, in memory: every file it carries, pages and style sheets with
- * relative links ending in `index.html`, so that it reads from disk (`file:`).
+ * The offline copy of a built site, one file at a time in sorted order: every file it carries,
+ * pages and style sheets with relative links ending in `index.html`, so that it reads from disk
+ * (`file:`). A generator, so that only the file being zipped or written is held in memory.
  */
-export function offlineCopy({ out, base, origin }: BuiltSite): Map<string, Uint8Array> {
+export function* offlineCopy({ out, base, origin }: BuiltSite): Generator<ZipFile> {
   const files = filesUnder(out).filter(inOfflineCopy);
   const options = { base, files: new Set(files), origin };
-  const encoder = new TextEncoder();
-  return new Map(
-    files.map((file) => {
-      const bytes = readFileSync(join(out, file));
-      if (file.endsWith(".html") && !file.endsWith(`/${dossierFile}`)) {
-        return [file, encoder.encode(offlinePage(bytes.toString("utf8"), file, options))];
-      }
-      if (file.endsWith(".css"))
-        return [file, encoder.encode(offlineStylesheet(bytes.toString("utf8"), file, options))];
-      return [file, new Uint8Array(bytes)];
-    }),
-  );
+  for (const file of files) {
+    const bytes = readFileSync(join(out, file));
+    if (file.endsWith(".html") && !file.endsWith(`/${dossierFile}`)) {
+      yield [file, Buffer.from(offlinePage(bytes.toString("utf8"), file, options))];
+    } else if (file.endsWith(".css")) {
+      yield [file, Buffer.from(offlineStylesheet(bytes.toString("utf8"), file, options))];
+    } else {
+      yield [file, bytes];
+    }
+  }
 }
 
 /** Writes `casefile-offline.zip` (the offline copy under a `casefile/` folder) into the site. */
-export function writeOfflineZip(site: BuiltSite): { files: number; bytes: number } {
-  const copy = offlineCopy(site);
-  const zip = deterministicZip(copy, "casefile");
-  writeFileSync(join(site.out, generatedFiles.zip), zip);
-  return { files: copy.size, bytes: zip.byteLength };
+export function writeOfflineZip(site: BuiltSite): ZipSummary {
+  return writeZipFile(join(site.out, generatedFiles.zip), offlineCopy(site), "casefile");
 }
 
 /** Reads base and origin from Astro's resolved config. */

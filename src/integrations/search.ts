@@ -18,7 +18,8 @@ globalThis.dispatchEvent(new Event("casefile:pagefind"));
 
 /**
  * The search index: after the build, Pagefind indexes the pages that mark their content with
- * `data-pagefind-body` (incidents, their processing reports, outlets) and writes `<dist>/pagefind/`,
+ * `data-pagefind-body` (incidents with their source texts, and outlets; not the processing
+ * reports, whose excerpts would only repeat an incident's hits) and writes `<dist>/pagefind/`,
  * which the search page loads. Filters come from `data-pagefind-filter` in the pages.
  */
 export function searchIndex(): AstroIntegration {

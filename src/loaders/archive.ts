@@ -3,15 +3,17 @@ import { processArchive } from "../lib/content/archive-cache.ts";
 import { siteRoot } from "../site-root.ts";
 
 /**
- * Runs the archive engine over data/archives/ once per build. The result is kept in Astro's data
- * store under the digest of every capture's path and bytes (and on disk for `npm run check`), so
- * unchanged captures are not processed again.
+ * Runs the archive engine over data/archives/ once per build. The result is cached on disk under
+ * the digest of every capture's path and bytes (see `processArchive`), where `check` and the
+ * pages read it; Astro's data store keeps only that digest, since serialising the whole archive
+ * into the store costs seconds and hundreds of megabytes on a large site. Only when the disk cache
+ * cannot be written (a read-only checkout) does the store hold the archive itself.
  */
 export function archiveLoader(): Loader {
   return {
     name: "casefile-archive",
     load: async ({ store, meta, logger }) => {
-      const { digest, archive, cached, milliseconds } = processArchive(siteRoot());
+      const { digest, archive, cached, stored, milliseconds } = processArchive(siteRoot());
       if (meta.get("digest") === digest && store.has("archive")) {
         logger.info(`archive unchanged (${archive.stats.files} captures)`);
         return;
@@ -20,7 +22,13 @@ export function archiveLoader(): Loader {
         `archive: ${archive.stats.files} captures → ${archive.stats.documents} documents, ${archive.stats.uniqueParagraphs} unique paragraphs (${cached ? "cached" : `${milliseconds} ms`})`,
       );
       store.clear();
-      store.set({ id: "archive", data: archive as unknown as Record<string, unknown>, digest });
+      store.set({
+        id: "archive",
+        data: stored
+          ? { digest }
+          : { digest, archive: archive as unknown as Record<string, unknown> },
+        digest,
+      });
       meta.set("digest", digest);
     },
   };

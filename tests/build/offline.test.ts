@@ -154,7 +154,7 @@ describe("offline reading and search in the built site", () => {
     }
   });
 
-  it("indexes incidents, reports and outlets for search, with country, type and year filters", () => {
+  it("indexes incidents (source texts included) and outlets for search, not processing reports, with country, type and year filters", () => {
     expect(files).toContain("pagefind/pagefind.js");
     expect(files.some((file) => file.startsWith("pagefind/fragment/"))).toBe(true);
     const incident = read("incidents/2024-venezuela-cne-election-ddos/index.html");
@@ -163,6 +163,9 @@ describe("offline reading and search in the built site", () => {
     expect(incident).toContain('<span data-pagefind-filter="year">2024</span>');
     expect(read("outlets/mision-verdad/index.html")).toContain("data-pagefind-body");
     expect(read("index.html")).not.toContain("data-pagefind-body");
+    expect(read("incidents/2024-venezuela-cne-election-ddos/sources/index.html")).not.toContain(
+      "data-pagefind-body",
+    );
     const search = read("search/index.html");
     expect(search).toContain('name="q"');
     expect(search).toContain('value="Bolivia"');

@@ -10,6 +10,7 @@ import { stanceMatrix } from "./automatic/stance-matrix.ts";
 import { timeline } from "./automatic/timeline.ts";
 import type { IncidentChartInput, SiteChartInput } from "./automatic/inputs.ts";
 import { renderChart } from "./render.ts";
+import { renderCached, type ChartCache } from "./render-cache.ts";
 import { dataTableHtml } from "./table.ts";
 import type { DataTable } from "./table-types.ts";
 
@@ -73,22 +74,23 @@ export function applicableCharts<Input>(
   return registry.filter((chart) => chart.applies(input));
 }
 
-/** Renders every applicable chart of a registry; ids are `<idPrefix>-<name>`. */
+/**
+ * Renders every applicable chart of a registry; ids are `<idPrefix>-<name>`. With a `cache`, a
+ * chart drawn before from the same input is read back instead (its spec is a function of the
+ * input and of this folder's code, which the cache's renderer version covers).
+ */
 export function renderAutomaticCharts<Input>(
   registry: readonly AutomaticChart<Input>[],
   input: Input,
-  options: { file: string; idPrefix: string },
+  options: { file: string; idPrefix: string; cache?: ChartCache | undefined },
 ): RenderedAutomaticChart[] {
   return applicableCharts(registry, input).map((chart) => {
     const id = `${options.idPrefix}-${chart.name}`;
     const { title, description } = chart.describe(input);
-    const svg = renderChart(chart.spec(input), {
-      id,
-      file: options.file,
-      label: chart.label,
-      title,
-      description,
-    });
+    const place = { id, file: options.file, label: chart.label, title, description };
+    const svg = renderCached(options.cache, { automatic: chart.name, input, place }, () =>
+      renderChart(chart.spec(input), place),
+    );
     const table = dataTableHtml(chart.table(input, options.file), {
       caption: `Data: ${chart.label}`,
     });

@@ -8,6 +8,10 @@ export type { Column, ColumnType, DataTable, RawRow, Row, Value } from "./table-
 export { renderChart } from "./render.ts";
 /** Options of `renderChart`. */
 export type { RenderOptions } from "./render.ts";
+/** Rendered SVGs cached on disk, keyed by the chart's inputs and the renderer version. */
+export { renderCached, rendererVersion } from "./render-cache.ts";
+/** A chart cache: where, and for which renderer. */
+export type { ChartCache } from "./render-cache.ts";
 /** The data behind a chart as an HTML table. */
 export { dataTableHtml } from "./table.ts";
 /** Options of `dataTableHtml`. */

@@ -3,6 +3,7 @@ import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-ris";
 import "@citation-js/plugin-csl";
+import { digest } from "../digest.ts";
 import type { CslItem } from "./csl.ts";
 
 /** The downloadable and copyable citations of one incident. */
@@ -26,8 +27,28 @@ function oneTrailingNewline(text: string): string {
   return `${text.replace(/^[\r\n]+|[\r\n]+$/g, "")}\n`;
 }
 
-/** Formats an incident's CSL item as BibTeX, RIS, CSL-JSON and a plain-text APA reference. */
-export function citationFormats(csl: CslItem): CitationFormats {
+/**
+ * Formats already made in this process, by digest of the CSL item: the incident page and its three
+ * citation files format the same item, and citeproc is slow enough for that to show in a build.
+ */
+const formatted = new Map<string, Readonly<CitationFormats>>();
+
+/**
+ * Formats an incident's CSL item as BibTeX, RIS, CSL-JSON and a plain-text APA reference, once per
+ * distinct item (the result is frozen: it is shared by every caller).
+ */
+export function citationFormats(csl: CslItem): Readonly<CitationFormats> {
+  const key = digest(csl);
+  let formats = formatted.get(key);
+  if (!formats) {
+    formats = Object.freeze(formatCitations(csl));
+    formatted.set(key, formats);
+  }
+  return formats;
+}
+
+/** The formats of one CSL item, made by citation-js. */
+function formatCitations(csl: CslItem): CitationFormats {
   // BibTeX and RIS have no version field that citation-js writes; a note carries it instead.
   // (citation-js would fill an empty BibTeX note from `accessed`; the item never has one.)
   const withNote = new Cite({ ...csl, note: `Version of ${csl.version}` });

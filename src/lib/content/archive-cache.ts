@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { processCaptures, type Archive } from "../archive/index.ts";
-import { readCaptures } from "./captures.ts";
-
-/** Version of the cached archive's shape; bump it when the engine's output changes. */
-const engineVersion = "1";
+import {
+  archiveCache,
+  archiveKey,
+  digestCaptures,
+  rememberArchive,
+  storedArchive,
+} from "./archive-store.ts";
 
 /** The archive of a site with its digest over every capture's path and bytes. */
 export interface DigestedArchive {
@@ -15,32 +16,34 @@ export interface DigestedArchive {
   archive: Archive;
   /** True when it came from the cache. */
   cached: boolean;
+  /** True when it is in the disk cache (false if the cache could not be written). */
+  stored: boolean;
   /** Milliseconds spent processing (0 when cached). */
   milliseconds: number;
 }
 
 /**
- * Runs the archive engine over a site's captures, or reuses the result cached on disk for the
- * same captures, so that `check`, the content loader and rebuilds process them once.
+ * Runs the archive engine over a site's captures, or reuses the result cached on disk (or already
+ * in memory) for the same captures, so that `check`, the content loader, the pages and rebuilds
+ * process them once.
  */
-export function processArchive(root: string, cacheDir = join(root, "node_modules/.cache/casefile")): DigestedArchive {
-  const inputs = readCaptures(root);
-  const hash = createHash("sha256").update(engineVersion);
-  for (const input of inputs) hash.update(`${input.file}\0`).update(createHash("sha256").update(input.bytes).digest());
-  const digest = hash.digest("hex");
-  const file = join(cacheDir, `archive-${digest.slice(0, 32)}.json`);
-  if (existsSync(file)) {
-    return { digest, archive: JSON.parse(readFileSync(file, "utf8")) as Archive, cached: true, milliseconds: 0 };
-  }
+export function processArchive(
+  root: string,
+  cacheDir = join(root, "node_modules/.cache/casefile"),
+): DigestedArchive {
+  const { inputs, digest } = digestCaptures(root);
+  const cache = archiveCache(root, cacheDir);
+  const stored = storedArchive(digest, cache);
+  if (stored) return { digest, archive: stored, cached: true, stored: true, milliseconds: 0 };
   const started = performance.now();
   const archive = processCaptures(inputs);
   const milliseconds = Math.round(performance.now() - started);
+  let written = false;
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${file}.tmp`, JSON.stringify(archive));
-    renameSync(`${file}.tmp`, file);
+    written = cache.write(archiveKey(digest), JSON.stringify(archive));
   } catch {
-    // A read-only checkout still builds; it only processes the captures again next time.
+    // An archive too large for one string is processed again next time, like a read-only checkout.
   }
-  return { digest, archive, cached: false, milliseconds };
+  rememberArchive(digest, archive);
+  return { digest, archive, cached: false, stored: written, milliseconds };
 }

@@ -10,14 +10,23 @@ export function listCaptures(root: string): string[] {
   const folder = join(root, sitePaths.archives);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !relative(folder, join(entry.parentPath, entry.name)).split(/[\\/]/).some((part) => part.startsWith(".")))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        !relative(folder, join(entry.parentPath, entry.name))
+          .split(/[\\/]/)
+          .some((part) => part.startsWith(".")),
+    )
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split("\\").join("/"))
     .sort();
 }
 
 /** Reads every capture as bytes, labelled by its site-relative path. */
 export function readCaptures(root: string): CaptureInput[] {
-  return listCaptures(root).map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(root, file))) }));
+  return listCaptures(root).map((file) => ({
+    file,
+    bytes: new Uint8Array(readFileSync(join(root, file))),
+  }));
 }
 
 /** The largest capture the archive engine accepts: a capture is the text of one page, not a dump. */

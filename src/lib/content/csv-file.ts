@@ -12,11 +12,19 @@ export interface CsvRecord {
  * Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes, CRLF, a BOM) and
  * keeps each record's line, so that a ragged row or a bad value can be reported where it is.
  */
-export function parseCsvFile(text: string, file: string): { columns: string[]; records: CsvRecord[] } {
+export function parseCsvFile(
+  text: string,
+  file: string,
+): { columns: string[]; records: CsvRecord[] } {
   const rows = splitCsv(text.replace(/^\uFEFF/, ""), file);
   const header = rows.shift();
   if (!header) {
-    throw new CasefileError({ file, line: 1, message: "empty CSV file", hint: "the first line names the columns" });
+    throw new CasefileError({
+      file,
+      line: 1,
+      message: "empty CSV file",
+      hint: "the first line names the columns",
+    });
   }
   const columns = header.fields.map((name) => name.trim());
   const records = rows.map(({ line, fields }) => {
@@ -28,7 +36,10 @@ export function parseCsvFile(text: string, file: string): { columns: string[]; r
         hint: "quote values that contain commas with double quotes",
       });
     }
-    return { line, values: Object.fromEntries(columns.map((name, index) => [name, fields[index] ?? ""])) };
+    return {
+      line,
+      values: Object.fromEntries(columns.map((name, index) => [name, fields[index] ?? ""])),
+    };
   });
   return { columns, records };
 }
@@ -73,7 +84,12 @@ function splitCsv(text: string, file: string): { line: number; fields: string[] 
     } else field += char;
   }
   if (quoted) {
-    throw new CasefileError({ file, line: quoteLine, message: "a quoted field is never closed", hint: 'close it with "' });
+    throw new CasefileError({
+      file,
+      line: quoteLine,
+      message: "a quoted field is never closed",
+      hint: 'close it with "',
+    });
   }
   if (field !== "" || fields.length > 0) endRow();
   return rows;

@@ -10,7 +10,12 @@ export function incidentDataFiles(root: string, incidentId: string): string[] {
   const folder = join(root, sitePaths.incidentData, incidentId);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(csv|tsv|json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith("."))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        /\.(csv|tsv|json|ya?ml)$/i.test(entry.name) &&
+        !entry.name.startsWith("."),
+    )
     .map((entry) => entry.name)
     .sort();
 }

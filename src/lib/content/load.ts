@@ -59,10 +59,16 @@ export function loadSiteData(root: string): SiteData {
     const file = `${sitePaths.incidents}/${name}`;
     written.add(id);
     if (!incidentId.safeParse(id).success) {
-      problems.push({ file, message: `file name "${id}" is not a valid incident id`, hint: "name the file with lowercase words and hyphens, e.g. 2024-country-target-type.mdx; it becomes the URL" });
+      problems.push({
+        file,
+        message: `file name "${id}" is not a valid incident id`,
+        hint: "name the file with lowercase words and hyphens, e.g. 2024-country-target-type.mdx; it becomes the URL",
+      });
       continue;
     }
-    const yaml = readYaml(file, () => parseFrontmatter(readFileSync(join(root, file), "utf8"), file));
+    const yaml = readYaml(file, () =>
+      parseFrontmatter(readFileSync(join(root, file), "utf8"), file),
+    );
     if (!yaml) continue;
     const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
     if (result.ok) incidents.push({ id, file, data: result.value });
@@ -71,31 +77,48 @@ export function loadSiteData(root: string): SiteData {
 
   let outlets: SiteData["outlets"] = [];
   if (existsSync(join(root, sitePaths.outlets))) {
-    const yaml = readYaml(sitePaths.outlets, () => parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets));
+    const yaml = readYaml(sitePaths.outlets, () =>
+      parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets),
+    );
     if (yaml) {
       const result = validate(outletsFileSchema, yaml.data ?? [], sitePaths.outlets, yaml.lineOf);
       if (result.ok) outlets = result.value;
       else problems.push(...result.problems);
     }
   } else {
-    warnings.push({ file: sitePaths.outlets, message: "no outlets file", hint: "sources name their outlet by an id from data/outlets.yaml" });
+    warnings.push({
+      file: sitePaths.outlets,
+      message: "no outlets file",
+      hint: "sources name their outlet by an id from data/outlets.yaml",
+    });
   }
 
   const sources: SiteData["sources"] = new Map();
   const events: SiteData["events"] = new Map();
-  for (const id of written) sources.set(id, { file: `${sitePaths.incidentData}/${id}/sources.yaml`, sources: [], claims: [] });
+  for (const id of written)
+    sources.set(id, {
+      file: `${sitePaths.incidentData}/${id}/sources.yaml`,
+      sources: [],
+      claims: [],
+    });
   const unchecked = new Set<string>();
 
   for (const id of list(join(root, sitePaths.incidentData))) {
     if (!statSync(join(root, sitePaths.incidentData, id)).isDirectory()) continue;
     const folder = `${sitePaths.incidentData}/${id}`;
     if (!written.has(id)) {
-      problems.push({ file: folder, message: `data folder has no incident ${sitePaths.incidents}/${id}.mdx`, hint: "rename the folder to match its incident's file name, or add the write-up" });
+      problems.push({
+        file: folder,
+        message: `data folder has no incident ${sitePaths.incidents}/${id}.mdx`,
+        hint: "rename the folder to match its incident's file name, or add the write-up",
+      });
       continue;
     }
     const sourcesFile = `${folder}/sources.yaml`;
     if (existsSync(join(root, sourcesFile))) {
-      const yaml = readYaml(sourcesFile, () => parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile));
+      const yaml = readYaml(sourcesFile, () =>
+        parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile),
+      );
       if (yaml) {
         const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
         if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
@@ -105,14 +128,19 @@ export function loadSiteData(root: string): SiteData {
     }
     const eventsFile = `${folder}/events.csv`;
     if (existsSync(join(root, eventsFile))) {
-      const csv = collect(problems, () => parseCsvFile(readFileSync(join(root, eventsFile), "utf8"), eventsFile));
+      const csv = collect(problems, () =>
+        parseCsvFile(readFileSync(join(root, eventsFile), "utf8"), eventsFile),
+      );
       const rows: EventEntry[] = [];
       for (const record of csv?.records ?? []) {
         const result = validate(eventSchema, record.values, eventsFile, () => record.line);
         if (result.ok) rows.push({ ...result.value, line: record.line });
         else problems.push(...result.problems);
       }
-      events.set(id, rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line));
+      events.set(
+        id,
+        rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line),
+      );
     }
   }
 
@@ -123,7 +151,10 @@ export function loadSiteData(root: string): SiteData {
   problems.push(
     ...checkReferences(
       { ...site, sources: checked },
-      (path) => !path.split(/[\\/]/).includes("..") && existsSync(join(archives, path)) && statSync(join(archives, path)).isFile(),
+      (path) =>
+        !path.split(/[\\/]/).includes("..") &&
+        existsSync(join(archives, path)) &&
+        statSync(join(archives, path)).isFile(),
       (file, path) => yamlFiles.get(file)?.lineOf(path),
     ),
   );

@@ -5,7 +5,8 @@ import type { IncidentEntry, SiteData } from "./site-data.ts";
 /** Incidents newest first (by period start), ties by id, so that the order is stable. */
 export function incidentsNewestFirst(site: SiteData): IncidentEntry[] {
   return [...site.incidents].sort(
-    (a, b) => Date.parse(b.data.period.start) - Date.parse(a.data.period.start) || a.id.localeCompare(b.id),
+    (a, b) =>
+      Date.parse(b.data.period.start) - Date.parse(a.data.period.start) || a.id.localeCompare(b.id),
   );
 }
 
@@ -15,7 +16,10 @@ export function outletsById(site: SiteData): Map<string, Outlet> {
 }
 
 /** The sources of one outlet across all incidents, newest incident first. */
-export function sourcesOfOutlet(site: SiteData, outletId: string): { incident: IncidentEntry; source: Source }[] {
+export function sourcesOfOutlet(
+  site: SiteData,
+  outletId: string,
+): { incident: IncidentEntry; source: Source }[] {
   return incidentsNewestFirst(site).flatMap((incident) =>
     (site.sources.get(incident.id)?.sources ?? [])
       .filter((source) => source.outlet === outletId)

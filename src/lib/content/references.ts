@@ -14,7 +14,11 @@ export type Locate = (file: string, path: readonly PropertyKey[]) => number | un
  * Checks every cross-reference: a source's outlet and republished_from, a stance's source, an
  * event's sources, a capture path, and duplicate ids. Returns every problem found.
  */
-export function checkReferences(site: SiteData, captureExists: (path: string) => boolean, locate: Locate): CasefileProblem[] {
+export function checkReferences(
+  site: SiteData,
+  captureExists: (path: string) => boolean,
+  locate: Locate,
+): CasefileProblem[] {
   const problems: CasefileProblem[] = [];
   const outletIds = new Set<string>();
   site.outlets.forEach((outlet, index) => {
@@ -36,7 +40,12 @@ export function checkReferences(site: SiteData, captureExists: (path: string) =>
       problems.push({ file, line: locate(file, path), field, message, hint });
     sources.forEach((source, index) => {
       if (sourceIds.has(source.id)) {
-        problem(["sources", index, "id"], `sources[${index}].id`, `duplicate source id "${source.id}"`, "each source needs its own id");
+        problem(
+          ["sources", index, "id"],
+          `sources[${index}].id`,
+          `duplicate source id "${source.id}"`,
+          "each source needs its own id",
+        );
       }
       sourceIds.add(source.id);
       if (!outletIds.has(source.outlet)) {
@@ -59,7 +68,10 @@ export function checkReferences(site: SiteData, captureExists: (path: string) =>
       });
     });
     sources.forEach((source, index) => {
-      if (source.republished_from !== undefined && (!sourceIds.has(source.republished_from) || source.republished_from === source.id)) {
+      if (
+        source.republished_from !== undefined &&
+        (!sourceIds.has(source.republished_from) || source.republished_from === source.id)
+      ) {
         problem(
           ["sources", index, "republished_from"],
           `sources[${index}].republished_from`,
@@ -71,7 +83,12 @@ export function checkReferences(site: SiteData, captureExists: (path: string) =>
     const claimIds = new Set<string>();
     claims.forEach((claim, index) => {
       if (claimIds.has(claim.id)) {
-        problem(["claims", index, "id"], `claims[${index}].id`, `duplicate claim id "${claim.id}"`, "each claim needs its own id");
+        problem(
+          ["claims", index, "id"],
+          `claims[${index}].id`,
+          `duplicate claim id "${claim.id}"`,
+          "each claim needs its own id",
+        );
       }
       claimIds.add(claim.id);
       for (const source of Object.keys(claim.stances)) {

@@ -4,7 +4,9 @@ import type { CasefileProblem } from "../errors.ts";
 /** Formats a path like `["sources", 2, "outlet"]` as `sources[2].outlet`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .map((key, index) =>
+      typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`,
+    )
     .join("");
 }
 
@@ -22,16 +24,18 @@ const fieldHints: Record<string, string> = {
   url: "write the full address, starting with https://",
   archived_url: "write the full address, starting with https://",
   homepage: "write the full address, starting with https://",
-  reliability: "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
-  credibility: "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+  reliability:
+    "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
+  credibility:
+    "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
 };
 
 /** Hints by expected type, for fields without a hint of their own. */
 const typeHints: Record<string, string> = {
   string: "write one text value (quote it if it contains a colon, # or brackets)",
   number: "write a plain number",
-  array: "write a list: [a, b] on one line, or one \"- item\" per line",
-  object: "write a mapping: one \"field: value\" per line, indented under this field",
+  array: 'write a list: [a, b] on one line, or one "- item" per line',
+  object: 'write a mapping: one "field: value" per line, indented under this field',
 };
 
 /** Describes a YAML value briefly for an error message. */
@@ -47,15 +51,28 @@ function describe(value: unknown): string {
 function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
   const path = issue.path;
   const last = path[path.length - 1];
-  const name = typeof last === "string" ? last : typeof path[path.length - 2] === "string" ? String(path[path.length - 2]) : "";
+  const name =
+    typeof last === "string"
+      ? last
+      : typeof path[path.length - 2] === "string"
+        ? String(path[path.length - 2])
+        : "";
   const hint = fieldHints[name];
   const field = fieldPath(path);
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) {
-        return { field, message: `missing required field "${String(last)}"`, hint: hint ?? `add ${String(last)}: to this entry` };
+        return {
+          field,
+          message: `missing required field "${String(last)}"`,
+          hint: hint ?? `add ${String(last)}: to this entry`,
+        };
       }
-      return { field, message: `expected ${issue.expected}, got ${describe(issue.input)}`, hint: hint ?? typeHints[issue.expected] };
+      return {
+        field,
+        message: `expected ${issue.expected}, got ${describe(issue.input)}`,
+        hint: hint ?? typeHints[issue.expected],
+      };
     case "invalid_value":
       return {
         field,
@@ -73,7 +90,10 @@ function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
     case "too_small":
       return {
         field,
-        message: issue.origin === "array" ? `needs at least ${String(issue.minimum)} value` : "must not be empty",
+        message:
+          issue.origin === "array"
+            ? `needs at least ${String(issue.minimum)} value`
+            : "must not be empty",
         hint,
       };
     case "invalid_format":
@@ -99,7 +119,9 @@ export function validate<Schema extends z.ZodType>(
     ok: false,
     problems: result.error.issues.map((issue) => ({
       file,
-      line: lineOf(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path),
+      line: lineOf(
+        issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path,
+      ),
       ...problemOf(issue),
     })),
   };

@@ -17,7 +17,11 @@ export function parseYamlFile(text: string, file: string, lineOffset = 0): YamlF
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings, so no time zone can shift a day.
   // A byte-order mark (Windows editors add one) is not part of the YAML.
-  const document = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text.replace(/^\uFEFF/, ""), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const [error] = document.errors;
   if (error) {
     const line = lineCounter.linePos(error.pos[0]).line + lineOffset;
@@ -37,7 +41,9 @@ export function parseYamlFile(text: string, file: string, lineOffset = 0): YamlF
       let line = lineAt(document.contents);
       for (const key of path) {
         if (isMap(node)) {
-          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+          const pair = node.items.find(
+            (item) => isScalar(item.key) && String(item.key.value) === String(key),
+          );
           if (!pair) break;
           line = lineAt(pair.key as Node) ?? line;
           node = pair.value;

@@ -98,6 +98,15 @@ describe("citationFormats", () => {
     for (const text of [formats.bibtex, formats.ris, formats.cslJson])
       expect(text).toMatch(/[^\n]\n$/);
   });
+
+  it("formats an item once per process: equal items share one frozen result", () => {
+    const again = citationFormats(structuredClone(incidentCsl(input)));
+    expect(again).toBe(formats);
+    expect(Object.isFrozen(again)).toBe(true);
+    const other = citationFormats({ ...incidentCsl(input), title: "Another title" });
+    expect(other).not.toBe(formats);
+    expect(other.bibtex).toContain("Another title");
+  });
 });
 
 describe("unwrapRis", () => {

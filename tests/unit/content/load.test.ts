@@ -34,14 +34,20 @@ describe("loadSiteData", () => {
       [2, ["ministry-statement"]],
       [3, ["ministry-statement", "news-report"]],
     ]);
-    expect(site.incidents[0]?.data.period).toEqual({ start: "2020-05-04", end: "2020-05-05", timezone: "Europe/Lisbon" });
+    expect(site.incidents[0]?.data.period).toEqual({
+      start: "2020-05-04",
+      end: "2020-05-05",
+      timezone: "Europe/Lisbon",
+    });
   });
 
   const cases: [string, (root: string) => void, string[]][] = [
     [
       "a bad date",
       (root) => edit(root, incident, 'published: "2020-06-01"', 'published: "2020-02-30"'),
-      [`${incident}:19: published: "2020-02-30" is not a valid date (expected YYYY-MM-DD). Hint: write the day as YYYY-MM-DD, quoted`],
+      [
+        `${incident}:19: published: "2020-02-30" is not a valid date (expected YYYY-MM-DD). Hint: write the day as YYYY-MM-DD, quoted`,
+      ],
     ],
     [
       "an unknown enum value",
@@ -53,12 +59,22 @@ describe("loadSiteData", () => {
     [
       "a missing required field",
       (root) => edit(root, incident, /^summary: .*\n/m, ""),
-      [`${incident}:2: summary: missing required field "summary". Hint: add summary: to this entry`],
+      [
+        `${incident}:2: summary: missing required field "summary". Hint: add summary: to this entry`,
+      ],
     ],
     [
       "a duplicate source id",
-      (root) => edit(root, sources, "claims:", "  - id: news-report\n    title: Again\n    outlet: example-news\n    kind: opinion\nclaims:"),
-      [`${sources}:14: sources[2].id: duplicate source id "news-report". Hint: each source needs its own id`],
+      (root) =>
+        edit(
+          root,
+          sources,
+          "claims:",
+          "  - id: news-report\n    title: Again\n    outlet: example-news\n    kind: opinion\nclaims:",
+        ),
+      [
+        `${sources}:14: sources[2].id: duplicate source id "news-report". Hint: each source needs its own id`,
+      ],
     ],
     [
       "a dangling outlet",
@@ -84,12 +100,16 @@ describe("loadSiteData", () => {
     [
       "malformed YAML with its line",
       (root) => edit(root, sources, "    kind: news-report", "    kind: news-report: [oops"),
-      [`${sources}:5: malformed YAML: Nested mappings are not allowed in compact mappings. Hint: check indentation, colons and quotes on this line or the one before`],
+      [
+        `${sources}:5: malformed YAML: Nested mappings are not allowed in compact mappings. Hint: check indentation, colons and quotes on this line or the one before`,
+      ],
     ],
     [
       "a ragged CSV row with its line",
       (root) => edit(root, events, "Portal slows down,", "Portal slows down, briefly,"),
-      [`${events}:2: row has 4 fields but the header has 3 (time, label, sources). Hint: quote values that contain commas with double quotes`],
+      [
+        `${events}:2: row has 4 fields but the header has 3 (time, label, sources). Hint: quote values that contain commas with double quotes`,
+      ],
     ],
     [
       "an event time without offset",
@@ -100,7 +120,8 @@ describe("loadSiteData", () => {
     ],
     [
       "an event naming an unknown source",
-      (root) => edit(root, events, "ministry-statement news-report", "ministry-statement newsreport"),
+      (root) =>
+        edit(root, events, "ministry-statement news-report", "ministry-statement newsreport"),
       [
         `${events}:3: sources: unknown source "newsreport" (known: ministry-statement, news-report). Hint: separate source ids with spaces; they come from sources.yaml`,
       ],
@@ -108,11 +129,14 @@ describe("loadSiteData", () => {
     [
       "an end before the start",
       (root) => edit(root, incident, 'end: "2020-05-05"', 'end: "2020-05-01"'),
-      [`${incident}:6: period.end: ends (2020-05-01) before it starts (2020-05-04). Hint: write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start`],
+      [
+        `${incident}:6: period.end: ends (2020-05-01) before it starts (2020-05-04). Hint: write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start`,
+      ],
     ],
     [
       "a misspelt field",
-      (root) => edit(root, sources, "    outlet: example-ministry", "    outlett: example-ministry"),
+      (root) =>
+        edit(root, sources, "    outlet: example-ministry", "    outlett: example-ministry"),
       [
         `${sources}:9: sources[1].outlet: missing required field "outlet". Hint: add outlet: to this entry`,
         `${sources}:11: sources[1].outlett: unknown field "outlett". Hint: check the spelling; the fields are listed in the README`,
@@ -121,22 +145,36 @@ describe("loadSiteData", () => {
     [
       "an unknown country code",
       (root) => edit(root, incident, "countries: [PT]", "countries: [XX]"),
-      [`${incident}:8: countries[0]: "XX" is not an ISO 3166-1 alpha-2 country code (e.g. VE, BO). Hint: use ISO 3166-1 alpha-2 codes such as VE or BO`],
+      [
+        `${incident}:8: countries[0]: "XX" is not an ISO 3166-1 alpha-2 country code (e.g. VE, BO). Hint: use ISO 3166-1 alpha-2 codes such as VE or BO`,
+      ],
     ],
     [
       "a credibility out of range",
       (root) => edit(root, sources, "credibility: 3", "credibility: 7"),
-      [`${sources}:8: sources[0].credibility: 7 is not a credibility grade (expected a number from 1 to 6). Hint: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged`],
+      [
+        `${sources}:8: sources[0].credibility: 7 is not a credibility grade (expected a number from 1 to 6). Hint: 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged`,
+      ],
     ],
     [
       "a javascript: URL",
-      (root) => edit(root, sources, '    published: "2020-05-05"', '    published: "2020-05-05"\n    url: "javascript:alert(1)"'),
-      [`${sources}:7: sources[0].url: "javascript:alert(1)" is not an http(s) URL. Hint: write the full address, starting with https://`],
+      (root) =>
+        edit(
+          root,
+          sources,
+          '    published: "2020-05-05"',
+          '    published: "2020-05-05"\n    url: "javascript:alert(1)"',
+        ),
+      [
+        `${sources}:7: sources[0].url: "javascript:alert(1)" is not an http(s) URL. Hint: write the full address, starting with https://`,
+      ],
     ],
     [
       "a data folder without an incident",
       (root) => mkdirSync(join(root, "data/incidents/2019-renamed")),
-      [`data/incidents/2019-renamed: data folder has no incident content/incidents/2019-renamed.mdx. Hint: rename the folder to match its incident's file name, or add the write-up`],
+      [
+        `data/incidents/2019-renamed: data folder has no incident content/incidents/2019-renamed.mdx. Hint: rename the folder to match its incident's file name, or add the write-up`,
+      ],
     ],
   ];
 

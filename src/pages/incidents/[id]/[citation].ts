@@ -2,13 +2,15 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { incidentCsl } from "../../../lib/cite/csl.ts";
 import { citationFiles } from "../../../lib/cite/files.ts";
 import { citationInput, loadSite } from "../../../site.ts";
+import { cacheKeys } from "../../../build-cache.ts";
 
 /** `cite.bib`, `cite.ris` and `cite.json` for every incident. */
 export const getStaticPaths = (async () => {
-  const site = await loadSite();
+  const [site, keys] = await Promise.all([loadSite(), cacheKeys()]);
   return site.incidents.flatMap((incident) =>
     (["cite.bib", "cite.ris", "cite.json"] as const).map((citation) => ({
       params: { id: incident.id, citation },
+      cacheKey: keys.citation(incident.id),
     })),
   );
 }) satisfies GetStaticPaths;

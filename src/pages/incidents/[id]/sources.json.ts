@@ -1,11 +1,15 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { sourcesJson } from "../../../lib/reliability/index.ts";
 import { dossierOf, loadSite } from "../../../site.ts";
+import { cacheKeys } from "../../../build-cache.ts";
 
 /** Every incident's sources, grades, claims, origin groups and corroboration counts. */
 export const getStaticPaths = (async () => {
-  const site = await loadSite();
-  return site.incidents.map((incident) => ({ params: { id: incident.id } }));
+  const [site, keys] = await Promise.all([loadSite(), cacheKeys()]);
+  return site.incidents.map((incident) => ({
+    params: { id: incident.id },
+    cacheKey: keys.incidentData(incident.id),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

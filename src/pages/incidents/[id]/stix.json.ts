@@ -2,11 +2,15 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { stixBundle } from "../../../lib/cite/stix.ts";
 import { outletsById } from "../../../lib/content/queries.ts";
 import { citationInput, dossierOf, loadSite } from "../../../site.ts";
+import { cacheKeys } from "../../../build-cache.ts";
 
 /** A STIX 2.1 bundle per incident. */
 export const getStaticPaths = (async () => {
-  const site = await loadSite();
-  return site.incidents.map((incident) => ({ params: { id: incident.id } }));
+  const [site, keys] = await Promise.all([loadSite(), cacheKeys()]);
+  return site.incidents.map((incident) => ({
+    params: { id: incident.id },
+    cacheKey: keys.incidentData(incident.id),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

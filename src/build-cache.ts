@@ -1,0 +1,63 @@
+import type { CollectionEntry } from "astro:content";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ChartCache } from "./lib/charts/index.ts";
+import { cacheKeys as computeCacheKeys, type CacheKeys } from "./lib/content/cache-keys.ts";
+import { incidentDataFiles } from "./lib/content/data-files.ts";
+import { diskCache } from "./lib/content/disk-cache.ts";
+import { sitePaths } from "./lib/content/load.ts";
+import { digest } from "./lib/digest.ts";
+import { siteConfig } from "./site-config.ts";
+import { cacheRoot, siteRoot } from "./site-root.ts";
+import { loadSite } from "./site.ts";
+
+/** Set by astro.config.mjs (`vite.define`): the chart renderer's version; absent outside a build. */
+declare const __CASEFILE_CHART_RENDERER__: string | undefined;
+
+/** Rendered charts, kept in the build's cache folder under the renderer's version. */
+export const chartCache: ChartCache | undefined =
+  typeof __CASEFILE_CHART_RENDERER__ === "string"
+    ? {
+        cache: diskCache(join(cacheRoot(), "casefile", "charts"), { extension: ".svg" }),
+        renderer: __CASEFILE_CHART_RENDERER__,
+      }
+    : undefined;
+
+let memo: Promise<CacheKeys> | undefined;
+
+/**
+ * The cache keys of every page (see src/lib/content/cache-keys.ts), computed once per build from
+ * the memoised site data, the write-ups' digests and the data files on disk.
+ */
+export function cacheKeys(): Promise<CacheKeys> {
+  memo ??= (async () => {
+    const site = await loadSite();
+    const root = siteRoot();
+    return computeCacheKeys({
+      site,
+      archive: site.archive,
+      settings: {
+        url: import.meta.env.SITE ?? "",
+        base: import.meta.env.BASE_URL,
+        config: siteConfig,
+      },
+      writeUps: new Map([...site.entries].map(([id, entry]) => [id, entryDigest(entry)])),
+      dataFiles: (id) =>
+        incidentDataFiles(root, id).map((name) => ({
+          name,
+          bytes: readFileSync(join(root, sitePaths.incidentData, id, name)),
+        })),
+    });
+  })();
+  return memo;
+}
+
+/** The digest Astro's loader took of a write-up file as written (frontmatter and body). */
+function entryDigest(entry: CollectionEntry<"incidents"> | undefined): string {
+  return String(entry?.digest ?? digest(entry?.body ?? null, entry?.data ?? null));
+}
+
+/** The digest of an incident's write-up file, for keys of what its MDX draws (charts). */
+export async function writeUpDigest(incidentId: string): Promise<string> {
+  return entryDigest((await loadSite()).entries.get(incidentId));
+}
