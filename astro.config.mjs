@@ -6,9 +6,7 @@ import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
 import remarkGfm from "remark-gfm";
 import { urlLock } from "./src/integrations/url-lock.ts";
-import { dossierPages, offlineBundle } from "./src/integrations/offline-bundle.ts";
-import { searchIndex } from "./src/integrations/search.ts";
-import { serviceWorker } from "./src/integrations/service-worker.ts";
+import { offlineAndSearch } from "./src/integrations/offline-and-search.ts";
 import { normaliseBase } from "./src/lib/urls/paths.ts";
 import { rehypeBasePaths } from "./src/lib/urls/rehype-base.ts";
 import { rendererVersion } from "./src/lib/charts/render-cache.ts";
@@ -34,12 +32,8 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !page.endsWith("/404/") }),
     urlLock(),
-    // Offline reading and search, in this order: dossiers, then the index, then the service
-    // worker (which lists every file), then the zip of the whole site, last.
-    dossierPages(),
-    searchIndex(),
-    serviceWorker(),
-    offlineBundle(),
+    // Dossier pages, the search index and the offline zip, then the service worker (last: it lists every file).
+    offlineAndSearch(),
   ],
   markdown: {
     processor: unified({
@@ -71,6 +65,20 @@ export default defineConfig({
     },
   },
   vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX module carries Astro's own "use astro:head-inject" directive, and the bundler
+        // warns about each one: a thousand incidents would print ten thousand lines of noise.
+        onwarn(warning, warn) {
+          if (
+            warning.code === "MODULE_LEVEL_DIRECTIVE" &&
+            /astro:head-inject/.test(warning.message)
+          )
+            return;
+          warn(warning);
+        },
+      },
+    },
     // The chart renderer's version keys the rendered-chart cache (src/build-cache.ts).
     define: {
       __CASEFILE_CHART_RENDERER__: JSON.stringify(

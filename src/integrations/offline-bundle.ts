@@ -1,7 +1,5 @@
-import type { AstroIntegration } from "astro";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { selfContainedPage } from "../lib/offline/dossier.ts";
 import { filesUnder } from "../lib/offline/files.ts";
 import { generatedFiles } from "../lib/offline/offline-manifest.ts";
@@ -85,46 +83,4 @@ export function* offlineCopy({ out, base, origin }: BuiltSite): Generator<ZipFil
 /** Writes `casefile-offline.zip` (the offline copy under a `casefile/` folder) into the site. */
 export function writeOfflineZip(site: BuiltSite): ZipSummary {
   return writeZipFile(join(site.out, generatedFiles.zip), offlineCopy(site), "casefile");
-}
-
-/** Reads base and origin from Astro's resolved config. */
-function siteOf(config: { base: string; site?: string | undefined }): Omit<BuiltSite, "out"> {
-  return {
-    base: config.base.endsWith("/") ? config.base : `${config.base}/`,
-    origin: new URL(config.site ?? "http://localhost:4321").origin,
-  };
-}
-
-/** Build step: one self-contained `dossier.html` per incident (runs before the search index and the worker). */
-export function dossierPages(): AstroIntegration {
-  let site = { base: "/", origin: "http://localhost:4321" };
-  return {
-    name: "casefile-dossier-pages",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        site = siteOf(config);
-      },
-      "astro:build:done": ({ dir, logger }) => {
-        const count = writeDossiers({ ...site, out: fileURLToPath(dir) });
-        logger.info(`${count} self-contained incident dossiers`);
-      },
-    },
-  };
-}
-
-/** Build step, last of all: the zip of the whole site for reading from disk. */
-export function offlineBundle(): AstroIntegration {
-  let site = { base: "/", origin: "http://localhost:4321" };
-  return {
-    name: "casefile-offline-bundle",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        site = siteOf(config);
-      },
-      "astro:build:done": ({ dir, logger }) => {
-        const { files, bytes } = writeOfflineZip({ ...site, out: fileURLToPath(dir) });
-        logger.info(`${generatedFiles.zip}: ${files} files, ${Math.round(bytes / 1024)} kB`);
-      },
-    },
-  };
 }

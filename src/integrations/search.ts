@@ -1,7 +1,5 @@
-import type { AstroIntegration } from "astro";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 
 /** The file, next to Pagefind's own, that hands Pagefind's API to the search page. */
@@ -17,30 +15,23 @@ globalThis.dispatchEvent(new Event("casefile:pagefind"));
 `;
 
 /**
- * The search index: after the build, Pagefind indexes the pages that mark their content with
+ * The search index: Pagefind (in its own process) indexes the pages that mark their content with
  * `data-pagefind-body` (incidents with their source texts, and outlets; not the processing
- * reports, whose excerpts would only repeat an incident's hits) and writes `<dist>/pagefind/`,
- * which the search page loads. Filters come from `data-pagefind-filter` in the pages.
+ * reports, whose excerpts would only repeat an incident's hits) and writes `<out>/pagefind/`,
+ * which the search page loads. Filters come from `data-pagefind-filter` in the pages. Returns
+ * the number of pages Pagefind read.
  */
-export function searchIndex(): AstroIntegration {
-  return {
-    name: "casefile-search",
-    hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-        try {
-          const added = await index.addDirectory({ path: out, glob: "**/index.html" });
-          if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-          const written = await index.writeFiles({ outputPath: join(out, "pagefind") });
-          if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-          writeFileSync(join(out, "pagefind", bridgeFile), bridge);
-          logger.info(`search index: ${added.page_count} pages`);
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+export async function writeSearchIndex(out: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  try {
+    const added = await index.addDirectory({ path: out, glob: "**/index.html" });
+    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: join(out, "pagefind") });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+    writeFileSync(join(out, "pagefind", bridgeFile), bridge);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
 }

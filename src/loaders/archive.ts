@@ -1,5 +1,6 @@
 import type { Loader } from "astro/loaders";
 import { processArchive } from "../lib/content/archive-cache.ts";
+import { archiveCache, archiveKey, digestCaptures } from "../lib/content/archive-store.ts";
 import { siteRoot } from "../site-root.ts";
 
 /**
@@ -13,11 +14,19 @@ export function archiveLoader(): Loader {
   return {
     name: "casefile-archive",
     load: async ({ store, meta, logger }) => {
-      const { digest, archive, cached, stored, milliseconds } = processArchive(siteRoot());
-      if (meta.get("digest") === digest && store.has("archive")) {
-        logger.info(`archive unchanged (${archive.stats.files} captures)`);
+      const root = siteRoot();
+      // Unchanged captures whose archive is still cached: nothing to read or parse.
+      const previous = meta.get("digest");
+      if (
+        previous !== undefined &&
+        store.has("archive") &&
+        archiveCache(root).has(archiveKey(previous)) &&
+        digestCaptures(root).digest === previous
+      ) {
+        logger.info("archive unchanged");
         return;
       }
+      const { digest, archive, cached, stored, milliseconds } = processArchive(root);
       logger.info(
         `archive: ${archive.stats.files} captures → ${archive.stats.documents} documents, ${archive.stats.uniqueParagraphs} unique paragraphs (${cached ? "cached" : `${milliseconds} ms`})`,
       );

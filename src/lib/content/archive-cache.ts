@@ -1,12 +1,6 @@
 import { join } from "node:path";
 import { processCaptures, type Archive } from "../archive/index.ts";
-import {
-  archiveCache,
-  archiveKey,
-  digestCaptures,
-  rememberArchive,
-  storedArchive,
-} from "./archive-store.ts";
+import { archiveCache, archiveKey, digestCaptures, storedArchive } from "./archive-store.ts";
 
 /** The archive of a site with its digest over every capture's path and bytes. */
 export interface DigestedArchive {
@@ -23,9 +17,8 @@ export interface DigestedArchive {
 }
 
 /**
- * Runs the archive engine over a site's captures, or reuses the result cached on disk (or already
- * in memory) for the same captures, so that `check`, the content loader, the pages and rebuilds
- * process them once.
+ * Runs the archive engine over a site's captures, or reuses the result cached on disk for the same
+ * captures, so that `check`, the content loader, the pages and rebuilds process them once.
  */
 export function processArchive(
   root: string,
@@ -44,6 +37,5 @@ export function processArchive(
   } catch {
     // An archive too large for one string is processed again next time, like a read-only checkout.
   }
-  rememberArchive(digest, archive);
   return { digest, archive, cached: false, stored: written, milliseconds };
 }

@@ -46,20 +46,12 @@ export function archiveKey(digest: string): string {
   return digest.slice(0, 32);
 }
 
-/** The archive last processed or read in this process, with its digest. */
-let recent: { digest: string; archive: Archive } | undefined;
-
-/** Remembers an archive for later reads in this process. */
-export function rememberArchive(digest: string, archive: Archive): void {
-  recent = { digest, archive };
-}
-
-/** The processed archive of captures with this digest, from memory or the disk cache, if there. */
+/**
+ * The processed archive of captures with this digest from the disk cache, if there. Not kept in
+ * memory here: on a large site the archive is the biggest object of a build, and the content
+ * loader and the pages (which hold it for the whole build) must not each keep a copy.
+ */
 export function storedArchive(digest: string, cache: DiskCache): Archive | undefined {
-  if (recent?.digest === digest) return recent.archive;
   const text = cache.read(archiveKey(digest));
-  if (text === undefined) return undefined;
-  const archive = JSON.parse(text) as Archive;
-  rememberArchive(digest, archive);
-  return archive;
+  return text === undefined ? undefined : (JSON.parse(text) as Archive);
 }

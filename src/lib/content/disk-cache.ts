@@ -10,6 +10,8 @@ export interface DiskCache {
   folder: string;
   /** The text cached under a key, if any. */
   read(key: string): string | undefined;
+  /** True when a text is cached under the key. */
+  has(key: string): boolean;
   /**
    * Caches a text under a key and says whether it was written; a read-only folder is not an
    * error (the result is computed again).
@@ -31,6 +33,7 @@ export function diskCache(folder: string, names: DiskCacheNames = {}): DiskCache
   let ready = false;
   return {
     folder,
+    has: (key) => existsSync(file(key)),
     read: (key) => {
       const path = file(key);
       return existsSync(path) ? readFileSync(path, "utf8") : undefined;

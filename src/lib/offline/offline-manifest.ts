@@ -57,29 +57,29 @@ export function fileUrl(file: string, base: string): string {
   return base + path.split("/").map(encodeURIComponent).join("/");
 }
 
-/** A short digest of file contents, stable for the same files in any order. */
-export function contentVersion(files: ReadonlyMap<string, Uint8Array>): string {
+/**
+ * A short digest over files' names and content digests, stable for the same files in any order.
+ * The zip is left out: it is made from the other files, so it changes only when they do.
+ */
+export function contentVersion(digests: ReadonlyMap<string, string>): string {
   const hash = createHash("sha256");
-  for (const name of [...files.keys()].sort()) {
-    hash
-      .update(name)
-      .update("\0")
-      .update(createHash("sha256").update(files.get(name)!).digest("hex"))
-      .update("\n");
+  for (const name of [...digests.keys()].sort()) {
+    if (name !== generatedFiles.zip)
+      hash.update(name).update("\0").update(digests.get(name)!).update("\n");
   }
   return hash.digest("hex").slice(0, 16);
 }
 
-/** The offline manifest of a built site from its files and their contents. */
+/** The offline manifest of a built site from its files' content digests (by file name). */
 export function offlineManifest(
-  files: ReadonlyMap<string, Uint8Array>,
+  digests: ReadonlyMap<string, string>,
   base: string,
 ): OfflineManifest {
-  const offline = [...files.keys()].filter(isOfflineFile).sort();
+  const offline = [...digests.keys()].filter(isOfflineFile).sort();
   return {
     base,
     cache: cacheName(base),
-    version: contentVersion(files),
+    version: contentVersion(digests),
     urls: offline
       .filter((file) => file !== generatedFiles.offlineManifest)
       .map((file) => fileUrl(file, base)),
