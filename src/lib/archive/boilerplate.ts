@@ -5,15 +5,13 @@
  * statistical rule (`recurring-chrome`) is applied across the corpus in `index.ts`.
  */
 import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
-import { foldedStart } from "./normalise.ts";
+import { FOLD, foldedStart } from "./normalise.ts";
 import { keyOf, type Block } from "./segment.ts";
 
 /** What a rule can see about one paragraph: its text and its place in the article. */
 export interface LineContext {
   /** Display text, trimmed. */
   text: string;
-  /** Normalised comparison form (only for paragraphs with a caption text, else maybe ""). */
-  key: string;
   /** Word count. */
   words: number;
   /** True for a separator line. */
@@ -22,14 +20,14 @@ export interface LineContext {
   index: number;
   /** The article's paragraphs (trimmed display text). */
   lines: readonly string[];
-  /** The article's paragraphs, normalised (those with a caption text, else maybe ""). */
-  keys: readonly string[];
+  /** For each of the article's paragraphs, whether it is prose (see `isProse`). */
+  prose: readonly boolean[];
   /** Index of the article's first prose paragraph (lines.length if none). */
   firstProse: number;
   /** Index of the article's last prose paragraph (-1 if none). */
   lastProse: number;
-  /** Caption text (bullet and credit removed) of lines near a bulleted or credited line. */
-  captions: readonly (string | undefined)[];
+  /** The caption texts of the article's paragraphs. */
+  captions: Captions;
 }
 
 /** One named boilerplate rule. */
@@ -56,6 +54,8 @@ const DOMAIN =
   /(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|io|tv|ru|ir|ve|bo|cn|news|media|co|uk|es|de|fr)\b)/i;
 const CREDIT =
   /(?:\((?:photos?|images?|pictures?|fotos?|foto|credit|file photo|screenshot)\s*(?:by|:|credit:)[^)]*\)[\s.]*|\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*|\|\s*(?:photos?|images?|fotos?|credit|source|screenshot)\s*:[^|]*)$/i;
+const POST_FOOTER =
+  /^(?:(?:posted|published|written) by .{1,40}? (?:at|on) .{1,30}|(?:posted|published) (?:at|on) .{1,30}|labels?: .{1,80}|email this\s*blogthis!?.*)$/i;
 const VIA_CREDIT = /\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*$/i;
 const CREDIT_START = /^(?:photos?|images?|credit|photo credit|picture)\s*:/i;
 const IMAGE_LABEL = /^\|?\s*\d+\s*\|\s*[^|]{0,40}\|?$/;
@@ -85,6 +85,33 @@ function mayHaveCredit(text: string): boolean {
   return text.includes("(") || text.includes("|");
 }
 
+/**
+ * Cheap test that `DOMAIN` may match (most lines fail it): an address needs "//" (after http:),
+ * or a full stop after "www" or before a letter (the top-level domain). `DOMAIN` has no `u` flag,
+ * so only ASCII letters match its letters, whatever their case.
+ */
+function mayHaveDomain(text: string): boolean {
+  if (text.includes("//")) return true;
+  for (let dot = text.indexOf("."); dot >= 0; dot = text.indexOf(".", dot + 1)) {
+    const next = asciiLower(text, dot + 1);
+    if (next >= 97 && next <= 122) return true;
+    const www =
+      asciiLower(text, dot - 3) === 119 &&
+      asciiLower(text, dot - 2) === 119 &&
+      asciiLower(text, dot - 1) === 119;
+    if (www) return true;
+  }
+  return false;
+}
+
+/**
+ * The code unit at i with bit 0x20 set (32 outside the text): ASCII capitals become lower case,
+ * and no code unit but an ASCII letter lands on "a"…"z".
+ */
+function asciiLower(text: string, i: number): number {
+  return text.charCodeAt(i) | 0x20;
+}
+
 /** True for a key that starts with a bullet or ends with a photo credit. */
 function isCaptionMark(key: string): boolean {
   return BULLET.test(key) || (mayHaveCredit(key) && CREDIT.test(key));
@@ -104,11 +131,18 @@ function mayBeCaptionMark(block: Block): boolean {
 
 /** Strips a leading bullet and a trailing photo credit, to compare caption copies. */
 function captionCore(key: string): string {
-  return key
-    .replace(BULLET, "")
-    .replace(CREDIT, "")
-    .replace(/[\s|.]+$/, "")
-    .trim();
+  if (BULLET_CODES.has(key.charCodeAt(0)) || mayHaveCredit(key)) {
+    return key
+      .replace(BULLET, "")
+      .replace(CREDIT, "")
+      .replace(/[\s|.]+$/, "")
+      .trim();
+  }
+  // No bullet or credit to strip (the usual case): only trailing full stops and spaces go, the
+  // only whitespace a normalised key has.
+  let end = key.length;
+  while (end > 0 && (key.charCodeAt(end - 1) === 46 || key.charCodeAt(end - 1) === 32)) end--;
+  return key.slice(0, end);
 }
 
 /** True when most words of a short line are capitalised, as in a headline or a name. */
@@ -143,6 +177,13 @@ export const boilerplateRules = [
     maxWords: 8,
     test: (line) => SHARE.test(line.text),
     reason: "share buttons, comment counters and comment forms",
+  },
+  {
+    name: "post-footer",
+    maxWords: 14,
+    // After the last prose only: the same words before an article are its byline.
+    test: (line) => line.index > line.lastProse && POST_FOOTER.test(line.text),
+    reason: "a blog post's footer (“Posted by … at …”, labels)",
   },
   {
     name: "social-link",
@@ -200,13 +241,16 @@ export const boilerplateRules = [
     name: "alternate-domains",
     maxWords: 40,
     test: (line) =>
-      ALTERNATE_HINT.test(line.text) && ALTERNATE.test(line.text) && DOMAIN.test(line.text),
+      mayHaveDomain(line.text) &&
+      ALTERNATE_HINT.test(line.text) &&
+      ALTERNATE.test(line.text) &&
+      DOMAIN.test(line.text),
     reason: "a footer listing the site's alternate addresses",
   },
   {
     name: "tv-apps",
     maxWords: 40,
-    test: (line) => !isProse(line.text) && TV_APPS.test(line.text),
+    test: (line) => !line.prose[line.index] && TV_APPS.test(line.text),
     reason: "a footer advertising the outlet's TV or mobile apps",
   },
   {
@@ -218,15 +262,17 @@ export const boilerplateRules = [
   {
     name: "caption-repeat",
     maxWords: 60,
-    test: (line) => {
-      const core = line.captions[line.index];
-      if (core === undefined || core.length < 12 || isQuestion(line.text)) return false;
-      for (
-        let j = Math.max(0, line.index - CAPTION_WINDOW);
-        j <= line.index + CAPTION_WINDOW;
-        j++
-      ) {
-        if (j !== line.index && line.captions[j] === core && line.keys[j] !== line.key) return true;
+    test: ({ captions, index, text }) => {
+      const length = captions.lengths[index]!;
+      if (length < 12 || isQuestion(text)) return false;
+      for (let j = Math.max(0, index - CAPTION_WINDOW); j <= index + CAPTION_WINDOW; j++) {
+        if (
+          j !== index &&
+          captions.lengths[j] === length &&
+          captions.coreAt(j) === captions.coreAt(index) &&
+          captions.keyAt(j) !== captions.keyAt(index)
+        )
+          return true;
       }
       return false;
     },
@@ -237,15 +283,13 @@ export const boilerplateRules = [
     maxWords: 24,
     test: (line) => {
       if (line.index <= line.firstProse + 1 || line.index >= line.lastProse) return false;
-      const before = line.lines[line.index - 1] ?? "";
-      const after = line.lines[line.index + 1] ?? "";
       return (
         line.words >= 4 &&
         isHeadlineShaped(line.text) &&
         titleCased(line.text) &&
         !/^["“‘']/.test(line.text) &&
-        isProse(before) &&
-        isProse(after)
+        line.prose[line.index - 1] === true &&
+        line.prose[line.index + 1] === true
       );
     },
     reason: "the headline of a different story, inserted in the body as a teaser link",
@@ -297,54 +341,94 @@ const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, wo
   boilerplateRules.flatMap((rule, r) => (words <= rule.maxWords ? [r] : [])),
 );
 
-/** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
-export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | undefined)[] {
-  const lines = blocks.map((block) => block.text.trim());
-  // Keys only where a caption test needs them (toBlocks may have kept some already).
+/**
+ * The caption texts of an article's paragraphs, for the `caption-repeat` rule: a caption's core
+ * is its key without a leading bullet, a trailing credit or trailing full stops (`captionCore`).
+ * Only paragraphs near a bulleted or credited line have one. Every core's length is known at
+ * once — read from the text where the key was never built (`plainCoreLength`) — so cores, and the
+ * keys they come from, are built only where two lengths agree.
+ */
+export interface Captions {
+  /** Length of each paragraph's core; -1 for a paragraph without one. */
+  lengths: Int32Array;
+  /** The core of a paragraph that has one (built on first use). */
+  coreAt: (index: number) => string;
+  /** The normalised key of a paragraph (built on first use). */
+  keyAt: (index: number) => string;
+}
+
+/** The caption texts of an article's paragraphs (see `Captions`). */
+export function articleCaptions(blocks: readonly Block[]): Captions {
+  // Keys only where needed (toBlocks may have kept some already).
   const keys = blocks.map((block) => block.key);
   const keyAt = (i: number): string => {
     if (keys[i] === "") keys[i] = keyOf(blocks[i]!);
     return keys[i]!;
   };
-  let firstProse = lines.length;
-  let lastProse = -1;
-  lines.forEach((text, i) => {
-    if (isProse(text)) {
-      firstProse = Math.min(firstProse, i);
-      lastProse = i;
-    }
-  });
+  const cores = new Array<string | undefined>(blocks.length);
+  const coreAt = (i: number): string => (cores[i] ??= captionCore(keyAt(i)));
   // Caption copies are only compared near a bulleted or credited line, to keep this linear.
   const marked = blocks.map(
     (block, i) => block.words <= KEYED_WORDS && mayBeCaptionMark(block) && isCaptionMark(keyAt(i)),
   );
-  const captions = blocks.map((block, i) => {
-    if (block.words > KEYED_WORDS) return undefined;
-    for (
-      let j = Math.max(0, i - CAPTION_WINDOW);
-      j <= Math.min(blocks.length - 1, i + CAPTION_WINDOW);
-      j++
-    ) {
-      if (marked[j]) return captionCore(keyAt(i));
+  const lengths = new Int32Array(blocks.length).fill(-1);
+  blocks.forEach((block, i) => {
+    if (block.words > KEYED_WORDS) return;
+    const last = Math.min(blocks.length - 1, i + CAPTION_WINDOW);
+    for (let j = Math.max(0, i - CAPTION_WINDOW); j <= last; j++) {
+      if (!marked[j]) continue;
+      lengths[i] = keys[i] === "" && block.length > 0 ? plainCoreLength(block) : coreAt(i).length;
+      return;
     }
-    return undefined;
   });
+  return { lengths, coreAt, keyAt };
+}
+
+/**
+ * The length of `captionCore(keyOf(block))` read from the text, for a block whose key was not
+ * built and that cannot be a caption mark (see `mayBeCaptionMark`). Its key is then its text
+ * through `FOLD` with whitespace runs made one space and the ends trimmed, with no bullet or
+ * credit to strip: the core is the key less its trailing run of full stops and spaces.
+ */
+function plainCoreLength(block: Block): number {
+  const text = block.text;
+  let i = text.length - 1;
+  while (i >= 0 && FOLD[text.charCodeAt(i)] === 32) i--;
+  let stripped = 0;
+  while (i >= 0) {
+    const c = FOLD[text.charCodeAt(i)];
+    if (c === 46) {
+      stripped++;
+      i--;
+    } else if (c === 32) {
+      while (i >= 0 && FOLD[text.charCodeAt(i)] === 32) i--;
+      // One space in the key, unless the run led the text (trimmed).
+      if (i >= 0) stripped++;
+    } else break;
+  }
+  return block.length - stripped;
+}
+
+/** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
+export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | undefined)[] {
+  const lines = blocks.map((block) => block.text.trim());
+  const prose = lines.map(isProse);
+  const lastProse = prose.lastIndexOf(true);
+  const firstProse = lastProse < 0 ? lines.length : prose.indexOf(true);
   // One context object, updated per paragraph: rules are pure tests, and this runs per line.
   const line: LineContext = {
     text: "",
-    key: "",
     words: 0,
     separator: false,
     index: 0,
     lines,
-    keys,
+    prose,
     firstProse,
     lastProse,
-    captions,
+    captions: articleCaptions(blocks),
   };
   return blocks.map((block, index) => {
     line.text = lines[index]!;
-    line.key = keys[index]!;
     line.words = block.words;
     line.separator = block.separator;
     line.index = index;

@@ -58,30 +58,53 @@ export function clusterArticles(
   units: readonly Int32Array[],
   options: ClusterOptions = defaultCluster,
 ): Int32Array {
-  const byUnit = new Map<number, number[]>();
-  units.forEach((set, article) => {
-    for (const unit of set) {
-      const list = byUnit.get(unit);
-      if (list) list.push(article);
-      else byUnit.set(unit, [article]);
-    }
-  });
+  const { starts, articles } = articlesByUnit(units);
   const sets = unionFind(units.length);
-  const shared = new Map<number, number>();
+  // Paragraphs shared with each later article, counted in a typed array; `touched` lists the
+  // articles counted, to read and reset their counts.
+  const shared = new Int32Array(units.length);
+  const touched: number[] = [];
   units.forEach((set, a) => {
-    shared.clear();
     for (const unit of set) {
-      const list = byUnit.get(unit)!;
-      if (list.length > options.maxFanout) continue;
-      for (const b of list) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1);
+      const first = starts[unit]!;
+      const end = starts[unit + 1]!;
+      if (end - first > options.maxFanout) continue;
+      for (let k = first; k < end; k++) {
+        const b = articles[k]!;
+        if (b > a && shared[b]!++ === 0) touched.push(b);
+      }
     }
-    for (const [b, count] of shared) {
+    for (const b of touched) {
+      const count = shared[b]!;
+      shared[b] = 0;
       const smaller = Math.min(set.length, units[b]!.length);
       if (count >= Math.min(options.minShared, smaller) && count >= options.containment * smaller)
         union(sets, a, b);
     }
+    touched.length = 0;
   });
   const roots = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) roots[i] = find(sets, i);
   return roots;
+}
+
+/**
+ * The articles holding each unit, in article order: those of unit u are
+ * articles[starts[u]…starts[u+1]) (a counting sort into two typed arrays, not a map of lists).
+ */
+function articlesByUnit(units: readonly Int32Array[]): {
+  starts: Int32Array;
+  articles: Int32Array;
+} {
+  let size = 0;
+  for (const set of units) for (const unit of set) size = Math.max(size, unit + 1);
+  const starts = new Int32Array(size + 1);
+  for (const set of units) for (const unit of set) starts[unit + 1]!++;
+  for (let u = 0; u < size; u++) starts[u + 1]! += starts[u]!;
+  const articles = new Int32Array(starts[size]!);
+  const fill = starts.slice(0, size);
+  units.forEach((set, article) => {
+    for (const unit of set) articles[fill[unit]!++] = article;
+  });
+  return { starts, articles };
 }

@@ -18,7 +18,7 @@ export interface DecodedCapture {
 }
 
 const binaryHint =
-  "captures must be text files (UTF-8, UTF-16 with BOM or windows-1252); move binary files such as images or PDFs out of data/archives/";
+  "captures must be text files (UTF-8, UTF-16 or windows-1252); move binary files such as images or PDFs out of data/archives/";
 
 /** Decodes capture bytes, sniffing the encoding; throws a CasefileError for binary data. */
 export function decode(file: string, bytes: Uint8Array): DecodedCapture {
@@ -29,6 +29,9 @@ export function decode(file: string, bytes: Uint8Array): DecodedCapture {
   if (b0 === 0xfe && b1 === 0xff)
     return checked(file, new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
   if (hasNul(bytes)) {
+    // UTF-16 saved without a BOM (some Windows tools do): ASCII text puts a NUL in every other byte.
+    const unmarked = utf16WithoutBom(bytes);
+    if (unmarked) return checked(file, new TextDecoder(unmarked).decode(bytes), unmarked);
     throw new CasefileError({
       file,
       message: "looks like a binary file (it contains NUL bytes)",
@@ -59,6 +62,29 @@ export function decode(file: string, bytes: Uint8Array): DecodedCapture {
     }
     return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
   }
+}
+
+/** Bytes sampled to recognise UTF-16 without a BOM. */
+const UTF16_SAMPLE = 4096;
+
+/**
+ * The byte order of UTF-16 text without a BOM, recognised by where its NULs fall in a sample: in
+ * odd bytes only (little-endian) or even bytes only (big-endian), in at least a third of the
+ * characters, as in any text with Latin letters, digits or spaces. Otherwise undefined.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const length = Math.min(bytes.length, UTF16_SAMPLE) & ~1;
+  if (length < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const characters = length / 2;
+  if (even === 0 && odd >= characters / 3) return "utf-16le";
+  if (odd === 0 && even >= characters / 3) return "utf-16be";
+  return undefined;
 }
 
 /** Strict UTF-8 (throws on invalid bytes), shared: a decoder keeps no state between whole calls. */
@@ -104,6 +130,9 @@ const NON_SPACE = /\S/;
 
 /** True for a blank line (only whitespace, as `String.prototype.trim` sees it). */
 export function isBlank(line: string): boolean {
+  // Most lines start with a visible ASCII character: no need to search them.
+  const first = line.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
   return !NON_SPACE.test(line);
 }
 
@@ -114,13 +143,16 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Where each line of `splitLines(text)` starts in `text` (UTF-16 offsets). */
-export function lineStarts(text: string, lines: readonly string[]): Int32Array {
+/**
+ * Where each line of `splitLines(text)` starts in `text` (UTF-16 offsets), plus `base` (where
+ * `text` starts in a longer string that holds it).
+ */
+export function lineStarts(text: string, lines: readonly string[], base = 0): Int32Array {
   const starts = new Int32Array(lines.length);
   const crlf = text.includes("\r");
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
-    starts[i] = offset;
+    starts[i] = base + offset;
     offset += lines[i]!.length;
     // Past the line break: one code unit, or two for CRLF.
     offset += crlf && text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;

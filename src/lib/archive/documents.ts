@@ -18,8 +18,11 @@ import type {
   ParagraphVariant,
 } from "./types.ts";
 
-/** One paragraph occurrence in the corpus: a block with its verdicts (one object per line). */
-export interface Piece extends Block {
+/**
+ * One paragraph occurrence in the corpus: what later steps need of a block, with its verdicts (one
+ * object per paragraph, kept to the end, so it holds only what is read after the captures are).
+ */
+export interface Piece extends Pick<Block, "file" | "startLine" | "endLine" | "text" | "words"> {
   /** Global index of its article. */
   article: number;
   /** Boilerplate verdict, if any. */
@@ -36,6 +39,8 @@ export interface ArticleModel {
   file: string;
   /** Piece indices. */
   pieces: number[];
+  /** Piece index of its headline (the piece with role "headline"), -1 if it has none. */
+  headline: number;
 }
 
 /** Everything document building needs. */
@@ -49,7 +54,7 @@ export interface DocumentInput {
   /** Number of distinct normalised texts. */
   distinct: number;
   /** Paragraph ids of distinct texts, given in order of first appearance (see `paragraphIds`). */
-  idsOf: (order: readonly number[]) => Map<number, string>;
+  idsOf: (order: readonly number[]) => readonly (string | undefined)[];
   /** Near-duplicate group of a distinct text. */
   nearGroup: (unique: number) => number;
 }
@@ -66,8 +71,10 @@ export interface DocumentResult {
   variant: Uint8Array;
   /** Per piece: 1 for the occurrence whose text is kept. */
   kept: Uint8Array;
-  /** Paragraph id of each shown distinct text. */
-  paragraphIds: Map<number, string>;
+  /** Paragraph id of each shown distinct text (indexed by distinct text). */
+  paragraphIds: readonly (string | undefined)[];
+  /** Number of shown distinct texts (paragraphs with an id). */
+  shownParagraphs: number;
 }
 
 /** Roles that describe one copy (its headline, byline, date) rather than the article's text. */
@@ -334,7 +341,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   const paragraphIds = input.idsOf(shownOrder);
   const takenDocs = new Set<string>();
   const docIds = drafts.map((draft) =>
-    uniqueId("d-", hexDigest(draft.order.map((u) => paragraphIds.get(u)).join(" ")), takenDocs),
+    uniqueId("d-", hexDigest(draft.order.map((u) => paragraphIds[u]).join(" ")), takenDocs),
   );
 
   // Occurrences of each shown text, grouped with a counting sort (piece order within a group).
@@ -356,7 +363,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       if (grouped[g] !== p) occurrences.push(occurrenceOf(grouped[g]!));
     }
     const paragraph: ArchiveParagraph = {
-      id: paragraphIds.get(u)!,
+      id: paragraphIds[u]!,
       text: piece.text,
       line: piece.startLine,
       file: piece.file,
@@ -374,6 +381,8 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
   // Documents showing each paragraph; most paragraphs are in one document, so only lists for the rest.
   const firstDocument = new Int32Array(distinct).fill(-1);
   const documentsOfShown = new Map<number, number[]>();
+  // 1 for the paragraphs with a list, so that the others are not looked up.
+  const inSeveral = new Uint8Array(distinct);
   drafts.forEach((draft, d) => {
     for (const u of draft.order) {
       const first = firstDocument[u]!;
@@ -382,10 +391,13 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
         const list = documentsOfShown.get(u) ?? [first];
         if (!list.includes(d)) list.push(d);
         documentsOfShown.set(u, list);
+        inSeveral[u] = 1;
       }
     }
   });
 
+  // Per document: its title, then each copy's title without the outlet (see `linkReadingList`).
+  const titles: string[][] = [];
   const documents = drafts.map((draft, d): ArchiveDocument => {
     const single = draft.copies.length === 1;
     const canonicalSet = single
@@ -395,13 +407,7 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       const model = input.articles[article]!;
       const first = pieces[model.pieces[0]!]!;
       const last = pieces[model.pieces[model.pieces.length - 1]!]!;
-      let title = "";
-      for (const p of model.pieces) {
-        if (pieces[p]!.role === "headline") {
-          title = pieces[p]!.text.trim();
-          break;
-        }
-      }
+      const title = model.headline < 0 ? "" : pieces[model.headline]!.text.trim();
       const copy: DocumentCopy = {
         file: model.file,
         startLine: first.startLine,
@@ -418,16 +424,16 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       const ownFront = new Set(draft.front.get(article) ?? []);
       copy.missing = draft.order
         .filter((u) => !shownHere.has(u) && !FRONT.has(roleOfShown[u]!))
-        .map((u) => paragraphIds.get(u)!);
+        .map((u) => paragraphIds[u]!);
       copy.extra = [...shownHere]
         .filter((u) => !canonicalSet!.has(u) && !ownFront.has(u))
-        .map((u) => paragraphIds.get(u)!);
+        .map((u) => paragraphIds[u]!);
       copy.front = [...ownFront].map((u) => paragraphs[u]!);
       const diff = (draft.variants.get(article) ?? []).map(
         ({ piece: p, canonicalText }): ParagraphVariant => {
           const block = pieces[p]!;
           return {
-            paragraph: paragraphIds.get(shownAs[p]!)!,
+            paragraph: paragraphIds[shownAs[p]!]!,
             line: block.startLine,
             text: block.text,
             parts: wordDiff(canonicalText, block.text),
@@ -439,39 +445,56 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     });
     const sharedParagraphs: ArchiveDocument["sharedParagraphs"] = [];
     for (const u of draft.order) {
-      const others = documentsOfShown.get(u);
-      if (!others) continue;
+      if (inSeveral[u] === 0) continue;
+      const others = documentsOfShown.get(u)!;
       sharedParagraphs.push({
-        paragraph: paragraphIds.get(u)!,
+        paragraph: paragraphIds[u]!,
         documents: others.filter((other) => other !== d).map((other) => docIds[other]!),
       });
     }
     const documentParagraphs = draft.order.map((u) => paragraphs[u]!);
+    const copyTitles = copies.map((copy) => stripOutlet(copy.title));
+    const title = titleOf(copies, copyTitles, documentParagraphs);
+    titles[d] = [title, ...copyTitles];
     return {
       id: docIds[d]!,
-      title: titleOf(copies, documentParagraphs),
+      title,
       paragraphs: documentParagraphs,
       copies,
       syndicated: !single && new Set(copies.map((copy) => copy.file)).size > 1,
       sharedParagraphs,
     };
   });
-  linkReadingList(documents);
-  return { documents, shownAs, documentOf, variant, kept, paragraphIds };
+  linkReadingList(documents, titles);
+  return {
+    documents,
+    shownAs,
+    documentOf,
+    variant,
+    kept,
+    paragraphIds,
+    shownParagraphs: shownOrder.length,
+  };
 }
 
-/** The best headline: the most common copy headline (outlet suffix removed), else the opening. */
-function titleOf(copies: readonly DocumentCopy[], paragraphs: readonly ArchiveParagraph[]): string {
+/**
+ * The best headline: the most common copy headline (outlet suffix removed: `stripped`, one per
+ * copy), else the opening.
+ */
+function titleOf(
+  copies: readonly DocumentCopy[],
+  stripped: readonly string[],
+  paragraphs: readonly ArchiveParagraph[],
+): string {
   const only = copies.length === 1 ? copies[0]! : undefined;
-  if (only && only.title !== "") return stripOutlet(only.title);
+  if (only && only.title !== "") return stripped[0]!;
   const counts = new Map<string, { title: string; count: number }>();
-  const canonical = copies.find((copy) => copy.canonical);
-  for (const copy of [
-    ...(canonical ? [canonical] : []),
-    ...copies.filter((c) => c !== canonical),
-  ]) {
-    if (copy.title === "") continue;
-    const title = stripOutlet(copy.title);
+  const canonical = copies.findIndex((copy) => copy.canonical);
+  const order = copies.map((_, i) => i).filter((i) => i !== canonical);
+  if (canonical >= 0) order.unshift(canonical);
+  for (const i of order) {
+    if (copies[i]!.title === "") continue;
+    const title = stripped[i]!;
     const key = normalise(title);
     const entry = counts.get(key) ?? { title, count: 0 };
     entry.count++;
@@ -486,18 +509,22 @@ function titleOf(copies: readonly DocumentCopy[], paragraphs: readonly ArchivePa
 
 const QUOTED = /[“"‘]([^”"’]{8,200})[”"’]/gu;
 
-/** Links reading-list items (“Title”, date, outlet…) to the documents whose titles they quote. */
-function linkReadingList(documents: ArchiveDocument[]): void {
+/**
+ * Links reading-list items (“Title”, date, outlet…) to the documents whose titles they quote.
+ * `titles` holds, per document, its title and then its copies' titles without the outlet.
+ */
+function linkReadingList(documents: ArchiveDocument[], titles: readonly string[][]): void {
   const byTitle = new Map<string, string>();
-  for (const document of documents) {
-    for (const title of [
-      document.title,
-      ...document.copies.map((copy) => stripOutlet(copy.title)),
-    ]) {
+  documents.forEach((document, d) => {
+    const list = titles[d]!;
+    for (let i = 0; i < list.length; i++) {
+      const title = list[i]!;
+      // A title met before in the list, or an empty one, would add nothing.
+      if (title === "" || list.indexOf(title) < i) continue;
       const key = normalise(title).replace(/[.,:;!?]+$/, "");
       if (key.length >= 8 && !byTitle.has(key)) byTitle.set(key, document.id);
     }
-  }
+  });
   for (const document of documents) {
     for (const paragraph of document.paragraphs) {
       if (paragraph.role !== "list-item" || paragraph.announces) continue;

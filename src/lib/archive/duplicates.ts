@@ -11,8 +11,8 @@ import {
   minHashRange,
   minHashSeeds,
   digestHex,
-  overlap,
-  sortedSet,
+  overlapRange,
+  sortUnique,
   shinglePool,
   type MinHashOptions,
   type ShinglePool,
@@ -44,7 +44,10 @@ export interface ExactIndex {
   words: Uint32Array;
   /** Hash table: slot → distinct text index + 1 (0 = empty). */
   slots: Int32Array;
-  /** Shingles of the distinct texts long enough for near-duplicate search. */
+  /**
+   * Shingles of the distinct texts long enough for near-duplicate search (`nearDuplicates` sorts
+   * runs in place; what values a run holds never changes).
+   */
   pool: ShinglePool;
   /** For each set in the pool, the distinct text it belongs to. */
   pooled: number[];
@@ -170,18 +173,19 @@ export function paragraphIdOf(exact: ExactIndex, u: number): string {
 }
 
 /**
- * Paragraph ids for distinct texts, in the order given (see `paragraphIdOf`); when two texts share
- * their 10 digits (the digest's high half and top byte of the low half), later ones get "-2",
- * "-3"… Collisions are found in a typed hash table, not a set of strings.
+ * Paragraph ids for distinct texts, in the order given (see `paragraphIdOf`), indexed by distinct
+ * text (undefined for texts not in `order`); when two texts share their 10 digits (the digest's
+ * high half and top byte of the low half), later ones get "-2", "-3"… Collisions are found in a
+ * typed hash table, not a set of strings.
  */
-export function paragraphIds(exact: ExactIndex, order: readonly number[]): Map<number, string> {
+export function paragraphIds(exact: ExactIndex, order: readonly number[]): (string | undefined)[] {
   let size = 1;
   while (size < order.length * 2) size *= 2;
   const mask = size - 1;
   // slot → first text with those digits + 1 (0 = empty); counts per slot.
   const firsts = new Int32Array(size);
   const counts = new Int32Array(size);
-  const ids = new Map<number, string>();
+  const ids = new Array<string | undefined>(exact.count);
   for (const u of order) {
     const high = exact.highs[u]!;
     const top = exact.lows[u]! >>> 24;
@@ -194,7 +198,7 @@ export function paragraphIds(exact: ExactIndex, order: readonly number[]): Map<n
     if (firsts[slot] === 0) firsts[slot] = u + 1;
     const count = ++counts[slot]!;
     const id = paragraphIdOf(exact, u);
-    ids.set(u, count === 1 ? id : `${id}-${count}`);
+    ids[u] = count === 1 ? id : `${id}-${count}`;
   }
   return ids;
 }
@@ -238,25 +242,26 @@ export function nearDuplicates(
   }
   const pairs: NearPair[] = [];
   let candidates = 0;
-  // Only candidates need exact sets; sort and deduplicate their shingles on demand.
-  const exactSets = new Map<number, Uint32Array>();
-  const setOf = (i: number): Uint32Array => {
-    let set = exactSets.get(i);
-    if (!set) {
-      set = sortedSet(data, starts[i]!, starts[i + 1]!);
-      exactSets.set(i, set);
-    }
-    return set;
+  // Only candidates need exact sets: their shingles are sorted and deduplicated in place, on
+  // demand (signatures are made; the pool's order is no longer needed). -1: not sorted yet.
+  const setEnds = new Int32Array(eligible.length).fill(-1);
+  const setEnd = (i: number): number => {
+    if (setEnds[i]! < 0) setEnds[i] = sortUnique(data, starts[i]!, starts[i + 1]!);
+    return setEnds[i]!;
   };
   lshCandidates(signatures, eligible.length, options, (i, j) => {
     // Pairs already joined (through this or another band) need no second check.
     if (find(sets, eligible[i]!) === find(sets, eligible[j]!)) return;
     candidates++;
-    const a = setOf(i);
-    const b = setOf(j);
-    const common = overlap(a, b);
-    const smaller = Math.min(a.length, b.length);
-    const similarity = common / (a.length + b.length - common);
+    const a0 = starts[i]!;
+    const a1 = setEnd(i);
+    const b0 = starts[j]!;
+    const b1 = setEnd(j);
+    const common = overlapRange(data, a0, a1, data, b0, b1);
+    const sizeA = a1 - a0;
+    const sizeB = b1 - b0;
+    const smaller = Math.min(sizeA, sizeB);
+    const similarity = common / (sizeA + sizeB - common);
     const contained = smaller === 0 ? 0 : common / smaller;
     const abridged = contained >= near.containment && smaller >= near.minWords;
     if (similarity >= near.jaccard || abridged) {

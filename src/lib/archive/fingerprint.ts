@@ -326,11 +326,20 @@ export function shingles(key: string, size = 3): Uint32Array {
 
 /** A sorted, unique copy of data[start…end). */
 export function sortedSet(data: Uint32Array, start: number, end: number): Uint32Array {
-  const set = data.slice(start, end).sort();
-  let unique = 0;
-  for (let i = 0; i < set.length; i++)
-    if (i === 0 || set[i] !== set[i - 1]) set[unique++] = set[i]!;
-  return set.subarray(0, unique);
+  const set = data.slice(start, end);
+  return set.subarray(0, sortUnique(set, 0, set.length));
+}
+
+/**
+ * Sorts data[start…end) in place and gathers its distinct values at the front of the run;
+ * returns where they end (the sorted, unique set is data[start…returned)).
+ */
+export function sortUnique(data: Uint32Array, start: number, end: number): number {
+  data.subarray(start, end).sort();
+  let unique = start;
+  for (let i = start; i < end; i++)
+    if (i === start || data[i] !== data[i - 1]) data[unique++] = data[i]!;
+  return unique;
 }
 
 /** The size of the overlap of two sorted, unique runs of one or two arrays. */
@@ -483,12 +492,21 @@ export function lshCandidates(
   const slotKeys = new Uint32Array(size);
   const heads = new Int32Array(size);
   const next = new Int32Array(count);
-  for (let band = 0; band < options.bands; band++) {
-    heads.fill(-1);
-    for (let i = 0; i < count; i++) {
+  // Every item's bucket key in every band, in one pass over the signatures (reading them band by
+  // band would stride through all of them once per band).
+  const keys = new Uint32Array(options.bands * count);
+  for (let i = 0; i < count; i++) {
+    for (let band = 0; band < options.bands; band++) {
       let h = Math.imul(band + 1, 0x9e3779b1);
       const base = i * k + band * options.rows;
       for (let r = 0; r < options.rows; r++) h = fmix32((h ^ signatures[base + r]!) + r);
+      keys[band * count + i] = h;
+    }
+  }
+  for (let band = 0; band < options.bands; band++) {
+    heads.fill(-1);
+    for (let i = 0; i < count; i++) {
+      const h = keys[band * count + i]!;
       let slot = h & mask;
       while (heads[slot] !== -1 && slotKeys[slot] !== h) slot = (slot + 1) & mask;
       let j = heads[slot]!;

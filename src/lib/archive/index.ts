@@ -12,7 +12,8 @@ import {
   type ChromeCandidate,
 } from "./boilerplate.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
-import { decode, lineStarts, splitLines } from "./decode.ts";
+import { decodeInBatches } from "./batch.ts";
+import { lineStarts, splitLines } from "./decode.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
 import {
   defaultNear,
@@ -68,8 +69,8 @@ function byFile(a: CaptureInput, b: CaptureInput): number {
 
 /**
  * A block with its verdicts, as one new object with every field in place (adding fields to the
- * block would give each of the many pieces a second, out-of-object property store). The key is
- * dropped: it lives on in the exact index if it was new.
+ * block would give each of the many pieces a second, out-of-object property store). Its key,
+ * digest and offset are dropped: the exact index keeps what later steps need of them.
  */
 function pieceOf(
   block: Block,
@@ -83,13 +84,7 @@ function pieceOf(
     startLine: block.startLine,
     endLine: block.endLine,
     text: block.text,
-    key: "",
-    length: block.length,
-    offset: block.offset,
-    separator: block.separator,
     words: block.words,
-    high: block.high,
-    low: block.low,
     article,
     label,
     role,
@@ -108,8 +103,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   let lines = 0;
   let blankLines = 0;
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
-  for (const input of inputs) {
-    const { text, encoding } = decode(input.file, input.bytes);
+  for (const { input, encoding, text, joined, start } of decodeInBatches(inputs)) {
     const raw = text === "" ? [] : splitLines(text);
     const lineMarks = nonBlankLines(raw);
     marks.set(input.file, lineMarks);
@@ -130,11 +124,11 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       wrapped,
       documents: [],
     });
-    const capture = { text, starts: lineStarts(text, raw), ascii: isAscii(text) };
+    const capture = { text: joined, starts: lineStarts(text, raw, start), ascii: isAscii(text) };
     const blocks = toBlocks(input.file, raw, wrapped, capture);
     for (const article of segmentBlocks(input.file, blocks)) {
       const a = articles.length;
-      const model: ArticleModel = { file: input.file, pieces: [] };
+      const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
       const labels = labelArticle(article.blocks);
       let contentSeen = 0;
       let headline = false;
@@ -151,11 +145,12 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
         ) {
           role = "headline";
           headline = true;
+          model.headline = pieces.length;
         }
         if (!label) contentSeen++;
         model.pieces.push(pieces.length);
         // Exact duplicates: one distinct text per normalised key, found as we read.
-        const unique = label ? -1 : uniqueOfBlock(exact, block, text);
+        const unique = label ? -1 : uniqueOfBlock(exact, block, joined);
         pieces.push(pieceOf(block, a, label, role, unique));
       });
       articles.push(model);
@@ -267,7 +262,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
     articles: result.documents.reduce((sum, document) => sum + document.copies.length, 0),
     documents: result.documents.length,
     syndicated: result.documents.filter((document) => document.syndicated).length,
-    uniqueParagraphs: result.paragraphIds.size,
+    uniqueParagraphs: result.shownParagraphs,
     kept: 0,
     duplicates: 0,
     nearDuplicates: 0,

@@ -17,7 +17,7 @@ export function buildLedger(pieces: readonly Piece[], result: DocumentResult): L
     const label = block.label;
     const d = result.documentOf[p]!;
     const document = d >= 0 ? docIds[d] : undefined;
-    const paragraph = label ? "" : result.paragraphIds.get(result.shownAs[p]!)!;
+    const paragraph = label ? "" : result.paragraphIds[result.shownAs[p]!]!;
     for (let line = block.startLine; line <= block.endLine; line++) {
       if (label) ledger.push(boilerplateEntry(block.file, line, label, document));
       else if (result.kept[p] === 1) ledger.push(keptEntry(block.file, line, paragraph, document));

@@ -11,6 +11,8 @@ const ASCII = /^[\u0000-\u007f]*$/;
 /** Code units of `foldedKey` results (a scratch buffer, grown as needed). */
 let keyUnits = new Uint16Array(1024);
 const utf16 = new TextDecoder("utf-16le");
+/** The longest key `foldedKey` builds with fromCharCode (about where a TextDecoder call costs the same). */
+const SHORT_KEY = 32;
 
 /** Composing characters: combining marks and Hangul jamo. */
 const COMPOSING = /[\p{M}\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff\ud800-\udfff]/u;
@@ -154,8 +156,9 @@ function foldedKey(text: string): string | undefined {
     }
     units[n++] = c;
   }
-  // Short keys go through fromCharCode (a TextDecoder call costs more than the copy).
-  return n <= 4096
+  // Short keys go through fromCharCode (a TextDecoder call costs more than the copy); longer
+  // ones through the decoder, which copies them natively.
+  return n <= SHORT_KEY
     ? String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[])
     : utf16.decode(units.subarray(0, n));
 }

@@ -40,11 +40,11 @@ export interface Block {
 
 /** A capture's whole text, for `toBlocks` to read lines from in place. */
 export interface CaptureText {
-  /** The decoded text. */
+  /** The decoded text, or a longer string holding it (a batch of captures, see `batch.ts`). */
   text: string;
   /** Where each line starts in `text` (see `lineStarts`). */
   starts: Int32Array;
-  /** True when the text is pure ASCII. */
+  /** True when the capture's own text is pure ASCII. */
   ascii: boolean;
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { boilerplateRules, processCaptures, type Archive } from "../../../src/lib/archive/index.ts";
-import { labelArticle, recurringChrome } from "../../../src/lib/archive/boilerplate.ts";
+import {
+  articleCaptions,
+  labelArticle,
+  recurringChrome,
+} from "../../../src/lib/archive/boilerplate.ts";
+import { lineStarts } from "../../../src/lib/archive/decode.ts";
+import { isAscii } from "../../../src/lib/archive/normalise.ts";
 import { toBlocks } from "../../../src/lib/archive/segment.ts";
 import { fixtures } from "./helpers.ts";
 
@@ -125,6 +131,31 @@ describe("boilerplate rules", () => {
     ]);
   });
 
+  it("labels a blog post's footer after the prose but not the same words as a byline before it", () => {
+    expect(
+      label([PROSE, "Posted by Marta at 10:02 PM", "Labels: elections, outages", "No comments:"]),
+    ).toEqual([undefined, "post-footer", "post-footer", "share-comment"]);
+    expect(label(["Posted by Marta on 3 May 2024", PROSE])).toEqual([undefined, undefined]);
+  });
+
+  it("labels alternate addresses in any case and form, but not prose that only says 'also'", () => {
+    expect(
+      label([
+        PROSE,
+        "Our site can also be reached at WWW.VALDORIA-NEWS.INFO",
+        "Alternative address: https://203.0.113.7/news",
+        "We are still available at valdoria.News and on the radio.",
+        "The agency also said the outage was over. It was still investigating.",
+      ]),
+    ).toEqual([
+      undefined,
+      "alternate-domains",
+      "alternate-domains",
+      "alternate-domains",
+      undefined,
+    ]);
+  });
+
   it("keeps short real content: questions, datelines, headlines, list items", () => {
     expect(
       label([
@@ -146,6 +177,31 @@ describe("boilerplate rules", () => {
       undefined,
       "photo-credit",
     ]);
+  });
+
+  it("knows caption lengths without building keys, as the cores built in full measure them", () => {
+    // Read in place of the capture text, as the engine does, so that most keys are never built.
+    const lines = [
+      "• Firefighters at the scene on Monday",
+      "Firefighters at the scene on Monday.",
+      "  Firefighters at the scene on Monday . .  ",
+      "Firefighters at the scene on Monday\u00a0.\u3000",
+      "Firefighters at the scene on Monday\t…",
+      "Firefighters at the scene on Monday (Photo by AFP).",
+      "FIREFIGHTERS AT THE SCENE ON “MONDAY”.",
+      "...",
+    ];
+    const text = lines.join("\n");
+    const capture = { text, starts: lineStarts(text, lines), ascii: isAscii(text) };
+    const captions = articleCaptions(toBlocks("x.txt", lines, false, capture));
+    const lengths = [...captions.lengths];
+    expect(lengths.map((length, i) => (length < 0 ? -1 : captions.coreAt(i).length))).toEqual(
+      lengths,
+    );
+    expect(lengths.every((length) => length >= 0)).toBe(true);
+    expect(labelArticle(toBlocks("x.txt", lines, false, capture)).map((l) => l?.rule)).toEqual(
+      labelArticle(toBlocks("x.txt", lines)).map((l) => l?.rule),
+    );
   });
 
   it("marks short lines recurring in unrelated documents of one outlet as chrome, but not syndicated copies", () => {

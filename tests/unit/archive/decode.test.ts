@@ -27,6 +27,16 @@ describe("decode", () => {
     expect(decode("be.txt", be)).toEqual({ text: "Hi", encoding: "utf-16be" });
   });
 
+  it("reads UTF-16 without a BOM by where its NUL bytes fall", () => {
+    const text = "Captured without a BOM\r\nThe council’s site was down for 3 hours.\r\n";
+    const le = new Uint8Array(Buffer.from(text, "utf16le"));
+    expect(decode("le.txt", le)).toEqual({ text, encoding: "utf-16le" });
+    const be = new Uint8Array(Buffer.from(text, "utf16le").swap16());
+    expect(decode("be.txt", be)).toEqual({ text, encoding: "utf-16be" });
+    // A PNG has NULs too, but not in every other byte: still refused.
+    expect(() => decode("image.bin", fixtures("binary.bin")[0]!.bytes)).toThrow(/binary/);
+  });
+
   it("falls back to windows-1252 when UTF-8 is invalid", () => {
     const [input] = fixtures("windows-1252.txt");
     const { text, encoding } = decode(input!.file, input!.bytes);

@@ -41,9 +41,9 @@ describe("exact duplicates", () => {
     index.highs[b] = index.highs[a]!;
     index.lows[b] = (index.lows[a]! & 0xff000000) | ((index.lows[a]! + 1) & 0xffffff);
     const ids = paragraphIds(index, [a, b, c]);
-    expect(ids.get(a)).toBe(paragraphIdOf(index, a));
-    expect(ids.get(b)).toBe(`${paragraphIdOf(index, a)}-2`);
-    expect(ids.get(c)).toBe(paragraphIdOf(index, c));
+    expect(ids[a]).toBe(paragraphIdOf(index, a));
+    expect(ids[b]).toBe(`${paragraphIdOf(index, a)}-2`);
+    expect(ids[c]).toBe(paragraphIdOf(index, c));
   });
 
   it("derives paragraph ids from the normalised text", () => {
