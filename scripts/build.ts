@@ -5,20 +5,23 @@
  * inside Astro's output and are printed the same way, as are MDX compile errors and unknown
  * components that Astro reports itself; `DEBUG=casefile` shows Astro's full output.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { locateCharts, problemsInAstroOutput } from "../src/lib/build-errors.ts";
 import { formatProblem, problemsInText } from "../src/lib/errors.ts";
 import { siteRoot } from "../src/site-root.ts";
-import { checkSite, report } from "./check.ts";
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
 const debug = (process.env["DEBUG"] ?? "").split(",").includes("casefile");
-const result = checkSite(siteRoot(), { strict });
-report(result);
-if (result.errors.length > 0) process.exit(1);
+// In a process of its own, so that the memory the check takes is given back before Astro starts.
+const check = spawnSync(process.execPath, [fileURLToPath(new URL("check.ts", import.meta.url))], {
+  stdio: "inherit",
+  env: { ...process.env, ...(strict ? { CASEFILE_STRICT: "1" } : {}) },
+});
+if (check.status !== 0) process.exit(check.status ?? 1);
 
 const astro = join(
   dirname(createRequire(import.meta.url).resolve("astro/package.json")),
