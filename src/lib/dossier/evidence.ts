@@ -31,7 +31,52 @@ export interface IncidentEvidence {
   captures: string[];
 }
 
-/** Selects the part of the processed archive that belongs to an incident's sources. */
+/** Where each capture file's documents and ledger entries sit in an archive (positions, in order). */
+interface ArchiveIndex {
+  /** Positions in `archive.documents` of the documents with a copy in the file. */
+  documents: Map<string, number[]>;
+  /** Positions in `archive.ledger` of the file's entries. */
+  ledger: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<Archive, ArchiveIndex>();
+
+/** The archive's index by capture file, built once per archive object. */
+function indexOf(archive: Archive): ArchiveIndex {
+  let index = indexes.get(archive);
+  if (!index) {
+    const documents = new Map<string, number[]>();
+    archive.documents.forEach((document, position) => {
+      for (const file of new Set(document.copies.map((copy) => copy.file))) {
+        const list = documents.get(file);
+        if (list) list.push(position);
+        else documents.set(file, [position]);
+      }
+    });
+    const ledger = new Map<string, number[]>();
+    archive.ledger.forEach((entry, position) => {
+      const list = ledger.get(entry.file);
+      if (list) list.push(position);
+      else ledger.set(entry.file, [position]);
+    });
+    index = { documents, ledger };
+    indexes.set(archive, index);
+  }
+  return index;
+}
+
+/** The positions listed under any of `files`, once each, in archive order. */
+function positionsOf(lists: Map<string, number[]>, files: Iterable<string>): number[] {
+  const positions = new Set<number>();
+  for (const file of files) for (const position of lists.get(file) ?? []) positions.add(position);
+  return [...positions].sort((a, b) => a - b);
+}
+
+/**
+ * Selects the part of the processed archive that belongs to an incident's sources. The archive is
+ * indexed by capture file once, so that a site of many incidents costs no scan of the whole
+ * archive per incident.
+ */
 export function incidentEvidence(archive: Archive, sources: readonly Source[]): IncidentEvidence {
   const sourcesOfCapture = new Map<string, string[]>();
   for (const source of sources) {
@@ -42,8 +87,10 @@ export function incidentEvidence(archive: Archive, sources: readonly Source[]): 
   }
   const order = new Map(sources.map((source, index) => [source.id, index]));
   const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  const index = indexOf(archive);
   const documents: SourceDocument[] = [];
-  for (const document of archive.documents) {
+  for (const position of positionsOf(index.documents, sourcesOfCapture.keys())) {
+    const document = archive.documents[position]!;
     const owners = new Set(
       document.copies.flatMap((copy) => sourcesOfCapture.get(copy.file) ?? []),
     );
@@ -66,12 +113,11 @@ export function incidentEvidence(archive: Archive, sources: readonly Source[]): 
     }))
     .filter((entry) => entry.sources.length > 1);
   const captures = [...sourcesOfCapture.keys()].sort();
-  const wanted = new Set(captures);
   return {
     documents,
     documentsOf,
     syndication,
-    ledger: archive.ledger.filter((entry) => wanted.has(entry.file)),
+    ledger: positionsOf(index.ledger, captures).map((position) => archive.ledger[position]!),
     captures,
   };
 }
