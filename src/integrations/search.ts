@@ -14,6 +14,9 @@ globalThis.casefilePagefind = pagefind;
 globalThis.dispatchEvent(new Event("casefile:pagefind"));
 `;
 
+/** The pages that carry `data-pagefind-body`: incidents and outlets. */
+const searchedPages = ["incidents/*/index.html", "outlets/*/index.html"] as const;
+
 /**
  * The search index: Pagefind (in its own process) indexes the pages that mark their content with
  * `data-pagefind-body` (incidents with their source texts, and outlets; not the processing
@@ -25,12 +28,18 @@ export async function writeSearchIndex(out: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    const added = await index.addDirectory({ path: out, glob: "**/index.html" });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
+    // Only the pages that mark a body: Pagefind would otherwise parse every processing report
+    // and export page only to find nothing to index in them.
+    let pages = 0;
+    for (const glob of searchedPages) {
+      const added = await index.addDirectory({ path: out, glob });
+      if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
+      pages += added.page_count;
+    }
     const written = await index.writeFiles({ outputPath: join(out, "pagefind") });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
     writeFileSync(join(out, "pagefind", bridgeFile), bridge);
-    return added.page_count;
+    return pages;
   } finally {
     await pagefind.close();
   }
