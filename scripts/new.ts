@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { sitePaths } from "../src/lib/content/load.ts";
+import { scaffoldPlaceholders } from "../src/lib/content/placeholders.ts";
 import { incidentId } from "../src/schemas/incident.ts";
 import { siteRoot } from "../src/site-root.ts";
 
@@ -25,7 +26,7 @@ function scaffold(options: {
   return {
     [`${sitePaths.incidents}/${id}.mdx`]: `---
 title: ${quoted}
-summary: "One or two sentences for lists, feeds and citations: what happened, to whom, who says so."
+summary: "${scaffoldPlaceholders.summary}"
 period:
   start: "${date}" # a day, or a time with its offset: "2024-07-28T11:29:00-04:00"
   # end: "${date}"
@@ -37,7 +38,7 @@ status: claimed # claimed, corroborated, disputed, confirmed
 attribution:
   claimed: [] # e.g. [{ by: Venezuelan government, to: actors in North Macedonia }]
   # assessed: "Not established."
-authors: ["Your Name"]
+authors: ["${scaffoldPlaceholders.author}"]
 published: "${date}" # dates as quoted YYYY-MM-DD
 # updated: "${date}"
 revisions: [] # e.g. [{ date: "${date}", note: "Added the auditor's statement." }]
@@ -99,7 +100,7 @@ const { values, positionals } = parseArgs({
   options: {
     date: { type: "string" },
     id: { type: "string" },
-    country: { type: "string", default: "UN" },
+    country: { type: "string", default: scaffoldPlaceholders.country },
   },
 });
 const title = positionals.join(" ").trim();
@@ -150,7 +151,7 @@ ${Object.keys(files)
   .join("\n")}
 
 Next:
-  1. Fill in the frontmatter of ${sitePaths.incidents}/${id}.mdx (summary, period, countries — UN is a placeholder —, types, status, authors) and write the incident.
+  1. Fill in the frontmatter of ${sitePaths.incidents}/${id}.mdx (summary, period, countries, types, status, authors) and write the incident; npm run check warns while a placeholder is left.
   2. Save the text of each source page under data/archives/ and list the sources in ${sitePaths.incidentData}/${id}/sources.yaml.
   3. Add timeline events to ${sitePaths.incidentData}/${id}/events.csv (time with UTC offset, label, source ids).
   4. Run npm run check, then npm run build (or npm run dev to preview at /incidents/${id}/).

@@ -45,11 +45,26 @@ describe("npm run new", () => {
     );
   });
 
-  it("writes files that npm run check accepts as they are", () => {
+  it("writes files that npm run check accepts as they are, warning about each placeholder left", () => {
     const check = script("check", site);
     expect(check.stderr).not.toMatch(/^error/m);
     expect(check.status).toBe(0);
     expect(check.stdout).toContain("content and data are valid");
+    const file = `content/incidents/${id}.mdx`;
+    const placeholders = check.stderr.split("\n").filter((line) => line.includes(file));
+    expect(placeholders).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^warning \\(placeholder\\): ${file}:3: summary: still the placeholder "One or two`,
+        ),
+      ),
+      expect.stringMatching(
+        /^warning \(placeholder\): .*:8: countries\[0\]: still the placeholder "UN"/,
+      ),
+      expect.stringMatching(
+        /^warning \(placeholder\): .*:15: authors\[0\]: still the placeholder "Your Name"/,
+      ),
+    ]);
   });
 
   it("refuses to overwrite an existing incident", () => {

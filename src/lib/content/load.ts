@@ -1,3 +1,4 @@
+import { placeholderWarnings } from "./placeholders.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { eventSchema } from "../../schemas/event.ts";
@@ -71,8 +72,10 @@ export function loadSiteData(root: string): SiteData {
     );
     if (!yaml) continue;
     const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
-    if (result.ok) incidents.push({ id, file, data: result.value });
-    else problems.push(...result.problems);
+    if (result.ok) {
+      incidents.push({ id, file, data: result.value });
+      warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
+    } else problems.push(...result.problems);
   }
 
   let outlets: SiteData["outlets"] = [];
