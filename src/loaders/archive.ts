@@ -16,7 +16,8 @@ export function archiveLoader(): Loader {
     load: async ({ store, meta, logger }) => {
       const root = siteRoot();
       const cache = archiveCache(root);
-      const { digest } = digestCaptures(root);
+      const captures = digestCaptures(root);
+      const { digest } = captures;
       const record = (data: Record<string, unknown>) => {
         store.clear();
         store.set({ id: "archive", data: { digest, ...data }, digest });
@@ -30,7 +31,7 @@ export function archiveLoader(): Loader {
         logger.info("archive: cached");
         record({});
       } else {
-        const { archive, stored, milliseconds } = processArchive(root);
+        const { archive, stored, milliseconds } = processArchive(root, undefined, captures);
         logger.info(
           `archive: ${archive.stats.files} captures → ${archive.stats.documents} documents, ${archive.stats.uniqueParagraphs} unique paragraphs (${milliseconds} ms)`,
         );

@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { processCaptures, type Archive } from "../archive/index.ts";
-import { archiveCache, archiveKey, digestCaptures, storedArchive } from "./archive-store.ts";
+import {
+  archiveCache,
+  archiveKey,
+  digestCaptures,
+  storedArchive,
+  type DigestedCaptures,
+} from "./archive-store.ts";
 
 /** The archive of a site with its digest over every capture's path and bytes. */
 export interface DigestedArchive {
@@ -18,13 +24,14 @@ export interface DigestedArchive {
 
 /**
  * Runs the archive engine over a site's captures, or reuses the result cached on disk for the same
- * captures, so that `check`, the content loader, the pages and rebuilds process them once.
+ * captures, so that `check`, the content loader, the pages and rebuilds process them once. A
+ * caller that has read and digested the captures already passes them, so they are not read twice.
  */
 export function processArchive(
   root: string,
   cacheDir = join(root, "node_modules/.cache/casefile"),
+  { inputs, digest }: DigestedCaptures = digestCaptures(root),
 ): DigestedArchive {
-  const { inputs, digest } = digestCaptures(root);
   const cache = archiveCache(root, cacheDir);
   const stored = storedArchive(digest, cache);
   if (stored) return { digest, archive: stored, cached: true, stored: true, milliseconds: 0 };

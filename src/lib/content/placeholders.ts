@@ -1,5 +1,6 @@
 import type { CasefileProblem } from "../errors.ts";
 import type { Incident } from "../../schemas/incident.ts";
+import { fieldPath } from "./validate.ts";
 
 /**
  * The values `npm run new` writes into a new incident for the author to replace. They pass the
@@ -16,47 +17,47 @@ export const scaffoldPlaceholders = {
   country: "UN",
 } as const;
 
-/** A warning for each scaffold placeholder still in an incident's frontmatter. */
+/** The frontmatter fields `npm run new` fills with a placeholder, and how to replace each. */
+const placeholderFields = [
+  {
+    field: "summary",
+    placeholder: scaffoldPlaceholders.summary,
+    hint: "write one or two sentences on the incident",
+  },
+  {
+    field: "countries",
+    placeholder: scaffoldPlaceholders.country,
+    hint: "give the ISO 3166-1 alpha-2 code of the country concerned, e.g. VE",
+  },
+  {
+    field: "authors",
+    placeholder: scaffoldPlaceholders.author,
+    hint: "name the people who wrote the dossier",
+  },
+] as const;
+
+/** A warning for each scaffold placeholder still in an incident's frontmatter, in line order. */
 export function placeholderWarnings(
   file: string,
-  incident: Pick<Incident, "summary" | "authors" | "countries">,
+  incident: Pick<Incident, (typeof placeholderFields)[number]["field"]>,
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
 ): (CasefileProblem & { rule: string })[] {
-  const found: { path: (string | number)[]; value: string; hint: string }[] = [];
-  if (incident.summary === scaffoldPlaceholders.summary)
-    found.push({
-      path: ["summary"],
-      value: incident.summary,
-      hint: "write one or two sentences on the incident",
-    });
-  incident.authors.forEach((author, index) => {
-    if (author === scaffoldPlaceholders.author)
-      found.push({
-        path: ["authors", index],
-        value: author,
-        hint: "name the people who wrote the dossier",
-      });
-  });
-  incident.countries.forEach((country, index) => {
-    if (country === scaffoldPlaceholders.country)
-      found.push({
-        path: ["countries", index],
-        value: country,
-        hint: "give the ISO 3166-1 alpha-2 code of the country concerned, e.g. VE",
-      });
-  });
-  return found
-    .map(({ path, value, hint }) => ({
-      file,
-      line: lineOf(path),
-      field: path
-        .map((part, index) =>
-          typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`,
-        )
-        .join(""),
-      message: `still the placeholder "${value}" that npm run new wrote`,
-      hint,
-      rule: "placeholder",
-    }))
+  return placeholderFields
+    .flatMap(({ field, placeholder, hint }) => {
+      const value = incident[field];
+      const paths = Array.isArray(value)
+        ? value.flatMap((item, index) => (item === placeholder ? [[field, index]] : []))
+        : value === placeholder
+          ? [[field]]
+          : [];
+      return paths.map((path) => ({
+        file,
+        line: lineOf(path),
+        field: fieldPath(path),
+        message: `still the placeholder "${placeholder}" that npm run new wrote`,
+        hint,
+        rule: "placeholder",
+      }));
+    })
     .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
