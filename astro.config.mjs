@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
 import remarkGfm from "remark-gfm";
+import { dataFiles } from "./src/integrations/data-files.ts";
 import { urlLock } from "./src/integrations/url-lock.ts";
 import { offlineAndSearch } from "./src/integrations/offline-and-search.ts";
 import { normaliseBase } from "./src/lib/urls/paths.ts";
@@ -31,6 +32,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !page.endsWith("/404/") }),
+    // Copies the data files into the output before the URL lock and offline copies list it.
+    dataFiles(),
     urlLock(),
     // Dossier pages, the search index and the offline zip, then the service worker (last: it lists every file).
     offlineAndSearch(),

@@ -47,9 +47,9 @@ const site: BuiltSite = {
 
 const { files, bytes } = writeOfflineZip(site);
 rmSync(target, { recursive: true, force: true });
-for (const [file, content] of offlineCopy(site)) {
-  mkdirSync(dirname(join(target, file)), { recursive: true });
-  writeFileSync(join(target, file), content);
+for (const { name, bytes: built, prepare } of offlineCopy(site)) {
+  mkdirSync(dirname(join(target, name)), { recursive: true });
+  writeFileSync(join(target, name), prepare(built));
 }
 process.stdout.write(
   `offline copy: ${files} files in ${target} (open ${join(target, "index.html")})\n` +

@@ -1,11 +1,13 @@
 /**
- * `npm run build`: checks content and data first, so that an author's mistake stops the build
- * with one paragraph per problem (file, line or field, hint) and no stack trace; then runs
- * `astro build` with any extra arguments. Author errors raised during rendering reach us marked
- * inside Astro's output and are printed the same way, as are MDX compile errors and unknown
- * components that Astro reports itself; `DEBUG=casefile` shows Astro's full output.
+ * `npm run build`: checks content and data, so that an author's mistake stops the build with one
+ * paragraph per problem (file, line or field, hint) and no stack trace, and runs `astro build`
+ * with any extra arguments. The two run at the same time, in two processes (two cores): Astro's
+ * output is held back until the check has passed, and a failed check stops Astro and prints only
+ * the check's problems. Author errors raised during rendering reach us marked inside Astro's
+ * output and are printed the same way, as are MDX compile errors and unknown components that
+ * Astro reports itself; `DEBUG=casefile` shows Astro's full output.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,34 +18,38 @@ import { siteRoot } from "../src/site-root.ts";
 const args = process.argv.slice(2);
 const strict = args.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
 const debug = (process.env["DEBUG"] ?? "").split(",").includes("casefile");
-// In a process of its own, so that the memory the check takes is given back before Astro starts.
-const check = spawnSync(process.execPath, [fileURLToPath(new URL("check.ts", import.meta.url))], {
-  stdio: "inherit",
-  env: { ...process.env, ...(strict ? { CASEFILE_STRICT: "1" } : {}) },
-});
-if (check.status !== 0) process.exit(check.status ?? 1);
+const env = { ...process.env, ...(strict ? { CASEFILE_STRICT: "1" } : {}) };
 
-const astro = join(
-  dirname(createRequire(import.meta.url).resolve("astro/package.json")),
-  "bin/astro.mjs",
-);
-const child = spawn(
+/** The exit code of a child process once it ends (1 if killed by a signal). */
+const exited = (child: ChildProcess) =>
+  new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+
+// Its own process, so that the memory the check takes is given back when it ends.
+const check = spawn(process.execPath, [fileURLToPath(new URL("check.ts", import.meta.url))], {
+  stdio: "inherit",
+  env,
+});
+const astro = spawn(
   process.execPath,
-  [astro, "build", ...args.filter((arg) => arg !== "--strict")],
-  {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      ...(strict ? { CASEFILE_STRICT: "1" } : {}),
-      ASTRO_TELEMETRY_DISABLED: "1",
-    },
-  },
+  [
+    join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin/astro.mjs"),
+    "build",
+    ...args.filter((arg) => arg !== "--strict"),
+  ],
+  { stdio: ["ignore", "pipe", "pipe"], env: { ...env, ASTRO_TELEMETRY_DISABLED: "1" } },
 );
-// Progress goes straight through; error output is held back until we know whether it carries
-// author problems, which are then printed alone.
+
+// Astro's progress waits for the check's verdict, then goes straight through; its error output is
+// held back until we know whether it carries author problems, which are then printed alone.
+let checked = false;
+const waiting: [Buffer, NodeJS.WriteStream][] = [];
 let held = "";
 let failing = false;
 const pass = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+  if (!checked) {
+    waiting.push([chunk, stream]);
+    return;
+  }
   const text = chunk.toString();
   if (!failing && !/\[ERROR\]|@@casefile-problem@@|^\s*at /m.test(text)) stream.write(text);
   else {
@@ -51,21 +57,32 @@ const pass = (chunk: Buffer, stream: NodeJS.WriteStream) => {
     held += text;
   }
 };
-child.stdout.on("data", (chunk: Buffer) => pass(chunk, process.stdout));
-child.stderr.on("data", (chunk: Buffer) => pass(chunk, process.stderr));
-child.on("close", (code) => {
-  const marked = problemsInText(held);
-  const problems = locateCharts(
-    marked.length > 0 ? marked : problemsInAstroOutput(held, siteRoot()),
-    siteRoot(),
+astro.stdout.on("data", (chunk: Buffer) => pass(chunk, process.stdout));
+astro.stderr.on("data", (chunk: Buffer) => pass(chunk, process.stderr));
+const astroExit = exited(astro);
+
+const checkCode = await exited(check);
+if (checkCode !== 0) {
+  // The check printed the problems; Astro would only repeat some of them.
+  astro.kill("SIGTERM");
+  await astroExit;
+  process.exit(checkCode);
+}
+checked = true;
+for (const [chunk, stream] of waiting.splice(0)) pass(chunk, stream);
+
+const code = await astroExit;
+const marked = problemsInText(held);
+const problems = locateCharts(
+  marked.length > 0 ? marked : problemsInAstroOutput(held, siteRoot()),
+  siteRoot(),
+);
+if (code !== 0 && problems.length > 0 && !debug) {
+  for (const problem of problems) process.stderr.write(`error: ${formatProblem(problem)}\n`);
+  process.stderr.write(
+    `\n${problems.length} error${problems.length === 1 ? "" : "s"}: the build stopped.\n`,
   );
-  if (code !== 0 && problems.length > 0 && !debug) {
-    for (const problem of problems) process.stderr.write(`error: ${formatProblem(problem)}\n`);
-    process.stderr.write(
-      `\n${problems.length} error${problems.length === 1 ? "" : "s"}: the build stopped.\n`,
-    );
-  } else {
-    process.stderr.write(held);
-  }
-  process.exit(code ?? 1);
-});
+} else {
+  process.stderr.write(held);
+}
+process.exit(code);

@@ -1,22 +1,26 @@
 import type { AstroIntegration } from "astro";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { generatedFiles } from "../lib/offline/offline-manifest.ts";
-import type { ZipSummary } from "../lib/offline/zip.ts";
-import { writeDossiers, writeOfflineZip, type BuiltSite } from "./offline-bundle.ts";
+import {
+  writeOfflineCopies,
+  type OfflineCopiesSummary,
+  type OfflineCopiesTask,
+} from "./offline-bundle.ts";
 import { writeSearchIndex } from "./search.ts";
 import { writeServiceWorker } from "./service-worker.ts";
 
-/** Writes the offline zip in a worker thread, or on this one if a worker cannot start. */
-function zipInWorker(site: BuiltSite, root: URL): Promise<ZipSummary> {
+/** Writes the dossiers and the offline zip in a worker thread, or on this one if a worker cannot start. */
+function offlineCopiesInWorker(task: OfflineCopiesTask, root: URL): Promise<OfflineCopiesSummary> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       worker = new Worker(fileURLToPath(new URL("src/integrations/zip-worker.ts", root)), {
-        workerData: site,
+        workerData: task,
       });
     } catch {
-      resolve(writeOfflineZip(site));
+      resolve(writeOfflineCopies(task));
       return;
     }
     worker.once("message", resolve);
@@ -27,15 +31,20 @@ function zipInWorker(site: BuiltSite, root: URL): Promise<ZipSummary> {
   });
 }
 
+/** Seconds since `start`, for the log. */
+const since = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+
 /**
- * Offline reading and search, after the pages are written, in this order: one self-contained
- * `dossier.html` per incident; then the search index (Pagefind, in its own process) and the zip of
- * the whole site (in a worker thread) at the same time, since neither reads what the other
- * writes; then the service worker and offline manifest, which list every file, last.
+ * Offline reading and search, after the pages are written: the search index (Pagefind, in its own
+ * process) on this thread while a worker writes one self-contained `dossier.html` per incident and
+ * then the zip of the whole site (Pagefind reads neither); then the service worker and offline
+ * manifest, which list every file, last. The index and the zip keep their last copy in the build's
+ * cache folder, so that what did not change since the last build is not done again.
  */
 export function offlineAndSearch(): AstroIntegration {
   let site = { base: "/", origin: "http://localhost:4321" };
   let root = new URL("file:///");
+  let cache = "";
   return {
     name: "casefile-offline-and-search",
     hooks: {
@@ -45,22 +54,38 @@ export function offlineAndSearch(): AstroIntegration {
           origin: new URL(config.site ?? "http://localhost:4321").origin,
         };
         root = config.root;
+        cache = join(fileURLToPath(config.cacheDir), "casefile");
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = { ...site, out: fileURLToPath(dir) };
-        logger.info(`${writeDossiers(built)} self-contained incident dossiers`);
-        const [pages, zip] = await Promise.all([
-          writeSearchIndex(built.out),
-          zipInWorker(built, root),
+        const start = performance.now();
+        const task = {
+          site: built,
+          cache: { folder: cache, projectRoot: fileURLToPath(root) },
+        };
+        const [, copies] = await Promise.all([
+          writeSearchIndex(built.out, join(cache, "search")).then((summary) => {
+            logger.info(
+              `search index: ${summary.pages} pages${summary.reused ? ", unchanged since the last build" : ""} (${since(start)})`,
+            );
+            return summary;
+          }),
+          offlineCopiesInWorker(task, root).then((summary) => {
+            logger.info(
+              `${summary.dossiers} self-contained incident dossiers; ${generatedFiles.zip}: ${summary.zip.files} files (${summary.zip.reused} unchanged), ${Math.round(summary.zip.bytes / 1024)} kB (${since(start)})`,
+            );
+            return summary;
+          }),
         ]);
-        logger.info(`search index: ${pages} pages`);
-        logger.info(
-          `${generatedFiles.zip}: ${zip.files} files, ${Math.round(zip.bytes / 1024)} kB`,
+        const worker = await writeServiceWorker(
+          built.out,
+          built.base,
+          copies.zip.digests,
+          task.cache,
         );
-        const worker = await writeServiceWorker(built.out, built.base);
         for (const warning of worker.warnings) logger.warn(warning);
         logger.info(
-          `service worker: ${worker.precached} files precached, ${worker.listed} listed for saving offline`,
+          `service worker: ${worker.precached} files precached, ${worker.listed} listed for saving offline (${since(start)})`,
         );
       },
     },

@@ -4,7 +4,14 @@ import { selfContainedPage } from "../lib/offline/dossier.ts";
 import { filesUnder } from "../lib/offline/files.ts";
 import { generatedFiles } from "../lib/offline/offline-manifest.ts";
 import { offlinePage, offlineStylesheet } from "../lib/offline/relative-links.ts";
-import { writeZipFile, type ZipFile, type ZipSummary } from "../lib/offline/zip.ts";
+import { cachedText, diskCache } from "../lib/content/disk-cache.ts";
+import { bytesDigest, digest, sourceDigest } from "../lib/digest.ts";
+import {
+  writeZipThroughCache,
+  type CachedZipSummary,
+  type SourceFile,
+} from "../lib/offline/zip-cache.ts";
+import { zipLevel } from "../lib/offline/zip.ts";
 
 /** The file name of an incident's self-contained dossier, next to its page. */
 export const dossierFile = "dossier.html";
@@ -19,19 +26,28 @@ export interface BuiltSite {
   origin: string;
 }
 
-/** Writes `incidents/<id>/dossier.html`, one self-contained file per incident page. */
-export function writeDossiers({ out, base, origin }: BuiltSite): number {
+/**
+ * Writes `incidents/<id>/dossier.html`, one self-contained file per incident page. With a cache,
+ * a dossier whose page, style sheets, icon, origin and code are unchanged is copied from it.
+ */
+export function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineCache): number {
   const files = filesUnder(out);
   const built = new Set(files);
   const favicon = existsSync(join(out, "favicon.svg"))
     ? readFileSync(join(out, "favicon.svg"), "utf8")
     : undefined;
+  const stylesheets = new Map(
+    files
+      .filter((file) => file.endsWith(".css"))
+      .map((file) => [file, readFileSync(join(out, file), "utf8")]),
+  );
   const stylesheet = (path: string) => {
     const file = path.startsWith(base) ? path.slice(base.length) : undefined;
-    return file !== undefined && file.endsWith(".css") && built.has(file)
-      ? readFileSync(join(out, file), "utf8")
-      : undefined;
+    return file !== undefined && built.has(file) ? stylesheets.get(file) : undefined;
   };
+  const dossiers = cache && diskCache(join(cache.folder, "dossiers"), { extension: ".html" });
+  const salt =
+    cache && digest(offlineCode(cache.projectRoot), stylesheets, favicon ?? null, origin);
   const pages = files.filter((file) => /^incidents\/[^/]+\/index\.html$/.test(file));
   let written = 0;
   for (const page of pages) {
@@ -40,7 +56,9 @@ export function writeDossiers({ out, base, origin }: BuiltSite): number {
     if (html.includes('http-equiv="refresh"')) continue;
     writeFileSync(
       join(out, page.replace(/index\.html$/, dossierFile)),
-      selfContainedPage(html, { stylesheet, favicon, origin }),
+      cachedText(dossiers, digest(salt ?? null, bytesDigest(html)), () =>
+        selfContainedPage(html, { stylesheet, favicon, origin }),
+      ),
     );
     written++;
   }
@@ -62,25 +80,101 @@ export function inOfflineCopy(file: string): boolean {
 
 /**
  * The offline copy of a built site, one file at a time in sorted order: every file it carries,
- * pages and style sheets with relative links ending in `index.html`, so that it reads from disk
- * (`file:`). A generator, so that only the file being zipped or written is held in memory.
+ * pages and style sheets to be given relative links ending in `index.html` (`prepare`), so that
+ * it reads from disk (`file:`). A generator, so that only the file being zipped or written is
+ * held in memory.
  */
-export function* offlineCopy({ out, base, origin }: BuiltSite): Generator<ZipFile> {
-  const files = filesUnder(out).filter(inOfflineCopy);
+export function* offlineCopy(
+  { out, base, origin }: BuiltSite,
+  files = filesUnder(out).filter(inOfflineCopy),
+): Generator<SourceFile> {
   const options = { base, files: new Set(files), origin };
-  for (const file of files) {
-    const bytes = readFileSync(join(out, file));
-    if (file.endsWith(".html") && !file.endsWith(`/${dossierFile}`)) {
-      yield [file, Buffer.from(offlinePage(bytes.toString("utf8"), file, options))];
-    } else if (file.endsWith(".css")) {
-      yield [file, Buffer.from(offlineStylesheet(bytes.toString("utf8"), file, options))];
+  const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
+  for (const name of files) {
+    const bytes = readFileSync(join(out, name));
+    if (name.endsWith(".html") && !name.endsWith(`/${dossierFile}`)) {
+      yield {
+        name,
+        bytes,
+        prepare: (built) => Buffer.from(offlinePage(text(built), name, options)),
+      };
+    } else if (name.endsWith(".css")) {
+      yield {
+        name,
+        bytes,
+        prepare: (built) => Buffer.from(offlineStylesheet(text(built), name, options)),
+      };
     } else {
-      yield [file, bytes];
+      yield { name, bytes, prepare: (built) => built };
     }
   }
 }
 
-/** Writes `casefile-offline.zip` (the offline copy under a `casefile/` folder) into the site. */
-export function writeOfflineZip(site: BuiltSite): ZipSummary {
-  return writeZipFile(join(site.out, generatedFiles.zip), offlineCopy(site), "casefile");
+/** Where the offline copies may keep what they made last time, and the project whose code makes them. */
+export interface OfflineCache {
+  /** The build's cache folder for Casefile (the zip and the dossiers go in folders under it). */
+  folder: string;
+  /** The project root, with `src/`: the code that makes the copies is part of their cache keys. */
+  projectRoot: string;
+}
+
+/** The version of the code that makes the offline copies: a digest of its source. */
+function offlineCode(projectRoot: string): string {
+  return sourceDigest(projectRoot, [
+    "src/lib/offline",
+    "src/lib/urls",
+    "src/integrations/offline-bundle.ts",
+  ]);
+}
+
+/**
+ * Writes `casefile-offline.zip` (the offline copy under a `casefile/` folder) into the site. With a
+ * cache, files unchanged since the last build are copied from the last zip as stored, not
+ * rewritten and deflated again; the zip is the same bytes either way.
+ */
+export function writeOfflineZip(site: BuiltSite, cache?: OfflineCache): CachedZipSummary {
+  const files = filesUnder(site.out).filter(inOfflineCopy);
+  return writeZipThroughCache({
+    path: join(site.out, generatedFiles.zip),
+    folder: "casefile",
+    cacheFolder: cache && join(cache.folder, "offline-zip"),
+    // What `prepare` and the zip depend on besides each file's bytes.
+    salt: cache
+      ? digest(
+          site.base,
+          site.origin,
+          files,
+          zipLevel,
+          process.versions.zlib,
+          sourceDigest(cache.projectRoot, [
+            "src/lib/offline",
+            "src/integrations/offline-bundle.ts",
+          ]),
+        )
+      : "",
+    files: offlineCopy(site, files),
+  });
+}
+
+/** The work of the offline worker: a built site and where its zip may keep its last copy. */
+export interface OfflineCopiesTask {
+  site: BuiltSite;
+  cache: OfflineCache | undefined;
+}
+
+/** What the offline worker did. */
+export interface OfflineCopiesSummary {
+  /** Dossiers written. */
+  dossiers: number;
+  /** The zip written. */
+  zip: CachedZipSummary;
+}
+
+/**
+ * The offline copies of a built site, in order: the self-contained dossiers (the zip carries
+ * them), then the zip.
+ */
+export function writeOfflineCopies({ site, cache }: OfflineCopiesTask): OfflineCopiesSummary {
+  const dossiers = writeDossiers(site, cache);
+  return { dossiers, zip: writeOfflineZip(site, cache) };
 }

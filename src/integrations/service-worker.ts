@@ -1,7 +1,14 @@
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateSW } from "workbox-build";
+import { findPackageJSON } from "node:module";
+import {
+  generateSW,
+  getManifest,
+  type GenerateSWOptions,
+  type GetManifestOptions,
+} from "workbox-build";
+import { diskCache } from "../lib/content/disk-cache.ts";
+import { bytesDigest, digest, sourceDigest } from "../lib/digest.ts";
 import { filesUnder } from "../lib/offline/files.ts";
 import { generatedFiles, offlineManifest } from "../lib/offline/offline-manifest.ts";
 import { webManifest } from "../lib/offline/web-manifest.ts";
@@ -16,15 +23,26 @@ export interface ServiceWorkerSummary {
   warnings: string[];
 }
 
-/** The content digest of every file under a folder, read one at a time. */
-function fileDigests(out: string): Map<string, string> {
+/** Stands for the offline manifest's version in the worker's bundle until it is filled in. */
+const versionSlot = "casefile0version0slot";
+
+/** The version of workbox-build, which writes the worker. */
+function workboxVersion(): string {
+  const manifest = findPackageJSON("workbox-build", import.meta.url);
+  return manifest
+    ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version
+    : "";
+}
+
+/**
+ * The content digest of every file under a folder but the zip (made from the others), read one at
+ * a time unless `known` has it already.
+ */
+function fileDigests(out: string, known: ReadonlyMap<string, string>): Map<string, string> {
   return new Map(
-    filesUnder(out).map((file) => [
-      file,
-      createHash("sha256")
-        .update(readFileSync(join(out, file)))
-        .digest("hex"),
-    ]),
+    filesUnder(out)
+      .filter((file) => file !== generatedFiles.zip)
+      .map((file) => [file, known.get(file) ?? bytesDigest(readFileSync(join(out, file)))]),
   );
 }
 
@@ -33,19 +51,26 @@ function fileDigests(out: string): Map<string, string> {
  * for the save button), then a Workbox service worker at `<base>sw.js` that precaches the app
  * shell and caches pages network-first and assets as they are used. The worker precaches the
  * offline manifest under its content digest, so any change to the site changes `sw.js` and the
- * next visit installs it (`skipWaiting`, `clientsClaim`); no timestamps.
+ * next visit installs it (`skipWaiting`, `clientsClaim`); no timestamps. `known` holds content
+ * digests taken already (by the zip), by file name; with a cache, a worker bundled before for the
+ * same precache list and code is reused.
  */
-export async function writeServiceWorker(out: string, base: string): Promise<ServiceWorkerSummary> {
+export async function writeServiceWorker(
+  out: string,
+  base: string,
+  known: ReadonlyMap<string, string> = new Map(),
+  cache?: { folder: string; projectRoot: string },
+): Promise<ServiceWorkerSummary> {
   writeFileSync(
     join(out, generatedFiles.webManifest),
     `${JSON.stringify(webManifest(base, "Incident dossiers with charts, source-reliability tables and the deduplicated text of every source."), null, 2)}\n`,
   );
-  const manifest = offlineManifest(fileDigests(out), base);
+  const manifest = offlineManifest(fileDigests(out, known), base);
   writeFileSync(
     join(out, generatedFiles.offlineManifest),
     `${JSON.stringify(manifest, null, 2)}\n`,
   );
-  const { count, warnings } = await generateSW({
+  const precache: GetManifestOptions = {
     globDirectory: out,
     globPatterns: [
       "_astro/*.{css,js}",
@@ -58,11 +83,15 @@ export async function writeServiceWorker(out: string, base: string): Promise<Ser
     dontCacheBustURLsMatching: /^_astro\//,
     additionalManifestEntries: [
       {
-        url: `${base}${generatedFiles.offlineManifest}?v=${manifest.version}`,
+        url: `${base}${generatedFiles.offlineManifest}?v=${versionSlot}`,
         revision: null,
       },
     ],
-    swDest: join(out, generatedFiles.serviceWorker),
+  };
+  const swDest = join(out, generatedFiles.serviceWorker);
+  const options: GenerateSWOptions = {
+    ...precache,
+    swDest,
     mode: "production",
     sourcemap: false,
     inlineWorkboxRuntime: true,
@@ -98,6 +127,26 @@ export async function writeServiceWorker(out: string, base: string): Promise<Ser
         options: { cacheName: manifest.cache },
       },
     ],
-  });
+  };
+  // The worker is bundled with a slot for the offline manifest's version, filled in below: the
+  // bundle (a second or more) then depends only on what it precaches besides that manifest (names
+  // and revisions), the cache name and the code configuring it, and can be kept between builds.
+  const { manifestEntries, count, warnings } = await getManifest(precache);
+  const key = digest(
+    workboxVersion(),
+    cache ? sourceDigest(cache.projectRoot, ["src/integrations/service-worker.ts"]) : null,
+    manifestEntries,
+    manifest.cache,
+  );
+  const workers = cache && diskCache(join(cache.folder, "service-worker"), { extension: ".js" });
+  let bundle = workers?.read(key);
+  if (bundle === undefined) {
+    await generateSW(options);
+    bundle = readFileSync(swDest, "utf8");
+    workers?.write(key, bundle);
+  }
+  if (bundle.split(versionSlot).length !== 2)
+    throw new Error("the service worker does not name the offline manifest's version exactly once");
+  writeFileSync(swDest, bundle.replace(versionSlot, manifest.version));
   return { precached: count, listed: manifest.urls.length, warnings };
 }

@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadSiteData } from "../lib/content/load.ts";
+import { loadIncidents } from "../lib/content/load.ts";
 import { CasefileError, markedMessage } from "../lib/errors.ts";
 import { outputFile, publishedPaths } from "../lib/urls/published.ts";
 import {
@@ -49,13 +49,13 @@ export function urlLock(): AstroIntegration {
         const root = siteRoot();
         const lockPath = join(root, lockFile);
         const locked = existsSync(lockPath) ? readLock(readFileSync(lockPath, "utf8")) : [];
-        const site = loadSiteData(root);
+        const incidents = loadIncidents(root);
         const titles = new Map(
-          site.incidents.map((incident) => [`/incidents/${incident.id}/`, incident.data.title]),
+          incidents.map((incident) => [`/incidents/${incident.id}/`, incident.data.title]),
         );
         const redirects = expandRedirects(
           redirectsFrom(
-            site.incidents.map((incident) => ({
+            incidents.map((incident) => ({
               id: incident.id,
               redirect_from: incident.data.redirect_from,
             })),

@@ -1,8 +1,8 @@
 /**
- * Writes the offline zip in a worker thread (see `offlineAndSearch`), so that it runs while the
- * main thread drives Pagefind; posts the zip's summary back.
+ * Writes the dossiers, then the offline zip, in a worker thread (see `offlineAndSearch`), so that
+ * both run while the main thread drives Pagefind; posts what it did back.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { writeOfflineZip, type BuiltSite } from "./offline-bundle.ts";
+import { writeOfflineCopies, type OfflineCopiesTask } from "./offline-bundle.ts";
 
-parentPort?.postMessage(writeOfflineZip(workerData as BuiltSite));
+parentPort?.postMessage(writeOfflineCopies(workerData as OfflineCopiesTask));

@@ -3,6 +3,8 @@
  * process, whatever the order its object keys were written in.
  */
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 
 /**
  * JSON with object keys sorted and the values JSON would drop or flatten spelled out: a Map as its
@@ -43,4 +45,25 @@ export function digest(...parts: readonly unknown[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(stableJson(part)).update("\0");
   return hash.digest("hex");
+}
+
+/**
+ * The digest of source files: every file under each of `paths` (folders or files, relative to
+ * `root`), by path and content. A version for caches of what that code produces, so that editing
+ * the code invalidates them without anybody remembering to bump a number.
+ */
+export function sourceDigest(root: string, paths: readonly string[]): string {
+  const files = paths.flatMap((path) => {
+    const full = join(root, path);
+    return statSync(full).isDirectory()
+      ? readdirSync(full, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name))
+      : [full];
+  });
+  return digest(
+    files
+      .sort()
+      .map((file) => [relative(root, file).split("\\").join("/"), bytesDigest(readFileSync(file))]),
+  );
 }

@@ -3,12 +3,12 @@
  * of an incident page, and its SVG depends only on the chart's inputs and on the renderer. The
  * key is a digest of both, so a cached SVG is byte for byte the one the renderer would draw.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { findPackageJSON } from "node:module";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { cachedText, type DiskCache } from "../content/disk-cache.ts";
-import { bytesDigest, digest } from "../digest.ts";
+import { digest, sourceDigest } from "../digest.ts";
 
 /** A disk cache of chart SVGs and the version of the renderer that drew them. */
 export interface ChartCache {
@@ -41,12 +41,7 @@ const rendererPackages = ["@observablehq/plot", "linkedom", "d3-dsv", "yaml"] as
  * and `node_modules/`.
  */
 export function rendererVersion(projectRoot: string): string {
-  const folder = join(projectRoot, "src/lib/charts");
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort()
-    .map((file) => [relative(folder, file), bytesDigest(readFileSync(file))]);
+  const code = sourceDigest(projectRoot, ["src/lib/charts"]);
   const from = pathToFileURL(join(projectRoot, "package.json"));
   const packages = rendererPackages.map((name) => {
     // Not `require.resolve("<name>/package.json")`: Plot and d3 do not export their manifest.
@@ -56,5 +51,5 @@ export function rendererVersion(projectRoot: string): string {
     };
     return [name, version ?? "unknown"];
   });
-  return digest(files, packages, process.versions.node, process.versions.icu ?? null);
+  return digest(code, packages, process.versions.node, process.versions.icu ?? null);
 }

@@ -61,8 +61,6 @@ export interface CacheKeys {
   incidentData(incidentId: string): string;
   /** The incident page: its data as above, its write-up, and the data files its charts draw. */
   incidentPage(incidentId: string): string;
-  /** `/incidents/<id>/data/<file>`: the file's bytes. */
-  dataFile(incidentId: string, name: string): string;
   /** An outlet page: the outlet, and the data of every incident with a source from it. */
   outlet(outletId: string): string;
 }
@@ -122,12 +120,6 @@ export function cacheKeys(input: CacheKeyInput): CacheKeys {
     ),
   );
 
-  const dataFile = (id: string, name: string) => {
-    const file = dataFiles(id).find((entry) => entry.name === name);
-    if (!file) throw new Error(`cache key of unknown data file "${id}/${name}"`);
-    return digest(cacheKeyRecipe, "data-file", file.bytes);
-  };
-
   const outlet = once((id) =>
     digest(
       cacheKeyRecipe,
@@ -143,5 +135,5 @@ export function cacheKeys(input: CacheKeyInput): CacheKeys {
     ),
   );
 
-  return { citation, incidentData, incidentPage, dataFile, outlet };
+  return { citation, incidentData, incidentPage, outlet };
 }

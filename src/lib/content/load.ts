@@ -37,20 +37,31 @@ function list(folder: string): string[] {
   return existsSync(folder) ? readdirSync(folder).sort() : [];
 }
 
-/**
- * Reads, validates and cross-checks everything under `root` (content/ and data/). Collects every
- * problem before failing, so an author sees them all at once; throws CasefileErrors if any.
- */
-export function loadSiteData(root: string): SiteData {
-  const problems: CasefileProblem[] = [];
-  const warnings: CasefileProblem[] = [];
-  const yamlFiles = new Map<string, YamlFile>();
-  const readYaml = (file: string, parse: () => YamlFile) => {
-    const yaml = collect(problems, parse);
-    if (yaml) yamlFiles.set(file, yaml);
-    return yaml;
-  };
+/** The files read so far, by path, for locating fields in cross-reference problems. */
+type YamlFiles = Map<string, YamlFile>;
 
+/** Reads a YAML file through `parse`, collecting its problems; keeps it in `yamlFiles` for lines. */
+function readYamlInto(
+  problems: CasefileProblem[],
+  yamlFiles: YamlFiles,
+  file: string,
+  parse: () => YamlFile,
+): YamlFile | undefined {
+  const yaml = collect(problems, parse);
+  if (yaml) yamlFiles.set(file, yaml);
+  return yaml;
+}
+
+/**
+ * Reads and validates the frontmatter of every write-up under content/incidents/, collecting
+ * problems and warnings; returns the valid incidents and the ids of every write-up found.
+ */
+function readIncidents(
+  root: string,
+  problems: CasefileProblem[],
+  warnings: CasefileProblem[],
+  yamlFiles: YamlFiles,
+): { incidents: IncidentEntry[]; written: Set<string> } {
   const incidents: IncidentEntry[] = [];
   const written = new Set<string>();
   for (const name of list(join(root, sitePaths.incidents))) {
@@ -67,7 +78,7 @@ export function loadSiteData(root: string): SiteData {
       });
       continue;
     }
-    const yaml = readYaml(file, () =>
+    const yaml = readYamlInto(problems, yamlFiles, file, () =>
       parseFrontmatter(readFileSync(join(root, file), "utf8"), file),
     );
     if (!yaml) continue;
@@ -77,6 +88,31 @@ export function loadSiteData(root: string): SiteData {
       warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
     } else problems.push(...result.problems);
   }
+  return { incidents, written };
+}
+
+/**
+ * The incidents alone (frontmatter read and validated, nothing else), for steps that need only
+ * ids, titles and redirects; throws CasefileErrors if any write-up is invalid.
+ */
+export function loadIncidents(root: string): IncidentEntry[] {
+  const problems: CasefileProblem[] = [];
+  const { incidents } = readIncidents(root, problems, [], new Map());
+  if (problems.length > 0) throw new CasefileErrors(problems);
+  return incidents;
+}
+
+/**
+ * Reads, validates and cross-checks everything under `root` (content/ and data/). Collects every
+ * problem before failing, so an author sees them all at once; throws CasefileErrors if any.
+ */
+export function loadSiteData(root: string): SiteData {
+  const problems: CasefileProblem[] = [];
+  const warnings: CasefileProblem[] = [];
+  const yamlFiles: YamlFiles = new Map();
+  const readYaml = (file: string, parse: () => YamlFile) =>
+    readYamlInto(problems, yamlFiles, file, parse);
+  const { incidents, written } = readIncidents(root, problems, warnings, yamlFiles);
 
   let outlets: SiteData["outlets"] = [];
   if (existsSync(join(root, sitePaths.outlets))) {

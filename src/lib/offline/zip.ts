@@ -12,8 +12,40 @@ import { CasefileError } from "../errors.ts";
  * same bytes on every run with one Node version, though a Node upgrade may change them.
  */
 
-/** One file of a zip: its path inside the zip's top folder and its bytes. */
-export type ZipFile = readonly [name: string, bytes: Uint8Array];
+/**
+ * A file's bytes as a zip stores them: how they are compressed, their CRC-32 and size before
+ * compression, and the stored bytes. An earlier zip's entry can be written again as it is.
+ */
+export interface StoredEntry {
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** CRC-32 of the uncompressed bytes. */
+  crc: number;
+  /** Size before compression. */
+  size: number;
+  /** The bytes as stored. */
+  data: Uint8Array;
+}
+
+/**
+ * One file of a zip: its path inside the zip's top folder and its bytes, or the entry as stored in
+ * an earlier zip.
+ */
+export type ZipFile = readonly [name: string, bytes: Uint8Array | StoredEntry];
+
+/** Where an entry's stored bytes lie in a written zip, to copy them into a later one. */
+export interface EntryLocation {
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** CRC-32 of the uncompressed bytes. */
+  crc: number;
+  /** Size before compression. */
+  size: number;
+  /** Offset of the stored bytes from the start of the zip. */
+  dataOffset: number;
+  /** Length of the stored bytes. */
+  compressedSize: number;
+}
 
 /** What a written zip holds. */
 export interface ZipSummary {
@@ -72,14 +104,15 @@ interface WrittenEntry {
   offset: number;
 }
 
-/** The bytes to store for a file, deflated unless that does not pay. */
-function compress(name: string, bytes: Uint8Array): { method: number; data: Uint8Array } {
-  if (bytes.byteLength === 0 || compressedAlready.test(name))
-    return { method: stored, data: bytes };
+/** A file's entry as stored, deflated unless that does not pay. */
+function compress(name: string, bytes: Uint8Array): StoredEntry {
+  const size = bytes.byteLength;
+  const crc = crc32(bytes);
+  if (size === 0 || compressedAlready.test(name)) return { method: stored, crc, size, data: bytes };
   const data = deflateRawSync(bytes, { level: zipLevel });
-  return data.byteLength < bytes.byteLength
-    ? { method: deflated, data }
-    : { method: stored, data: bytes };
+  return data.byteLength < size
+    ? { method: deflated, crc, size, data }
+    : { method: stored, crc, size, data: bytes };
 }
 
 /** The local file header that comes before an entry's bytes (APPNOTE 4.3.7). */
@@ -166,12 +199,14 @@ function endRecords(entries: number, directoryOffset: number, directorySize: num
 /**
  * Writes a deterministic zip of `files` under `folder/`, chunk by chunk, through `write`. The
  * files must come in ascending order of name (as `Array.prototype.sort` orders them), so that the
- * same files always give the same bytes; only the current file is held in memory.
+ * same files always give the same bytes; only the current file is held in memory. `located`
+ * hears where each entry's stored bytes went.
  */
 export function writeZip(
   files: Iterable<ZipFile>,
   folder: string,
   write: (chunk: Uint8Array) => void,
+  located?: (file: string, location: EntryLocation) => void,
 ): ZipSummary {
   const entries: WrittenEntry[] = [];
   let offset = 0;
@@ -185,7 +220,8 @@ export function writeZip(
       throw new Error(`zip entries out of order: "${file}" after "${previous}"`);
     }
     previous = file;
-    if (bytes.byteLength >= max32) {
+    const size = bytes instanceof Uint8Array ? bytes.byteLength : bytes.size;
+    if (size >= max32) {
       throw new CasefileError({
         file,
         message: "is 4 GiB or larger, too large for the offline zip",
@@ -193,19 +229,20 @@ export function writeZip(
       });
     }
     const path = `${folder}/${file}`;
-    const { method, data } = compress(path, bytes);
+    const { method, crc, data } = bytes instanceof Uint8Array ? compress(path, bytes) : bytes;
     const nameLength = Buffer.byteLength(path, "utf8");
     const entry: WrittenEntry = {
       name: path,
       nameLength,
       flags: nameLength === path.length ? 0 : utf8Flag,
       method,
-      crc: crc32(bytes),
+      crc,
       compressedSize: data.byteLength,
-      size: bytes.byteLength,
+      size,
       offset,
     };
     emit(localHeader(entry));
+    located?.(file, { method, crc, size, dataOffset: offset, compressedSize: data.byteLength });
     emit(data);
     entries.push(entry);
   }
@@ -227,11 +264,16 @@ function writeAll(fd: number, chunk: Uint8Array): void {
  * Writes a deterministic zip of `files` (in ascending order of name) under `folder/` to `path`,
  * one file at a time; a zip that fails halfway is removed rather than left truncated.
  */
-export function writeZipFile(path: string, files: Iterable<ZipFile>, folder: string): ZipSummary {
+export function writeZipFile(
+  path: string,
+  files: Iterable<ZipFile>,
+  folder: string,
+  located?: (file: string, location: EntryLocation) => void,
+): ZipSummary {
   const fd = openSync(path, "w");
   let written = false;
   try {
-    const summary = writeZip(files, folder, (chunk) => writeAll(fd, chunk));
+    const summary = writeZip(files, folder, (chunk) => writeAll(fd, chunk), located);
     written = true;
     return summary;
   } finally {

@@ -45,7 +45,7 @@ function keysAfter(change?: (input: CacheKeyInput) => CacheKeyInput | void) {
     incidentPage: keys.incidentPage(id),
   });
   return {
-    [incident]: { ...of(incident), dataFile: keys.dataFile(incident, "requests.csv") },
+    [incident]: of(incident),
     [other]: of(other),
     outlets: { news: keys.outlet("example-news"), ministry: keys.outlet("example-ministry") },
   };
@@ -101,7 +101,7 @@ describe("cacheKeys", () => {
     ]);
   });
 
-  it("changes the incident page and the data file when a data file changes", () => {
+  it("changes the incident page when a data file changes", () => {
     const after = keysAfter((fresh) => ({
       ...fresh,
       dataFiles: (id) =>
@@ -109,7 +109,7 @@ describe("cacheKeys", () => {
           ? [{ name: "requests.csv", bytes: new TextEncoder().encode("day,requests\n1,11\n") }]
           : [],
     }));
-    expect(changed(after)).toEqual([`${incident}.incidentPage`, `${incident}.dataFile`]);
+    expect(changed(after)).toEqual([`${incident}.incidentPage`]);
   });
 
   it("changes the pages showing an outlet when its name changes, and only those", () => {
@@ -178,6 +178,5 @@ describe("cacheKeys", () => {
   it("refuses ids it does not know", () => {
     const keys = cacheKeys(input());
     expect(() => keys.incidentPage("no-such-incident")).toThrow(/unknown incident/);
-    expect(() => keys.dataFile(incident, "missing.csv")).toThrow(/unknown data file/);
   });
 });

@@ -42,7 +42,7 @@ function centralDirectory(zip: Buffer) {
 }
 
 const page = `<!doctype html><title>a</title>${"<p>A paragraph that repeats.</p>".repeat(200)}`;
-const files: ZipFile[] = [
+const files: (readonly [string, Uint8Array])[] = [
   ["a/index.html", bytes(page)],
   ["a/z.txt", bytes("z")],
   ["b.png", bytes("\x89PNG not really, but stored by its type".repeat(20))],

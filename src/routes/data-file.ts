@@ -1,19 +1,21 @@
+/**
+ * The dev server's route for `/incidents/<id>/data/<file>`: every data file of every incident as
+ * is. A build copies the files instead (src/integrations/data-files.ts), which is much cheaper than
+ * a route per file; this route is injected only by `astro dev`.
+ */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { incidentDataFiles } from "../../../../lib/content/data-files.ts";
-import { sitePaths } from "../../../../lib/content/load.ts";
-import { loadSite } from "../../../../site.ts";
-import { cacheKeys } from "../../../../build-cache.ts";
-import { siteRoot } from "../../../../site-root.ts";
+import { incidentDataFiles } from "../lib/content/data-files.ts";
+import { sitePaths } from "../lib/content/load.ts";
+import { loadSite } from "../site.ts";
+import { siteRoot } from "../site-root.ts";
 
-/** Every data file of every incident, copied as is to a stable path. */
 export const getStaticPaths = (async () => {
-  const [site, keys] = await Promise.all([loadSite(), cacheKeys()]);
+  const site = await loadSite();
   return site.incidents.flatMap((incident) =>
     incidentDataFiles(siteRoot(), incident.id).map((file) => ({
       params: { id: incident.id, file },
-      cacheKey: keys.dataFile(incident.id, file),
     })),
   );
 }) satisfies GetStaticPaths;
