@@ -7,24 +7,23 @@ import { fileURLToPath } from "node:url";
 import remarkGfm from "remark-gfm";
 import { dataFiles } from "./src/integrations/data-files.ts";
 import { urlLock } from "./src/integrations/url-lock.ts";
-import { offlineAndSearch } from "./src/integrations/offline-and-search.ts";
-import { normaliseBase } from "./src/lib/urls/paths.ts";
 import { rehypeBasePaths } from "./src/lib/urls/rehype-base.ts";
 import { rendererVersion } from "./src/lib/charts/render-cache.ts";
+import { cacheRoot, outputRoot, siteAddress } from "./src/site-root.ts";
 
-// GitHub Pages sets these in .github/workflows/pages.yml; locally the site lives at the root.
-const site = process.env.SITE_URL || "http://localhost:4321";
-const base = normaliseBase(process.env.BASE_PATH);
+// GitHub Pages sets SITE_URL and BASE_PATH in .github/workflows/pages.yml; locally the site lives
+// at the root. scripts/build.ts reads the same settings for the steps after the build.
+const { url: site, base } = siteAddress();
 
 export default defineConfig({
   site,
   base,
   trailingSlash: "always",
   build: { format: "directory" },
-  outDir: process.env.CASEFILE_OUT_DIR || "./dist",
+  outDir: outputRoot(),
   // Benchmarks and tests give each build its own data store, Vite cache, incremental-build pages
   // and rendered charts (src/site-root.ts `cacheRoot` names the same folder).
-  cacheDir: process.env.CASEFILE_CACHE_DIR || "./node_modules/.astro",
+  cacheDir: cacheRoot(),
   // Pages whose cacheKey (src/lib/content/cache-keys.ts) and code are unchanged since the last
   // build are copied from the cache folder instead of rendered. Astro's docs for this flag: never
   // set build.concurrency above 1 with it.
@@ -32,11 +31,10 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !page.endsWith("/404/") }),
-    // Copies the data files into the output before the URL lock and offline copies list it.
+    // Copies the data files into the output before the URL lock lists it. Dossiers, the search
+    // index, the offline zip and the service worker come after Astro exits (scripts/build.ts).
     dataFiles(),
     urlLock(),
-    // Dossier pages, the search index and the offline zip, then the service worker (last: it lists every file).
-    offlineAndSearch(),
   ],
   markdown: {
     processor: unified({

@@ -10,11 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { normaliseBase } from "../src/lib/urls/paths.ts";
 import { generatedFiles, type OfflineManifest } from "../src/lib/offline/offline-manifest.ts";
-import {
-  offlineCopy,
-  writeOfflineZip,
-  type BuiltSite,
-} from "../src/integrations/offline-bundle.ts";
+import { offlineCopy, writeOfflineZip, type BuiltSite } from "../src/post-build/offline-bundle.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -6,6 +6,9 @@
  * the check's problems. Author errors raised during rendering reach us marked inside Astro's
  * output and are printed the same way, as are MDX compile errors and unknown components that
  * Astro reports itself; `DEBUG=casefile` shows Astro's full output.
+ *
+ * Once Astro has exited (and given back its memory), writes the dossiers, the search index, the
+ * offline zip and the service worker (src/post-build/offline-and-search.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -13,7 +16,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { locateCharts, problemsInAstroOutput } from "../src/lib/build-errors.ts";
 import { formatProblem, problemsInText } from "../src/lib/errors.ts";
-import { siteRoot } from "../src/site-root.ts";
+import { cacheRoot, outputRoot, siteAddress, siteRoot } from "../src/site-root.ts";
 
 const args = process.argv.slice(2);
 const strict = args.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
@@ -25,10 +28,14 @@ const exited = (child: ChildProcess) =>
   new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
 
 // Its own process, so that the memory the check takes is given back when it ends.
-const check = spawn(process.execPath, [fileURLToPath(new URL("check.ts", import.meta.url))], {
-  stdio: "inherit",
-  env,
-});
+const check = spawn(
+  process.execPath,
+  [fileURLToPath(new URL("check.ts", import.meta.url)), "--warm-charts"],
+  {
+    stdio: "inherit",
+    env,
+  },
+);
 const astro = spawn(
   process.execPath,
   [
@@ -85,4 +92,23 @@ if (code !== 0 && problems.length > 0 && !debug) {
 } else {
   process.stderr.write(held);
 }
-process.exit(code);
+if (code !== 0) process.exit(code);
+
+const { writeOfflineAndSearch } = await import("../src/post-build/offline-and-search.ts");
+const { url, base } = siteAddress();
+const clock = () => new Date().toTimeString().slice(0, 8);
+try {
+  await writeOfflineAndSearch(
+    { out: outputRoot(), base, origin: new URL(url).origin },
+    {
+      folder: join(cacheRoot(), "casefile"),
+      projectRoot: fileURLToPath(new URL("..", import.meta.url)),
+    },
+    (line) => process.stdout.write(`${clock()} [casefile-offline-and-search] ${line}\n`),
+  );
+} catch (error) {
+  process.stderr.write(
+    `error: writing the search index and offline copies failed: ${debug ? (error as Error).stack : (error as Error).message}\n`,
+  );
+  process.exit(1);
+}

@@ -5,12 +5,14 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
 import { checkCaptures } from "../src/lib/content/captures.ts";
 import { checkDataFiles } from "../src/lib/content/data-files.ts";
 import { loadSiteData, sitePaths } from "../src/lib/content/load.ts";
 import type { SiteData } from "../src/lib/content/site-data.ts";
+import { buildChartCache, rendererVersion, type ChartCache } from "../src/lib/charts/index.ts";
+import { dossierCharts } from "../src/lib/dossier/dossier-charts.ts";
 import { buildDossier } from "../src/lib/dossier/dossier.ts";
 import {
   formatProblem,
@@ -18,7 +20,7 @@ import {
   problemsOf,
   type CasefileProblem,
 } from "../src/lib/errors.ts";
-import { siteRoot } from "../src/site-root.ts";
+import { cacheRoot, siteRoot } from "../src/site-root.ts";
 
 /** Problems found in a site: errors stop the build, warnings do not. */
 export interface CheckResult {
@@ -36,8 +38,15 @@ function incidentIds(root: string): string[] {
     : [];
 }
 
-/** Checks the site at `root`; with `strict`, reliability lints are errors. */
-export function checkSite(root: string, options: { strict?: boolean } = {}): CheckResult {
+/**
+ * Checks the site at `root`; with `strict`, reliability lints are errors. With `charts`, it also
+ * draws each valid incident's automatic charts into that cache: `npm run build` runs the check
+ * beside Astro, which then finds them drawn.
+ */
+export function checkSite(
+  root: string,
+  options: { strict?: boolean; charts?: ChartCache | undefined } = {},
+): CheckResult {
   try {
     // Content, captures and chart data are checked independently, so that every problem shows at once.
     let site: SiteData | undefined;
@@ -52,9 +61,17 @@ export function checkSite(root: string, options: { strict?: boolean } = {}): Che
     const data = site;
     if (!data || errors.length > 0) return { errors, warnings: [] };
     const { archive } = processArchive(root);
-    const lints = data.incidents.flatMap(
-      (incident) => buildDossier(data, incident, archive).assessment.lints,
-    );
+    const lints = data.incidents.flatMap((incident) => {
+      const dossier = buildDossier(data, incident, archive);
+      if (options.charts) {
+        try {
+          dossierCharts(dossier, options.charts);
+        } catch {
+          // The page reports a chart's problem where it is drawn; warming up is only a head start.
+        }
+      }
+      return dossier.assessment.lints;
+    });
     const warnings = [...data.warnings, ...archive.warnings];
     return options.strict
       ? { errors: lints, warnings }
@@ -82,7 +99,11 @@ export function report({ errors, warnings }: CheckResult): void {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
   const strict = process.argv.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
-  const result = checkSite(siteRoot(), { strict });
+  // `--warm-charts` (given by `npm run build`): draw the automatic charts for the build beside us.
+  const charts = process.argv.includes("--warm-charts")
+    ? buildChartCache(cacheRoot(), rendererVersion(fileURLToPath(new URL("..", import.meta.url))))
+    : undefined;
+  const result = checkSite(siteRoot(), { strict, charts });
   report(result);
   if (result.errors.length === 0) {
     process.stdout.write(

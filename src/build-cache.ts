@@ -1,10 +1,9 @@
 import type { CollectionEntry } from "astro:content";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ChartCache } from "./lib/charts/index.ts";
+import { buildChartCache, type ChartCache } from "./lib/charts/index.ts";
 import { cacheKeys as computeCacheKeys, type CacheKeys } from "./lib/content/cache-keys.ts";
 import { incidentDataFiles } from "./lib/content/data-files.ts";
-import { diskCache } from "./lib/content/disk-cache.ts";
 import { sitePaths } from "./lib/content/load.ts";
 import { digest } from "./lib/digest.ts";
 import { siteConfig } from "./site-config.ts";
@@ -17,10 +16,7 @@ declare const __CASEFILE_CHART_RENDERER__: string | undefined;
 /** Rendered charts, kept in the build's cache folder under the renderer's version. */
 export const chartCache: ChartCache | undefined =
   typeof __CASEFILE_CHART_RENDERER__ === "string"
-    ? {
-        cache: diskCache(join(cacheRoot(), "casefile", "charts"), { extension: ".svg" }),
-        renderer: __CASEFILE_CHART_RENDERER__,
-      }
+    ? buildChartCache(cacheRoot(), __CASEFILE_CHART_RENDERER__)
     : undefined;
 
 let memo: Promise<CacheKeys> | undefined;

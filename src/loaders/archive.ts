@@ -1,6 +1,7 @@
 import type { Loader } from "astro/loaders";
 import { processArchive } from "../lib/content/archive-cache.ts";
 import { archiveCache, archiveKey, digestCaptures } from "../lib/content/archive-store.ts";
+import { awaitEntry } from "../lib/content/disk-cache.ts";
 import { siteRoot } from "../site-root.ts";
 
 /**
@@ -26,8 +27,9 @@ export function archiveLoader(): Loader {
         logger.info("archive unchanged");
         return;
       }
-      if (cache.has(archiveKey(digest))) {
-        // Processed already (by `check`, or an earlier build): the pages read it from the cache.
+      if (cache.has(archiveKey(digest)) || awaitEntry(cache, archiveKey(digest))) {
+        // Processed already (by `check`, or an earlier build), or just now by the check running
+        // beside this build, which we waited for: the pages read it from the cache.
         logger.info("archive: cached");
         record({});
       } else {

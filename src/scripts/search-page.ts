@@ -1,6 +1,7 @@
 /** The part of Pagefind's browser API (`pagefind/pagefind.js`) the search page uses. */
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
   search(
     query: string | null,
     options?: { filters?: Record<string, { any: string[] }> },
@@ -15,8 +16,9 @@ interface PagefindResult {
 }
 
 /**
- * Loads Pagefind through `pagefind/casefile-bridge.js` (written by src/integrations/search.ts): a
- * module script, because Vite's wrapper around `import()` breaks in Astro's inlined scripts.
+ * Loads Pagefind through `pagefind/casefile-bridge.js` (written by src/post-build/search.ts): a
+ * module script, because Vite's wrapper around `import()` breaks in Astro's inlined scripts. The
+ * bridge also names the other indexes to merge (`casefileSearchShards`).
  */
 function loadPagefind(base: string): Promise<Pagefind> {
   const holder = globalThis as { casefilePagefind?: Pagefind };
@@ -93,6 +95,10 @@ export async function enhanceSearchPage(root: Document, base: string): Promise<v
   try {
     pagefind = await loadPagefind(base);
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    // The index is split in shards (src/post-build/search.ts): the others join the first.
+    const shards = (globalThis as { casefileSearchShards?: string[] }).casefileSearchShards ?? [];
+    for (const shard of shards)
+      await pagefind.mergeIndex(`${base}pagefind/${shard}/`, { baseUrl: base });
   } catch (error) {
     console.error("Casefile search:", error);
     note.textContent = "The search index could not be loaded. Every incident is listed below.";

@@ -88,7 +88,10 @@ export function renderAutomaticCharts<Input>(
     const id = `${options.idPrefix}-${chart.name}`;
     const { title, description } = chart.describe(input);
     const place = { id, file: options.file, label: chart.label, title, description };
-    const svg = renderCached(options.cache, { automatic: chart.name, input, place }, () =>
+    // The file only names the chart in error messages, which are never cached; left out of the
+    // key, so that the check's warm-up (which names files from the site root) and the pages agree.
+    const { file: _file, ...drawn } = place;
+    const svg = renderCached(options.cache, { automatic: chart.name, input, place: drawn }, () =>
       renderChart(chart.spec(input), place),
     );
     const table = dataTableHtml(chart.table(input, options.file), {

@@ -9,7 +9,7 @@ export { renderChart } from "./render.ts";
 /** Options of `renderChart`. */
 export type { RenderOptions } from "./render.ts";
 /** Rendered SVGs cached on disk, keyed by the chart's inputs and the renderer version. */
-export { renderCached, rendererVersion } from "./render-cache.ts";
+export { buildChartCache, renderCached, rendererVersion } from "./render-cache.ts";
 /** A chart cache: where, and for which renderer. */
 export type { ChartCache } from "./render-cache.ts";
 /** The data behind a chart as an HTML table. */

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { findPackageJSON } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { cachedText, type DiskCache } from "../content/disk-cache.ts";
+import { cachedText, diskCache, type DiskCache } from "../content/disk-cache.ts";
 import { digest, sourceDigest } from "../digest.ts";
 
 /** A disk cache of chart SVGs and the version of the renderer that drew them. */
@@ -16,6 +16,14 @@ export interface ChartCache {
   cache: DiskCache;
   /** `rendererVersion()` of the build. */
   renderer: string;
+}
+
+/** The chart cache of a build: SVGs under `<cacheRoot>/casefile/charts/`, for this renderer. */
+export function buildChartCache(cacheRoot: string, renderer: string): ChartCache {
+  return {
+    cache: diskCache(join(cacheRoot, "casefile", "charts"), { extension: ".svg" }),
+    renderer,
+  };
 }
 
 /**

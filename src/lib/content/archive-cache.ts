@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { processCaptures, type Archive } from "../archive/index.ts";
+import { claimEntry } from "./disk-cache.ts";
 import {
   archiveCache,
   archiveKey,
@@ -24,7 +25,8 @@ export interface DigestedArchive {
 
 /**
  * Runs the archive engine over a site's captures, or reuses the result cached on disk for the same
- * captures, so that `check`, the content loader, the pages and rebuilds process them once. A
+ * captures, so that `check`, the content loader, the pages and rebuilds process them once (a
+ * process that finds another one processing the same captures waits for its result). A
  * caller that has read and digested the captures already passes them, so they are not read twice.
  */
 export function processArchive(
@@ -33,16 +35,29 @@ export function processArchive(
   { inputs, digest }: DigestedCaptures = digestCaptures(root),
 ): DigestedArchive {
   const cache = archiveCache(root, cacheDir);
-  const stored = storedArchive(digest, cache);
-  if (stored) return { digest, archive: stored, cached: true, stored: true, milliseconds: 0 };
-  const started = performance.now();
-  const archive = processCaptures(inputs);
-  const milliseconds = Math.round(performance.now() - started);
-  let written = false;
+  const key = archiveKey(digest);
+  const cached = (): DigestedArchive | undefined => {
+    const stored = storedArchive(digest, cache);
+    return stored && { digest, archive: stored, cached: true, stored: true, milliseconds: 0 };
+  };
+  const before = cached();
+  if (before) return before;
+  // The check and Astro's content loader run side by side: the second to start waits for the first.
+  const release = claimEntry(cache, key);
   try {
-    written = cache.write(archiveKey(digest), JSON.stringify(archive));
-  } catch {
-    // An archive too large for one string is processed again next time, like a read-only checkout.
+    const meanwhile = cached();
+    if (meanwhile) return meanwhile;
+    const started = performance.now();
+    const archive = processCaptures(inputs);
+    const milliseconds = Math.round(performance.now() - started);
+    let written = false;
+    try {
+      written = cache.write(key, JSON.stringify(archive));
+    } catch {
+      // An archive too large for one string is processed again next time, like a read-only checkout.
+    }
+    return { digest, archive, cached: false, stored: written, milliseconds };
+  } finally {
+    release();
   }
-  return { digest, archive, cached: false, stored: written, milliseconds };
 }

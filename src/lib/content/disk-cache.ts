@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -67,4 +67,60 @@ export function cachedText(
   const text = compute();
   cache?.write(key, text);
   return text;
+}
+
+/** The file that says which process is computing the entry under `key`. */
+const claimFile = (cache: DiskCache, key: string) => join(cache.folder, `.claim-${key}`);
+
+/** True while the process with this id runs. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The process that has claimed `key` and still runs (not this one), if any. */
+function claimant(cache: DiskCache, key: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(claimFile(cache, key), "utf8"));
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(pid) && pid !== process.pid && running(pid) ? pid : undefined;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Waits, blocking, while another running process has claimed `key` (see `claimEntry`), then says
+ * whether the entry is cached. Two processes of one build (the check and Astro's content loader)
+ * thus compute a large entry once, not side by side.
+ */
+export function awaitEntry(cache: DiskCache, key: string): boolean {
+  while (!cache.has(key) && claimant(cache, key) !== undefined) Atomics.wait(pause, 0, 0, 50);
+  return cache.has(key);
+}
+
+/**
+ * Claims the computing of the entry under `key` for this process, after waiting for any other
+ * process computing it; returns the function that gives the claim up. A claim left by a process
+ * that died is taken over; a folder that cannot be written gives a claim that claims nothing.
+ */
+export function claimEntry(cache: DiskCache, key: string): () => void {
+  const file = claimFile(cache, key);
+  for (;;) {
+    try {
+      mkdirSync(cache.folder, { recursive: true });
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") return () => {};
+    }
+    if (claimant(cache, key) === undefined) rmSync(file, { force: true });
+    else awaitEntry(cache, key);
+  }
 }

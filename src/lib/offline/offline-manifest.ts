@@ -16,7 +16,7 @@ export const generatedFiles = {
 
 /** Pagefind files our own search page never loads (its default UIs and the playground). */
 const unusedSearchFile =
-  /^pagefind\/(?:pagefind-(?:ui|component-ui|modular-ui|highlight)[^/]*|playground\/.*)$/;
+  /^pagefind\/(?:\d+\/)?(?:pagefind-(?:ui|component-ui|modular-ui|highlight)[^/]*|playground\/.*)$/;
 
 /** What the offline manifest, written next to the site, holds. */
 export interface OfflineManifest {

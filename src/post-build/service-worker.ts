@@ -134,7 +134,7 @@ export async function writeServiceWorker(
   const { manifestEntries, count, warnings } = await getManifest(precache);
   const key = digest(
     workboxVersion(),
-    cache ? sourceDigest(cache.projectRoot, ["src/integrations/service-worker.ts"]) : null,
+    cache ? sourceDigest(cache.projectRoot, ["src/post-build/service-worker.ts"]) : null,
     manifestEntries,
     manifest.cache,
   );

@@ -123,7 +123,7 @@ function offlineCode(projectRoot: string): string {
   return sourceDigest(projectRoot, [
     "src/lib/offline",
     "src/lib/urls",
-    "src/integrations/offline-bundle.ts",
+    "src/post-build/offline-bundle.ts",
   ]);
 }
 
@@ -146,10 +146,7 @@ export function writeOfflineZip(site: BuiltSite, cache?: OfflineCache): CachedZi
           files,
           zipLevel,
           process.versions.zlib,
-          sourceDigest(cache.projectRoot, [
-            "src/lib/offline",
-            "src/integrations/offline-bundle.ts",
-          ]),
+          offlineCode(cache.projectRoot),
         )
       : "",
     files: offlineCopy(site, files),

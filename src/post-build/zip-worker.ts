@@ -1,5 +1,5 @@
 /**
- * Writes the dossiers, then the offline zip, in a worker thread (see `offlineAndSearch`), so that
+ * Writes the dossiers, then the offline zip, in a worker thread (see `writeOfflineAndSearch`), so that
  * both run while the main thread drives Pagefind; posts what it did back.
  */
 import { parentPort, workerData } from "node:worker_threads";
