@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyEngine, editIncident, generateSite, projectRoot } from "./bench/generate-site.ts";
+import { buildPhases, type BuildPhases } from "./bench/phases.ts";
 import { measure, type MeasuredRun } from "./bench/run.ts";
 
 const args = process.argv.slice(2);
@@ -62,6 +63,8 @@ interface BuildRow {
   coldCpuSeconds: number;
   bareCpuSeconds: number;
   oneEditCpuSeconds: number;
+  /** Where each build's time went, from its log. */
+  phases: { cold: BuildPhases; noChange: BuildPhases; oneEdit: BuildPhases };
   failures: string[];
 }
 
@@ -156,7 +159,7 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
   log("casefile-one-edit", oneEdit);
 
   // The archive engine's own time: from the loader's log line when it processed the captures,
-  // else (the check step processed them first and the loader read its cache) timed alone.
+  // else (the check beside the build processed them and the loader waited for it) timed alone.
   const logged = /archive: ([^\n]*)\((\d+) ms\)/.exec(stripAnsi(cold.output));
   let archiveMs = logged ? Number(logged[2]) : Number.NaN;
   const archiveLine = /\[casefile-archive\] ([^\n]*)/.exec(stripAnsi(cold.output))?.[1] ?? "";
@@ -194,6 +197,11 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
     coldCpuSeconds: cold.cpuSeconds,
     bareCpuSeconds: bareRun.cpuSeconds,
     oneEditCpuSeconds: oneEdit.cpuSeconds,
+    phases: {
+      cold: buildPhases(stripAnsi(cold.output)),
+      noChange: buildPhases(stripAnsi(noChange.output)),
+      oneEdit: buildPhases(stripAnsi(oneEdit.output)),
+    },
     failures,
   };
   if (!keep && !profile) {
@@ -226,6 +234,38 @@ function table(rows: BuildRow[]): string {
     row.msPerPage.toFixed(1),
     row.archiveSharePercent.toFixed(1),
   ]);
+  const widths = header.map((cell, index) =>
+    Math.max(cell.length, ...body.map((line) => (line[index] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, index) => cell.padStart(widths[index] ?? 0)).join(" | ")} |`;
+  return [
+    line(header),
+    `|${widths.map((width) => `${"-".repeat(width + 1)}:`).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
+}
+
+/** The phases of every build, one line per size and kind of build (seconds; see bench/phases.ts). */
+function phaseTable(rows: BuildRow[]): string {
+  const names: (keyof BuildPhases)[] = [
+    "check",
+    "start",
+    "bundle",
+    "render",
+    "search",
+    "dossiers",
+    "zip",
+    "afterAstro",
+  ];
+  const header = ["N", "build", ...names];
+  const body = rows.flatMap((row) =>
+    (["cold", "noChange", "oneEdit"] as const).map((kind) => [
+      String(row.n),
+      kind,
+      ...names.map((name) => row.phases[kind][name]?.toFixed(1) ?? "–"),
+    ]),
+  );
   const widths = header.map((cell, index) =>
     Math.max(cell.length, ...body.map((line) => (line[index] ?? "").length)),
   );
@@ -357,6 +397,9 @@ process.stdout.write(
   `\nCasefile build benchmark (seed ${SEED}, ${cpus().length} CPUs, Node ${process.version}, load average ${loadavg()
     .map((load) => load.toFixed(1))
     .join(" ")})\n\n${table(rows)}\n\n`,
+);
+process.stdout.write(
+  `Phases (seconds, from the build logs; the check runs beside Astro's start and bundling, the search index beside the dossiers and zip, after Astro):\n\n${phaseTable(rows)}\n\n`,
 );
 process.stdout.write(
   `CPU seconds (user + system), cold / bare / one-edit: ${rows.map((row) => `N=${row.n}: ${row.coldCpuSeconds.toFixed(1)} / ${row.bareCpuSeconds.toFixed(1)} / ${row.oneEditCpuSeconds.toFixed(1)}`).join("; ")}\n\n`,

@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { locateCharts, problemsInAstroOutput } from "../src/lib/build-errors.ts";
@@ -36,6 +37,13 @@ const check = spawn(
     env,
   },
 );
+// Astro's bundling and rendering come first; the check (and its chart warm-up) takes what is left
+// of the second core. While Astro waits for the check's archive, it leaves the check the machine.
+try {
+  if (check.pid !== undefined) setPriority(check.pid, 10);
+} catch {
+  // Not allowed here: both run at the same priority.
+}
 const astro = spawn(
   process.execPath,
   [

@@ -6,7 +6,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Archive } from "../src/lib/archive/index.ts";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
+import { archiveCache, archiveKey, digestCaptures } from "../src/lib/content/archive-store.ts";
+import { claimEntry } from "../src/lib/content/disk-cache.ts";
 import { checkCaptures } from "../src/lib/content/captures.ts";
 import { checkDataFiles } from "../src/lib/content/data-files.ts";
 import { loadSiteData, sitePaths } from "../src/lib/content/load.ts";
@@ -48,6 +51,22 @@ export function checkSite(
   options: { strict?: boolean; charts?: ChartCache | undefined } = {},
 ): CheckResult {
   try {
+    // The captures first, claimed for this process before they are checked and processed: the
+    // build beside this check waits for its archive rather than process the captures too.
+    const captures = digestCaptures(root);
+    const release = claimEntry(archiveCache(root), archiveKey(captures.digest));
+    let archive: Archive | undefined;
+    const captureErrors: CasefileProblem[] = [];
+    try {
+      // Every unreadable capture, one problem each (the engine would stop at the first).
+      captureErrors.push(...checkCaptures(root, captures.inputs));
+      if (captureErrors.length === 0) archive = processArchive(root, undefined, captures).archive;
+    } catch (error) {
+      if (!isCasefileError(error)) throw error;
+      captureErrors.push(...problemsOf(error));
+    } finally {
+      release();
+    }
     // Content, captures and chart data are checked independently, so that every problem shows at once.
     let site: SiteData | undefined;
     const errors: CasefileProblem[] = [];
@@ -57,10 +76,9 @@ export function checkSite(
       if (!isCasefileError(error)) throw error;
       errors.push(...problemsOf(error));
     }
-    errors.push(...checkCaptures(root), ...checkDataFiles(root, incidentIds(root)));
+    errors.push(...captureErrors, ...checkDataFiles(root, incidentIds(root)));
     const data = site;
-    if (!data || errors.length > 0) return { errors, warnings: [] };
-    const { archive } = processArchive(root);
+    if (!data || !archive || errors.length > 0) return { errors, warnings: [] };
     const lints = data.incidents.flatMap((incident) => {
       const dossier = buildDossier(data, incident, archive);
       if (options.charts) {

@@ -1,8 +1,8 @@
 /**
  * Times the archive engine alone on a site's captures, as the build's first run does (no cache):
  * `node scripts/bench/archive-time.ts <site folder>` prints one JSON line with the milliseconds.
- * The build runs the engine in `npm run check` before `astro build`, so the content loader's log
- * line says "cached"; this gives the benchmark the engine's own cost.
+ * The build runs the engine in `npm run check`, beside `astro build`, and the content loader waits
+ * for it, so the loader's log line says "cached"; this gives the benchmark the engine's own cost.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -62,7 +62,7 @@ export async function writeOfflineAndSearch(
     }),
     offlineCopiesInWorker(task).then((summary) => {
       log(
-        `${summary.dossiers} self-contained incident dossiers; ${generatedFiles.zip}: ${summary.zip.files} files (${summary.zip.reused} unchanged), ${Math.round(summary.zip.bytes / 1024)} kB (${since(start)})`,
+        `${summary.dossiers} self-contained incident dossiers (${summary.seconds.dossiers} s); ${generatedFiles.zip}: ${summary.zip.files} files (${summary.zip.reused} unchanged), ${Math.round(summary.zip.bytes / 1024)} kB (${summary.seconds.zip} s; ${since(start)})`,
       );
       return summary;
     }),

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { selfContainedPage } from "../lib/offline/dossier.ts";
 import { filesUnder } from "../lib/offline/files.ts";
 import { generatedFiles } from "../lib/offline/offline-manifest.ts";
 import { offlinePage, offlineStylesheet } from "../lib/offline/relative-links.ts";
-import { cachedText, diskCache } from "../lib/content/disk-cache.ts";
+import { diskCache } from "../lib/content/disk-cache.ts";
 import { bytesDigest, digest, sourceDigest } from "../lib/digest.ts";
 import {
   writeZipThroughCache,
@@ -51,15 +51,17 @@ export function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineC
   const pages = files.filter((file) => /^incidents\/[^/]+\/index\.html$/.test(file));
   let written = 0;
   for (const page of pages) {
-    const html = readFileSync(join(out, page), "utf8");
+    const bytes = readFileSync(join(out, page));
     // Redirect pages of renamed incidents have no write-up to save.
-    if (html.includes('http-equiv="refresh"')) continue;
-    writeFileSync(
-      join(out, page.replace(/index\.html$/, dossierFile)),
-      cachedText(dossiers, digest(salt ?? null, bytesDigest(html)), () =>
-        selfContainedPage(html, { stylesheet, favicon, origin }),
-      ),
-    );
+    if (bytes.includes('http-equiv="refresh"')) continue;
+    const target = join(out, page.replace(/index\.html$/, dossierFile));
+    const key = digest(salt ?? null, bytesDigest(bytes));
+    if (dossiers?.has(key)) copyFileSync(dossiers.path(key), target);
+    else {
+      const dossier = selfContainedPage(bytes.toString("utf8"), { stylesheet, favicon, origin });
+      writeFileSync(target, dossier);
+      dossiers?.write(key, dossier);
+    }
     written++;
   }
   return written;
@@ -165,6 +167,8 @@ export interface OfflineCopiesSummary {
   dossiers: number;
   /** The zip written. */
   zip: CachedZipSummary;
+  /** Seconds spent on the dossiers and on the zip. */
+  seconds: { dossiers: number; zip: number };
 }
 
 /**
@@ -172,6 +176,14 @@ export interface OfflineCopiesSummary {
  * them), then the zip.
  */
 export function writeOfflineCopies({ site, cache }: OfflineCopiesTask): OfflineCopiesSummary {
+  const start = performance.now();
   const dossiers = writeDossiers(site, cache);
-  return { dossiers, zip: writeOfflineZip(site, cache) };
+  const zipStart = performance.now();
+  const zip = writeOfflineZip(site, cache);
+  const seconds = (from: number, to: number) => Math.round((to - from) / 100) / 10;
+  return {
+    dossiers,
+    zip,
+    seconds: { dossiers: seconds(start, zipStart), zip: seconds(zipStart, performance.now()) },
+  };
 }

@@ -109,7 +109,7 @@ export async function writeSearchIndex(
         continue;
       }
       started = true;
-      await indexPages(contents, folder);
+      await indexPages(out, members, folder);
       if (cacheFolder !== undefined && cached !== undefined)
         keepIndex(cacheFolder, shard, folder, cached);
     }
@@ -134,18 +134,28 @@ function keepIndex(cacheFolder: string, shard: number, folder: string, cached: s
   }
 }
 
-/** Runs Pagefind over some pages (site-relative path and bytes) into `folder`. */
-async function indexPages(
-  pages: readonly (readonly [string, Buffer])[],
-  folder: string,
-): Promise<void> {
+/** A path Pagefind's glob syntax can name as it is (ids are lowercase words and hyphens). */
+const plainPath = /^[\w./-]+$/;
+
+/**
+ * Runs Pagefind over some pages of `out` (site-relative paths) into `folder`. Pagefind reads the
+ * files itself (a glob naming them), more than twice as fast as handing it their text.
+ */
+async function indexPages(out: string, pages: readonly string[], folder: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex(indexer.options);
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    for (const [page, bytes] of pages) {
-      const added = await index.addHTMLFile({ sourcePath: page, content: bytes.toString("utf8") });
-      if (added.errors.length > 0) throw new Error(`Pagefind, ${page}: ${added.errors.join("; ")}`);
+    const named = pages.filter((page) => plainPath.test(page));
+    const added = await index.addDirectory({ path: out, glob: `{${named.join(",")}}` });
+    const problems = [...added.errors];
+    for (const page of pages.filter((page) => !plainPath.test(page))) {
+      const file = await index.addHTMLFile({
+        sourcePath: page,
+        content: readFileSync(join(out, page), "utf8"),
+      });
+      problems.push(...file.errors);
     }
+    if (problems.length > 0) throw new Error(`Pagefind: ${problems.join("; ")}`);
     const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
   } finally {

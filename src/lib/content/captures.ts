@@ -35,11 +35,15 @@ export const maxCaptureBytes = 20_000_000;
 /**
  * Checks that every capture can be archived: not larger than `maxCaptureBytes` and decodable as
  * text (binary files and undecodable bytes are refused). Returns one problem per bad capture.
+ * Given the captures read already (`digestCaptures`), checks those bytes instead of reading again.
  */
-export function checkCaptures(root: string): CasefileProblem[] {
+export function checkCaptures(root: string, read?: readonly CaptureInput[]): CasefileProblem[] {
   const problems: CasefileProblem[] = [];
-  for (const file of listCaptures(root)) {
-    const size = statSync(join(root, file)).size;
+  const captures =
+    read ??
+    listCaptures(root).map((file) => ({ file, bytes: undefined as Uint8Array | undefined }));
+  for (const { file, bytes } of captures) {
+    const size = bytes?.byteLength ?? statSync(join(root, file)).size;
     if (size > maxCaptureBytes) {
       problems.push({
         file,
@@ -49,7 +53,7 @@ export function checkCaptures(root: string): CasefileProblem[] {
       continue;
     }
     try {
-      decode(file, new Uint8Array(readFileSync(join(root, file))));
+      decode(file, bytes ?? new Uint8Array(readFileSync(join(root, file))));
     } catch (error) {
       if (!isCasefileError(error)) throw error;
       problems.push(...problemsOf(error));

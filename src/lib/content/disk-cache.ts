@@ -8,6 +8,8 @@ import { join } from "node:path";
 export interface DiskCache {
   /** The folder holding the files. */
   folder: string;
+  /** The file an entry is (or would be) kept in, to copy it without reading it. */
+  path(key: string): string;
   /** The text cached under a key, if any. */
   read(key: string): string | undefined;
   /** True when a text is cached under the key. */
@@ -33,6 +35,7 @@ export function diskCache(folder: string, names: DiskCacheNames = {}): DiskCache
   let ready = false;
   return {
     folder,
+    path: file,
     has: (key) => existsSync(file(key)),
     read: (key) => {
       const path = file(key);
@@ -95,6 +98,15 @@ function claimant(cache: DiskCache, key: string): number | undefined {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** True when the claim file names this process. */
+function ownClaim(file: string): boolean {
+  try {
+    return readFileSync(file, "utf8") === String(process.pid);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Waits, blocking, while another running process has claimed `key` (see `claimEntry`), then says
  * whether the entry is cached. Two processes of one build (the check and Astro's content loader)
@@ -116,10 +128,15 @@ export function claimEntry(cache: DiskCache, key: string): () => void {
     try {
       mkdirSync(cache.folder, { recursive: true });
       writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
+      // Only this process's own claim is given up, even if it was taken over meanwhile.
+      return () => {
+        if (ownClaim(file)) rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") return () => {};
     }
+    // Claimed already by this process (by a caller of the caller): that claim's owner gives it up.
+    if (ownClaim(file)) return () => {};
     if (claimant(cache, key) === undefined) rmSync(file, { force: true });
     else awaitEntry(cache, key);
   }

@@ -2,6 +2,7 @@ import {
   closeSync,
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -116,7 +117,14 @@ export function writeZipThroughCache(options: {
     rmSync(join(cached, indexName), { force: true });
     renameSync(target, join(cached, zipName));
     writeFileSync(join(cached, indexName), JSON.stringify(next));
-    copyFileSync(join(cached, zipName), path);
+    // A hard link costs nothing; the cache's zip is only ever replaced by a rename, never
+    // rewritten in place, so the site's copy keeps its bytes.
+    rmSync(path, { force: true });
+    try {
+      linkSync(join(cached, zipName), path);
+    } catch {
+      copyFileSync(join(cached, zipName), path);
+    }
   }
   return { ...summary, reused, digests };
 }
