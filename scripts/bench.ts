@@ -211,6 +211,20 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
   return row;
 }
 
+/** A Markdown table with right-aligned columns padded to their widest cell. */
+function markdownTable(header: string[], body: string[][]): string {
+  const widths = header.map((cell, index) =>
+    Math.max(cell.length, ...body.map((line) => (line[index] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, index) => cell.padStart(widths[index] ?? 0)).join(" | ")} |`;
+  return [
+    line(header),
+    `|${widths.map((width) => `${"-".repeat(width + 1)}:`).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
+}
+
 function table(rows: BuildRow[]): string {
   const header = [
     "N",
@@ -234,16 +248,7 @@ function table(rows: BuildRow[]): string {
     row.msPerPage.toFixed(1),
     row.archiveSharePercent.toFixed(1),
   ]);
-  const widths = header.map((cell, index) =>
-    Math.max(cell.length, ...body.map((line) => (line[index] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, index) => cell.padStart(widths[index] ?? 0)).join(" | ")} |`;
-  return [
-    line(header),
-    `|${widths.map((width) => `${"-".repeat(width + 1)}:`).join("|")}|`,
-    ...body.map(line),
-  ].join("\n");
+  return markdownTable(header, body);
 }
 
 /** The phases of every build, one line per size and kind of build (seconds; see bench/phases.ts). */
@@ -266,16 +271,7 @@ function phaseTable(rows: BuildRow[]): string {
       ...names.map((name) => row.phases[kind][name]?.toFixed(1) ?? "–"),
     ]),
   );
-  const widths = header.map((cell, index) =>
-    Math.max(cell.length, ...body.map((line) => (line[index] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, index) => cell.padStart(widths[index] ?? 0)).join(" | ")} |`;
-  return [
-    line(header),
-    `|${widths.map((width) => `${"-".repeat(width + 1)}:`).join("|")}|`,
-    ...body.map(line),
-  ].join("\n");
+  return markdownTable(header, body);
 }
 
 /** A target check: what, the measured value, and whether it was met (undefined: not measured). */
