@@ -10,7 +10,7 @@ import type { Archive } from "../src/lib/archive/index.ts";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
 import { archiveCache, archiveKey, digestCaptures } from "../src/lib/content/archive-store.ts";
 import { claimEntry } from "../src/lib/content/disk-cache.ts";
-import { checkCaptures } from "../src/lib/content/captures.ts";
+import { checkCaptures, maxCaptureBytes } from "../src/lib/content/captures.ts";
 import { checkDataFiles } from "../src/lib/content/data-files.ts";
 import { loadSiteData, sitePaths } from "../src/lib/content/load.ts";
 import type { SiteData } from "../src/lib/content/site-data.ts";
@@ -42,6 +42,34 @@ function incidentIds(root: string): string[] {
 }
 
 /**
+ * The site's captures, checked and processed. Claimed for this process first: the build beside
+ * this check waits for its archive rather than process the captures too. Processed at once
+ * unless a capture is too large to try; every unreadable capture is then listed by
+ * `checkCaptures`, not only the engine's first. (A function of its own, so that the captures'
+ * bytes can be collected as soon as it returns.)
+ */
+function archiveChecked(root: string): {
+  archive: Archive | undefined;
+  captureErrors: CasefileProblem[];
+} {
+  const captures = digestCaptures(root);
+  const release = claimEntry(archiveCache(root), archiveKey(captures.digest));
+  let archive: Archive | undefined;
+  let archiveErrors: CasefileProblem[] = [];
+  try {
+    if (captures.inputs.every(({ bytes }) => bytes.byteLength <= maxCaptureBytes))
+      archive = processArchive(root, undefined, captures).archive;
+  } catch (error) {
+    if (!isCasefileError(error)) throw error;
+    archiveErrors = problemsOf(error);
+  } finally {
+    release();
+  }
+  const unreadable = checkCaptures(root, captures.inputs);
+  return { archive, captureErrors: unreadable.length > 0 ? unreadable : archiveErrors };
+}
+
+/**
  * Checks the site at `root`; with `strict`, reliability lints are errors. With `charts`, it also
  * draws each valid incident's automatic charts into that cache: `npm run build` runs the check
  * beside Astro, which then finds them drawn.
@@ -51,22 +79,7 @@ export function checkSite(
   options: { strict?: boolean; charts?: ChartCache | undefined } = {},
 ): CheckResult {
   try {
-    // The captures first, claimed for this process before they are checked and processed: the
-    // build beside this check waits for its archive rather than process the captures too.
-    const captures = digestCaptures(root);
-    const release = claimEntry(archiveCache(root), archiveKey(captures.digest));
-    let archive: Archive | undefined;
-    const captureErrors: CasefileProblem[] = [];
-    try {
-      // Every unreadable capture, one problem each (the engine would stop at the first).
-      captureErrors.push(...checkCaptures(root, captures.inputs));
-      if (captureErrors.length === 0) archive = processArchive(root, undefined, captures).archive;
-    } catch (error) {
-      if (!isCasefileError(error)) throw error;
-      captureErrors.push(...problemsOf(error));
-    } finally {
-      release();
-    }
+    const { archive, captureErrors } = archiveChecked(root);
     // Content, captures and chart data are checked independently, so that every problem shows at once.
     let site: SiteData | undefined;
     const errors: CasefileProblem[] = [];
