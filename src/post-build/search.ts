@@ -88,6 +88,8 @@ export async function writeSearchIndex(
     const shard = shardOf(page);
     shards.set(shard, [...(shards.get(shard) ?? []), page]);
   }
+  // A site without searchable pages still gets an (empty) index, so that its search page works.
+  if (shards.size === 0) shards.set(0, []);
   const numbers = [...shards.keys()].sort((a, b) => a - b);
   rmSync(target, { recursive: true, force: true });
   let reused = 0;
@@ -116,7 +118,7 @@ export async function writeSearchIndex(
   } finally {
     if (started) await pagefind.close();
   }
-  if (numbers.length > 0) writeFileSync(join(target, bridgeFile), bridge(numbers));
+  writeFileSync(join(target, bridgeFile), bridge(numbers));
   return { pages: pages.length, shards: numbers.length, reused };
 }
 
@@ -146,8 +148,11 @@ async function indexPages(out: string, pages: readonly string[], folder: string)
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     const named = pages.filter((page) => plainPath.test(page));
-    const added = await index.addDirectory({ path: out, glob: `{${named.join(",")}}` });
-    const problems = [...added.errors];
+    const problems: string[] = [];
+    if (named.length > 0) {
+      const added = await index.addDirectory({ path: out, glob: `{${named.join(",")}}` });
+      problems.push(...added.errors);
+    }
     for (const page of pages.filter((page) => !plainPath.test(page))) {
       const file = await index.addHTMLFile({
         sourcePath: page,
