@@ -21,7 +21,7 @@ function offlineCopiesInWorker(task: OfflineCopiesTask): Promise<OfflineCopiesSu
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(fileURLToPath(new URL("zip-worker.ts", import.meta.url)), {
+      worker = new Worker(fileURLToPath(new URL("offline-worker.ts", import.meta.url)), {
         workerData: task,
       });
     } catch {
@@ -31,7 +31,7 @@ function offlineCopiesInWorker(task: OfflineCopiesTask): Promise<OfflineCopiesSu
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`the offline zip worker stopped with code ${code}`));
+      if (code !== 0) reject(new Error(`the offline worker stopped with code ${code}`));
     });
   });
 }

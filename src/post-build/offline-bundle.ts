@@ -32,7 +32,6 @@ export interface BuiltSite {
  */
 export function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineCache): number {
   const files = filesUnder(out);
-  const built = new Set(files);
   const favicon = existsSync(join(out, "favicon.svg"))
     ? readFileSync(join(out, "favicon.svg"), "utf8")
     : undefined;
@@ -43,7 +42,7 @@ export function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineC
   );
   const stylesheet = (path: string) => {
     const file = path.startsWith(base) ? path.slice(base.length) : undefined;
-    return file !== undefined && built.has(file) ? stylesheets.get(file) : undefined;
+    return file === undefined ? undefined : stylesheets.get(file);
   };
   const dossiers = cache && diskCache(join(cache.folder, "dossiers"), { extension: ".html" });
   const salt =
