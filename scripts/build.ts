@@ -31,7 +31,7 @@ const exited = (child: ChildProcess) =>
 // Its own process, so that the memory the check takes is given back when it ends.
 const check = spawn(
   process.execPath,
-  [fileURLToPath(new URL("check.ts", import.meta.url)), "--warm-charts"],
+  ["--expose-gc", fileURLToPath(new URL("check.ts", import.meta.url)), "--warm-charts"],
   {
     stdio: "inherit",
     env,

@@ -92,7 +92,12 @@ export function checkSite(
     errors.push(...captureErrors, ...checkDataFiles(root, incidentIds(root)));
     const data = site;
     if (!data || !archive || errors.length > 0) return { errors, warnings: [] };
-    const lints = data.incidents.flatMap((incident) => {
+    // Drawing charts leaves garbage V8 lets grow by about 1 GB over 1,000 incidents, while Astro
+    // beside us is at its largest; collected every 100 incidents when the build exposes the
+    // collector (`--expose-gc`), the check stays near its live size (N = 1000: 2.7 → 1.9 GB, 4 s).
+    const collect = options.charts && (globalThis as { gc?: () => void }).gc;
+    const lints = data.incidents.flatMap((incident, index) => {
+      if (collect && index % 100 === 99) collect();
       const dossier = buildDossier(data, incident, archive);
       if (options.charts) {
         try {
