@@ -89,18 +89,22 @@ if (dist === undefined) {
   dist = join(projectRoot, "node_modules/.cache/casefile-bench-pages/dist");
   rmSync(dist, { recursive: true, force: true });
   process.stderr.write(`[bench:pages] building the sample site into ${dist}\n`);
-  const built = spawnSync(join(projectRoot, "node_modules/.bin/node"), ["scripts/build.ts"], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      CASEFILE_OUT_DIR: dist,
-      BASE_PATH: "/",
-      NO_COLOR: "1",
-      ASTRO_TELEMETRY_DISABLED: "1",
+  const built = spawnSync(
+    join(projectRoot, "node_modules/.bin/node"),
+    ["node_modules/astro/bin/astro.mjs", "build"],
+    {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        CASEFILE_OUT_DIR: dist,
+        BASE_PATH: "/",
+        NO_COLOR: "1",
+        ASTRO_TELEMETRY_DISABLED: "1",
+      },
+      maxBuffer: 1 << 28,
     },
-    maxBuffer: 1 << 28,
-  });
+  );
   if (built.status !== 0) {
     process.stderr.write(`${built.stderr}\n${built.stdout.slice(-3000)}\nbuild failed\n`);
     process.exit(1);

@@ -144,7 +144,7 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
       : {}),
   });
   const build = (cold: boolean) =>
-    measure(node, ["scripts/build.ts"], {
+    measure(node, ["node_modules/astro/bin/astro.mjs", "build"], {
       cwd: engine,
       env: env(cold),
       timeoutMs: TIMEOUT_MS,

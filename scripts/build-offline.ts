@@ -10,7 +10,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { normaliseBase } from "../src/lib/urls/paths.ts";
 import { generatedFiles, type OfflineManifest } from "../src/lib/offline/offline-manifest.ts";
-import { offlineCopy, writeOfflineZip, type BuiltSite } from "../src/post-build/offline-bundle.ts";
+import {
+  offlineCopy,
+  writeOfflineZip,
+  type BuiltSite,
+} from "../src/integration/steps/offline-bundle.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -22,7 +26,10 @@ const out = resolve(given ?? process.env["CASEFILE_OUT_DIR"] ?? "dist");
 const target = resolve(option("--out") ?? ".cache/casefile-offline");
 
 if (given === undefined) {
-  const build = spawnSync(process.execPath, ["scripts/build.ts"], { stdio: "inherit" });
+  const build = spawnSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 if (!existsSync(join(out, "index.html"))) {

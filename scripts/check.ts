@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { Archive } from "../src/lib/archive/index.ts";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
 import { archiveCache, archiveKey, digestCaptures } from "../src/lib/content/archive-store.ts";
@@ -23,7 +23,7 @@ import {
   problemsOf,
   type CasefileProblem,
 } from "../src/lib/errors.ts";
-import { cacheRoot, siteRoot } from "../src/site-root.ts";
+import { readSettings } from "../src/site/settings.ts";
 
 /** Problems found in a site: errors stop the build, warnings do not. */
 export interface CheckResult {
@@ -139,12 +139,12 @@ export function report({ errors, warnings }: CheckResult): void {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
-  const strict = process.argv.includes("--strict") || process.env["CASEFILE_STRICT"] === "1";
-  // `--warm-charts` (given by `npm run build`): draw the automatic charts for the build beside us.
+  const settings = readSettings();
+  // `--warm-charts` (given by the build): draw the automatic charts for the build beside us.
   const charts = process.argv.includes("--warm-charts")
-    ? buildChartCache(cacheRoot(), rendererVersion(fileURLToPath(new URL("..", import.meta.url))))
+    ? buildChartCache(settings.cacheDir, rendererVersion(settings.project))
     : undefined;
-  const result = checkSite(siteRoot(), { strict, charts });
+  const result = checkSite(settings.root, { strict: settings.strict, charts });
   report(result);
   if (result.errors.length === 0) {
     process.stdout.write(

@@ -10,8 +10,12 @@ if (process.env["CI"] === "true") {
   );
   process.exit(1);
 }
-const run = spawnSync(process.execPath, ["scripts/build.ts", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, CASEFILE_LOCK: "1" },
-});
+const run = spawnSync(
+  process.execPath,
+  ["node_modules/astro/bin/astro.mjs", "build", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    env: { ...process.env, CASEFILE_LOCK: "1", ASTRO_TELEMETRY_DISABLED: "1" },
+  },
+);
 process.exit(run.status ?? 1);

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { sitePaths } from "../src/lib/content/load.ts";
 import { scaffoldPlaceholders } from "../src/lib/content/placeholders.ts";
 import { incidentId } from "../src/schemas/incident.ts";
-import { siteRoot } from "../src/site-root.ts";
+import { readSettings } from "../src/site/settings.ts";
 
 /** The files of a new incident, by site-relative path. */
 function scaffold(options: {
@@ -132,7 +132,7 @@ if (!incidentId.safeParse(id).success) {
     "ids are lowercase words and digits joined by single hyphens, e.g. --id 2024-venezuela-cne-ddos",
   );
 }
-const root = siteRoot();
+const root = readSettings().root;
 const files = scaffold({ id, title, date, country: values.country });
 const taken = Object.keys(files).filter((file) => existsSync(join(root, file)));
 if (taken.length > 0 || existsSync(join(root, sitePaths.incidents, `${id}.md`))) {

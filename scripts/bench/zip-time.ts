@@ -1,7 +1,7 @@
 /**
  * Times the offline zip step alone on a built site, as the build's last hook runs it:
  * `node scripts/bench/zip-time.ts <dist folder> [--runs 5] [--module <file>]` runs the module's
- * `writeOfflineZip` (default `src/post-build/offline-bundle.ts`) once per fresh process, so that
+ * `writeOfflineZip` (default `src/integration/steps/offline-bundle.ts`) once per fresh process, so that
  * each run's peak RSS is its own, and prints one JSON line: median and each run's milliseconds,
  * the largest peak RSS in MB, files and zip bytes. It rewrites the dist folder's zip.
  */
@@ -25,7 +25,7 @@ const option = (name: string) => {
   return index === -1 ? undefined : args[index + 1];
 };
 const dist = resolve(args[0] ?? "dist");
-const module = resolve(option("--module") ?? "src/post-build/offline-bundle.ts");
+const module = resolve(option("--module") ?? "src/integration/steps/offline-bundle.ts");
 
 if (args.includes("--child")) {
   const manifest = join(dist, generatedFiles.offlineManifest);

@@ -2,15 +2,14 @@ import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { incidentsNewestFirst } from "../lib/content/queries.ts";
 import { routes } from "../lib/urls/paths.ts";
-import { siteConfig } from "../site-config.ts";
-import { absoluteUrl, loadSite } from "../site.ts";
+import { absoluteUrl, loadSite, settings } from "../site/index.ts";
 
 /** An RSS feed of incidents, newest first. */
 export const GET: APIRoute = async () => {
   const site = await loadSite();
   return rss({
-    title: siteConfig.title,
-    description: siteConfig.description,
+    title: settings.config.title,
+    description: settings.config.description,
     site: absoluteUrl("/"),
     items: incidentsNewestFirst(site).map((incident) => ({
       title: incident.data.title,

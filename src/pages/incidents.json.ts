@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
 import { incidentsNewestFirst } from "../lib/content/queries.ts";
 import { incidentRecord, jsonBody } from "../lib/exports/incident-json.ts";
-import { absoluteUrl, loadSite } from "../site.ts";
+import { absoluteUrl, loadSite } from "../site/index.ts";
 
 /** Every incident with its facts, newest first. */
 export const GET: APIRoute = async () => {

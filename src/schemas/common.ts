@@ -1,4 +1,4 @@
-import { z } from "astro/zod";
+import { z } from "zod";
 
 /** A stable, author-chosen identifier: lowercase letters, digits and hyphens; it becomes part of URLs. */
 export const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -17,60 +17,40 @@ function realDay(year: number, month: number, day: number): boolean {
   );
 }
 
-/** Turns a YAML or frontmatter date (a string, or a Date from a YAML 1.1 parser) into its string form. */
-function dateInput(value: unknown): unknown {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-  }
-  return value;
-}
-
 /** A calendar day, `YYYY-MM-DD`, kept as a string so that no time zone can shift it. */
-export const day = z.preprocess(
-  dateInput,
-  z.string({ error: "expected a date as YYYY-MM-DD" }).refine(
-    (text) => {
-      const match = isoDate.exec(text);
-      return match !== null && realDay(Number(match[1]), Number(match[2]), Number(match[3]));
-    },
-    { error: (issue) => `"${String(issue.input)}" is not a valid date (expected YYYY-MM-DD)` },
-  ),
+export const day = z.string({ error: "expected a date as YYYY-MM-DD" }).refine(
+  (text) => {
+    const match = isoDate.exec(text);
+    return match !== null && realDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  },
+  { error: (issue) => `"${String(issue.input)}" is not a valid date (expected YYYY-MM-DD)` },
 );
 
 /** A day or an instant in ISO 8601 (`2024-07-28` or `2024-07-28T11:29:00-04:00`), kept as written. */
-export const moment = z.preprocess(
-  dateInput,
-  z.string({ error: "expected an ISO 8601 date or date-time" }).refine(
-    (text) => {
-      const match = isoDateTime.exec(text);
-      if (match === null || !realDay(Number(match[1]), Number(match[2]), Number(match[3])))
-        return false;
-      const [hour, minute, second] = [match[4], match[5], match[6]].map((part) =>
-        Number(part ?? 0),
-      );
-      return (hour ?? 0) < 24 && (minute ?? 0) < 60 && (second ?? 0) < 61;
-    },
-    {
-      error: (issue) =>
-        `"${String(issue.input)}" is not a valid ISO 8601 date or date-time (expected e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00)`,
-    },
-  ),
+export const moment = z.string({ error: "expected an ISO 8601 date or date-time" }).refine(
+  (text) => {
+    const match = isoDateTime.exec(text);
+    if (match === null || !realDay(Number(match[1]), Number(match[2]), Number(match[3])))
+      return false;
+    const [hour, minute, second] = [match[4], match[5], match[6]].map((part) => Number(part ?? 0));
+    return (hour ?? 0) < 24 && (minute ?? 0) < 60 && (second ?? 0) < 61;
+  },
+  {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid ISO 8601 date or date-time (expected e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00)`,
+  },
 );
 
 /** An instant with an explicit offset, as events need (`2024-07-28T11:29:00-04:00`). */
-export const instant = z.preprocess(
-  dateInput,
-  z.string({ error: "expected an ISO 8601 date-time with offset" }).refine(
-    (text) => {
-      const match = isoDateTime.exec(text);
-      return match !== null && match[7] !== undefined && !Number.isNaN(Date.parse(text));
-    },
-    {
-      error: (issue) =>
-        `"${String(issue.input)}" is not an ISO 8601 date-time with a UTC offset (expected e.g. 2024-07-28T11:29:00-04:00)`,
-    },
-  ),
+export const instant = z.string({ error: "expected an ISO 8601 date-time with offset" }).refine(
+  (text) => {
+    const match = isoDateTime.exec(text);
+    return match !== null && match[7] !== undefined && !Number.isNaN(Date.parse(text));
+  },
+  {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an ISO 8601 date-time with a UTC offset (expected e.g. 2024-07-28T11:29:00-04:00)`,
+  },
 );
 
 /** An absolute http(s) URL; other schemes (javascript:, data:) are refused. */

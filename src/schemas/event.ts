@@ -1,4 +1,4 @@
-import { z } from "astro/zod";
+import { z } from "zod";
 import { instant } from "./common.ts";
 
 /** One row of `data/incidents/<id>/events.csv`. */

@@ -1,4 +1,4 @@
-import { z } from "astro/zod";
+import { z } from "zod";
 import { country, day, id, moment, timeZone } from "./common.ts";
 
 /** Kinds of incident Casefile knows. */

@@ -1,4 +1,4 @@
-import { z } from "astro/zod";
+import { z } from "zod";
 import { country, id, reliability, webUrl } from "./common.ts";
 
 /** Kinds of outlet, by ownership and editorial independence. */

@@ -1,4 +1,4 @@
-import { z } from "astro/zod";
+import { z } from "zod";
 import { credibility, day, id, reliability, webUrl } from "./common.ts";
 
 /** Kinds of document a source can be. */

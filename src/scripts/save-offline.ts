@@ -1,4 +1,4 @@
-/** The header that tells the service worker to let a save request reach the network (see src/post-build/service-worker.ts). */
+/** The header that tells the service worker to let a save request reach the network (see src/integration/steps/service-worker.ts). */
 const saveHeader = "x-casefile-save";
 
 /** How many files to fetch at once. */

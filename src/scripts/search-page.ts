@@ -16,7 +16,7 @@ interface PagefindResult {
 }
 
 /**
- * Loads Pagefind through `pagefind/casefile-bridge.js` (written by src/post-build/search.ts): a
+ * Loads Pagefind through `pagefind/casefile-bridge.js` (written by src/integration/steps/search-index.ts): a
  * module script, because Vite's wrapper around `import()` breaks in Astro's inlined scripts. The
  * bridge also names the other indexes to merge (`casefileSearchShards`).
  */
@@ -95,7 +95,7 @@ export async function enhanceSearchPage(root: Document, base: string): Promise<v
   try {
     pagefind = await loadPagefind(base);
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
-    // The index is split in shards (src/post-build/search.ts): the others join the first.
+    // The index is split in shards (src/integration/steps/search-index.ts): the others join the first.
     const shards = (globalThis as { casefileSearchShards?: string[] }).casefileSearchShards ?? [];
     for (const shard of shards)
       await pagefind.mergeIndex(`${base}pagefind/${shard}/`, { baseUrl: base });

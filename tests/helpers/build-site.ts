@@ -64,7 +64,7 @@ export function buildSite(
   const { outDir, cacheDir } = buildFolder();
   const run = spawnSync(
     join(projectRoot, "node_modules/.bin/node"),
-    ["scripts/build.ts", ...(options.args ?? [])],
+    ["node_modules/astro/bin/astro.mjs", "build", ...(options.args ?? [])],
     {
       cwd: projectRoot,
       encoding: "utf8",
@@ -75,6 +75,7 @@ export function buildSite(
         SITE_URL: "https://example.org",
         CASEFILE_SITE: options.site ?? "",
         NO_COLOR: "1",
+        ASTRO_TELEMETRY_DISABLED: "1",
         ...options.env,
       }),
     },

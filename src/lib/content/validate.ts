@@ -1,4 +1,4 @@
-import type { z } from "astro/zod";
+import type { z } from "zod";
 import type { CasefileProblem } from "../errors.ts";
 
 /** Formats a path like `["sources", 2, "outlet"]` as `sources[2].outlet`. */

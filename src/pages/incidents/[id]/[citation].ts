@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { incidentCsl } from "../../../lib/cite/csl.ts";
 import { citationFiles } from "../../../lib/cite/files.ts";
-import { citationInput, loadSite } from "../../../site.ts";
-import { cacheKeys } from "../../../build-cache.ts";
+import { cacheKeys, citationInput, loadSite } from "../../../site/index.ts";
 
 /** `cite.bib`, `cite.ris` and `cite.json` for every incident. */
 export const getStaticPaths = (async () => {

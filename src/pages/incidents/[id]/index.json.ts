@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { incidentRecord, jsonBody } from "../../../lib/exports/incident-json.ts";
-import { absoluteUrl, loadSite } from "../../../site.ts";
-import { cacheKeys } from "../../../build-cache.ts";
+import { absoluteUrl, cacheKeys, loadSite } from "../../../site/index.ts";
 
 /** One incident with its facts. */
 export const getStaticPaths = (async () => {

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { sourcesJson } from "../../../lib/reliability/index.ts";
-import { dossierOf, loadSite } from "../../../site.ts";
-import { cacheKeys } from "../../../build-cache.ts";
+import { cacheKeys, dossierOf, loadSite } from "../../../site/index.ts";
 
 /** Every incident's sources, grades, claims, origin groups and corroboration counts. */
 export const getStaticPaths = (async () => {

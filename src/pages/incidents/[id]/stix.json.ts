@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { stixBundle } from "../../../lib/cite/stix.ts";
 import { outletsById } from "../../../lib/content/queries.ts";
-import { citationInput, dossierOf, loadSite } from "../../../site.ts";
-import { cacheKeys } from "../../../build-cache.ts";
+import { cacheKeys, citationInput, dossierOf, loadSite } from "../../../site/index.ts";
 
 /** A STIX 2.1 bundle per incident. */
 export const getStaticPaths = (async () => {

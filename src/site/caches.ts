@@ -1,23 +1,16 @@
 import type { CollectionEntry } from "astro:content";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildChartCache, type ChartCache } from "./lib/charts/index.ts";
-import { cacheKeys as computeCacheKeys, type CacheKeys } from "./lib/content/cache-keys.ts";
-import { incidentDataFiles } from "./lib/content/data-files.ts";
-import { sitePaths } from "./lib/content/load.ts";
-import { digest } from "./lib/digest.ts";
-import { siteConfig } from "./site-config.ts";
-import { cacheRoot, siteRoot } from "./site-root.ts";
-import { loadSite } from "./site.ts";
-
-/** Set by astro.config.mjs (`vite.define`): the chart renderer's version; absent outside a build. */
-declare const __CASEFILE_CHART_RENDERER__: string | undefined;
+import { buildChartCache, type ChartCache } from "../lib/charts/index.ts";
+import { cacheKeys as computeCacheKeys, type CacheKeys } from "../lib/content/cache-keys.ts";
+import { incidentDataFiles } from "../lib/content/data-files.ts";
+import { sitePaths } from "../lib/content/load.ts";
+import { digest } from "../lib/digest.ts";
+import { chartRenderer, settings } from "./current.ts";
+import { loadSite } from "./data.ts";
 
 /** Rendered charts, kept in the build's cache folder under the renderer's version. */
-export const chartCache: ChartCache | undefined =
-  typeof __CASEFILE_CHART_RENDERER__ === "string"
-    ? buildChartCache(cacheRoot(), __CASEFILE_CHART_RENDERER__)
-    : undefined;
+export const chartCache: ChartCache = buildChartCache(settings.cacheDir, chartRenderer);
 
 let memo: Promise<CacheKeys> | undefined;
 
@@ -28,15 +21,11 @@ let memo: Promise<CacheKeys> | undefined;
 export function cacheKeys(): Promise<CacheKeys> {
   memo ??= (async () => {
     const site = await loadSite();
-    const root = siteRoot();
+    const root = settings.root;
     return computeCacheKeys({
       site,
       archive: site.archive,
-      settings: {
-        url: import.meta.env.SITE ?? "",
-        base: import.meta.env.BASE_URL,
-        config: siteConfig,
-      },
+      settings: { url: settings.url, base: settings.base, config: { ...settings.config } },
       writeUps: new Map([...site.entries].map(([id, entry]) => [id, entryDigest(entry)])),
       dataFiles: (id) =>
         incidentDataFiles(root, id).map((name) => ({

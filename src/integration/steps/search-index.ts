@@ -11,9 +11,9 @@ import {
 import { findPackageJSON } from "node:module";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { bytesDigest, digest } from "../lib/digest.ts";
-import { filesUnder } from "../lib/offline/files.ts";
-import { generatedFiles } from "../lib/offline/offline-manifest.ts";
+import { bytesDigest, digest } from "../../lib/digest.ts";
+import { filesUnder } from "../../lib/offline/files.ts";
+import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
 
 /** The file, next to the indexes, that hands Pagefind's API and the index list to the search page. */
 export const bridgeFile = "casefile-bridge.js";

@@ -7,11 +7,11 @@ import {
   type GenerateSWOptions,
   type GetManifestOptions,
 } from "workbox-build";
-import { diskCache } from "../lib/content/disk-cache.ts";
-import { bytesDigest, digest, sourceDigest } from "../lib/digest.ts";
-import { filesUnder } from "../lib/offline/files.ts";
-import { generatedFiles, offlineManifest } from "../lib/offline/offline-manifest.ts";
-import { webManifest } from "../lib/offline/web-manifest.ts";
+import { diskCache } from "../../lib/content/disk-cache.ts";
+import { bytesDigest, digest, sourceDigest } from "../../lib/digest.ts";
+import { filesUnder } from "../../lib/offline/files.ts";
+import { generatedFiles, offlineManifest } from "../../lib/offline/offline-manifest.ts";
+import { webManifest } from "../../lib/offline/web-manifest.ts";
 
 /** What writing the service worker did. */
 export interface ServiceWorkerSummary {
@@ -57,13 +57,13 @@ function fileDigests(out: string, known: ReadonlyMap<string, string>): Map<strin
  */
 export async function writeServiceWorker(
   out: string,
-  base: string,
+  { base, description }: { base: string; description: string },
   known: ReadonlyMap<string, string> = new Map(),
   cache?: { folder: string; projectRoot: string },
 ): Promise<ServiceWorkerSummary> {
   writeFileSync(
     join(out, generatedFiles.webManifest),
-    `${JSON.stringify(webManifest(base, "Incident dossiers with charts, source-reliability tables and the deduplicated text of every source."), null, 2)}\n`,
+    `${JSON.stringify(webManifest(base, description), null, 2)}\n`,
   );
   const manifest = offlineManifest(fileDigests(out, known), base);
   writeFileSync(
@@ -134,7 +134,7 @@ export async function writeServiceWorker(
   const { manifestEntries, count, warnings } = await getManifest(precache);
   const key = digest(
     workboxVersion(),
-    cache ? sourceDigest(cache.projectRoot, ["src/post-build/service-worker.ts"]) : null,
+    cache ? sourceDigest(cache.projectRoot, ["src/integration/steps/service-worker.ts"]) : null,
     manifestEntries,
     manifest.cache,
   );

@@ -1,17 +1,17 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { selfContainedPage } from "../lib/offline/dossier.ts";
-import { filesUnder } from "../lib/offline/files.ts";
-import { generatedFiles } from "../lib/offline/offline-manifest.ts";
-import { offlinePage, offlineStylesheet } from "../lib/offline/relative-links.ts";
-import { diskCache } from "../lib/content/disk-cache.ts";
-import { bytesDigest, digest, sourceDigest } from "../lib/digest.ts";
+import { selfContainedPage } from "../../lib/offline/dossier.ts";
+import { filesUnder } from "../../lib/offline/files.ts";
+import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
+import { offlinePage, offlineStylesheet } from "../../lib/offline/relative-links.ts";
+import { diskCache } from "../../lib/content/disk-cache.ts";
+import { bytesDigest, digest, sourceDigest } from "../../lib/digest.ts";
 import {
   writeZipThroughCache,
   type CachedZipSummary,
   type SourceFile,
-} from "../lib/offline/zip-cache.ts";
-import { zipLevel } from "../lib/offline/zip.ts";
+} from "../../lib/offline/zip-cache.ts";
+import { zipLevel } from "../../lib/offline/zip.ts";
 
 /** The file name of an incident's self-contained dossier, next to its page. */
 export const dossierFile = "dossier.html";
@@ -124,7 +124,7 @@ function offlineCode(projectRoot: string): string {
   return sourceDigest(projectRoot, [
     "src/lib/offline",
     "src/lib/urls",
-    "src/post-build/offline-bundle.ts",
+    "src/integration/steps/offline-bundle.ts",
   ]);
 }
 
@@ -154,35 +154,17 @@ export function writeOfflineZip(site: BuiltSite, cache?: OfflineCache): CachedZi
   });
 }
 
-/** The work of the offline worker: a built site and where its zip may keep its last copy. */
-export interface OfflineCopiesTask {
+/** The work of the offline worker: which step, for which built site and cache. */
+export interface OfflineTask {
+  /** The step to run off the main thread. */
+  step: "dossiers" | "zip";
+  /** The built site. */
   site: BuiltSite;
-  cache: OfflineCache | undefined;
+  /** Where the step keeps what it made, for the next build. */
+  cache: OfflineCache;
 }
 
-/** What the offline worker did. */
-export interface OfflineCopiesSummary {
-  /** Dossiers written. */
-  dossiers: number;
-  /** The zip written. */
-  zip: CachedZipSummary;
-  /** Seconds spent on the dossiers and on the zip. */
-  seconds: { dossiers: number; zip: number };
-}
-
-/**
- * The offline copies of a built site, in order: the self-contained dossiers (the zip carries
- * them), then the zip.
- */
-export function writeOfflineCopies({ site, cache }: OfflineCopiesTask): OfflineCopiesSummary {
-  const start = performance.now();
-  const dossiers = writeDossiers(site, cache);
-  const zipStart = performance.now();
-  const zip = writeOfflineZip(site, cache);
-  const seconds = (from: number, to: number) => Math.round((to - from) / 100) / 10;
-  return {
-    dossiers,
-    zip,
-    seconds: { dossiers: seconds(start, zipStart), zip: seconds(zipStart, performance.now()) },
-  };
+/** Runs one offline step: the number of dossiers written, or what writing the zip did. */
+export function runOfflineTask({ step, site, cache }: OfflineTask): number | CachedZipSummary {
+  return step === "dossiers" ? writeDossiers(site, cache) : writeOfflineZip(site, cache);
 }

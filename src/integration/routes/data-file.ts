@@ -1,20 +1,19 @@
 /**
  * The dev server's route for `/incidents/<id>/data/<file>`: every data file of every incident as
- * is. A build copies the files instead (src/integrations/data-files.ts), which is much cheaper than
- * a route per file; this route is injected only by `astro dev`.
+ * is. A build copies the files instead (src/integration/steps/data-files.ts), which is much
+ * cheaper than a route per file; this route is injected only by `astro dev`.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { incidentDataFiles } from "../lib/content/data-files.ts";
-import { sitePaths } from "../lib/content/load.ts";
-import { loadSite } from "../site.ts";
-import { siteRoot } from "../site-root.ts";
+import { incidentDataFiles } from "../../lib/content/data-files.ts";
+import { sitePaths } from "../../lib/content/load.ts";
+import { loadSite, settings } from "../../site/index.ts";
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.incidents.flatMap((incident) =>
-    incidentDataFiles(siteRoot(), incident.id).map((file) => ({
+    incidentDataFiles(settings.root, incident.id).map((file) => ({
       params: { id: incident.id, file },
     })),
   );
@@ -23,6 +22,6 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = ({ params }) =>
   new Response(
     readFileSync(
-      join(siteRoot(), sitePaths.incidentData, params["id"] ?? "", params["file"] ?? ""),
+      join(settings.root, sitePaths.incidentData, params["id"] ?? "", params["file"] ?? ""),
     ),
   );

@@ -1,0 +1,87 @@
+/**
+ * `casefile()`: everything Casefile adds to an Astro build, in one integration. It resolves the
+ * site's settings once, gives Astro its configuration, injects the routes it needs, runs the
+ * content check at the start of a build and the after-build steps at its end, and reports author
+ * problems as one paragraph each. `astro build` and `npm run build` are the same build.
+ */
+import type { AstroIntegration } from "astro";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { rendererVersion } from "../lib/charts/render-cache.ts";
+import { isCasefileError, problemsOf } from "../lib/errors.ts";
+import { contentProblems } from "../site/problems.ts";
+import { readSettings, type CasefileOptions, type SiteSettings } from "../site/settings.ts";
+import { astroConfig } from "./astro-config.ts";
+import { startCheck } from "./check.ts";
+import { configureLog, holdLog, releaseLog } from "./log.ts";
+import { buildSteps } from "./steps/index.ts";
+import { runSteps } from "./steps/step.ts";
+import { stopBuild } from "./stop.ts";
+import { virtualSettings } from "./virtual-settings.ts";
+
+export type { CasefileOptions } from "../site/settings.ts";
+
+/** Reads the settings, or stops with the problem when one is invalid. */
+function settingsOrStop(options: CasefileOptions): SiteSettings {
+  try {
+    return readSettings(options);
+  } catch (error) {
+    if (isCasefileError(error)) stopBuild(problemsOf(error), ".");
+    throw error;
+  }
+}
+
+/** The Casefile integration; `options` are documented in src/site/settings.ts. */
+export function casefile(options: CasefileOptions = {}): AstroIntegration {
+  const settings = settingsOrStop(options);
+  let check: Promise<number> | undefined;
+  return {
+    name: "casefile",
+    hooks: {
+      "astro:config:setup": ({ command, updateConfig, injectRoute }) => {
+        configureLog({ root: settings.root, debug: settings.debug, command });
+        updateConfig({
+          ...astroConfig(settings),
+          logger: { entrypoint: new URL("log.ts", import.meta.url) },
+        });
+        updateConfig({
+          vite: { plugins: [virtualSettings(settings, rendererVersion(settings.project))] },
+        });
+        if (command === "dev")
+          injectRoute({
+            pattern: "/incidents/[id]/data/[file]",
+            entrypoint: new URL("routes/data-file.ts", import.meta.url),
+          });
+        if (command === "build") {
+          // The check runs beside Astro's start, content sync and bundling; Astro's output waits
+          // for its verdict, so that a failed check prints only its problems.
+          holdLog();
+          check = startCheck(settings);
+        }
+      },
+      "astro:build:start": async () => {
+        const code = await (check ?? Promise.resolve(0));
+        releaseLog(code === 0);
+        if (code !== 0) process.exit(code);
+        // The check passed; a loader that still found problems (it read the content later) stops too.
+        const problems = contentProblems();
+        if (problems.length > 0) stopBuild(problems, settings.root);
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const site = { out, base: settings.base, origin: new URL(settings.url).origin };
+        const cache = {
+          folder: join(settings.cacheDir, "casefile"),
+          projectRoot: settings.project,
+        };
+        try {
+          await runSteps(buildSteps, { settings, out, site, cache }, (line) => logger.info(line));
+        } catch (error) {
+          if (isCasefileError(error) && !settings.debug)
+            stopBuild(problemsOf(error), settings.root);
+          throw error;
+        }
+      },
+    },
+  };
+}

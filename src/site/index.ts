@@ -1,0 +1,9 @@
+/**
+ * The site module as pages and components use it: this build's settings, the site's data loaded
+ * once, base-aware links, caches and render-time error handling.
+ */
+export { settings } from "./current.ts";
+export { loadSite, dossierOf, type Site } from "./data.ts";
+export { href, absoluteUrl, citationInput } from "./links.ts";
+export { cacheKeys, chartCache, writeUpDigest } from "./caches.ts";
+export { authorErrors } from "./render.ts";

@@ -1,0 +1,74 @@
+import type { Loader, LoaderContext } from "astro/loaders";
+import { join, relative, resolve } from "node:path";
+import { processArchive } from "../../lib/content/archive-cache.ts";
+import { archiveCache, archiveKey, digestCaptures } from "../../lib/content/archive-store.ts";
+import { awaitEntry } from "../../lib/content/disk-cache.ts";
+import { sitePaths } from "../../lib/content/load.ts";
+import { formatProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
+import { settings } from "../current.ts";
+import { setContentProblems } from "../problems.ts";
+
+/** Processes the captures (or finds them processed) and records the archive's digest. */
+function sync({ store, meta, logger }: LoaderContext): void {
+  const root = settings.root;
+  const cache = archiveCache(root);
+  const captures = digestCaptures(root);
+  const { digest } = captures;
+  const record = (data: Record<string, unknown>) => {
+    store.clear();
+    store.set({ id: "archive", data: { digest, ...data }, digest });
+  };
+  setContentProblems("archive", []);
+  if (meta.get("digest") === digest && store.has("archive") && cache.has(archiveKey(digest))) {
+    logger.info("archive unchanged");
+    return;
+  }
+  if (cache.has(archiveKey(digest)) || awaitEntry(cache, archiveKey(digest))) {
+    // Processed already (by `check`, or an earlier build), or just now by the check running
+    // beside this build, which we waited for: the pages read it from the cache.
+    logger.info("archive: cached");
+    record({});
+  } else {
+    try {
+      const { archive, stored, milliseconds } = processArchive(root, undefined, captures);
+      logger.info(
+        `archive: ${archive.stats.files} captures → ${archive.stats.documents} documents, ${archive.stats.uniqueParagraphs} unique paragraphs (${milliseconds} ms)`,
+      );
+      record(stored ? {} : { archive: archive as unknown as Record<string, unknown> });
+    } catch (error) {
+      // Kept as data: the build's check reports it; the dev server shows it until it is fixed.
+      if (!isCasefileError(error)) throw error;
+      setContentProblems("archive", problemsOf(error));
+      for (const problem of problemsOf(error)) logger.error(formatProblem(problem));
+      return;
+    }
+  }
+  meta.set("digest", digest);
+}
+
+/**
+ * Runs the archive engine over data/archives/ once per build. The result is cached on disk under
+ * the digest of every capture's path and bytes (see `processArchive`), where `check` and the
+ * pages read it; Astro's data store keeps only that digest, since serialising the whole archive
+ * into the store costs seconds and hundreds of megabytes on a large site. Only when the disk cache
+ * cannot be written (a read-only checkout) does the store hold the archive itself. In the dev
+ * server a change to any capture processes them again.
+ */
+export function archiveLoader(): Loader {
+  let watching = false;
+  return {
+    name: "casefile-archive",
+    load: async (context) => {
+      sync(context);
+      const { watcher } = context;
+      if (!watcher || watching) return;
+      watching = true;
+      const archives = join(settings.root, sitePaths.archives);
+      watcher.add(archives);
+      const resync = (path: string) => {
+        if (!relative(archives, resolve(path)).startsWith("..")) sync(context);
+      };
+      for (const event of ["change", "add", "unlink"] as const) watcher.on(event, resync);
+    },
+  };
+}
