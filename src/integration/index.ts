@@ -13,6 +13,7 @@ import { contentProblems } from "../site/problems.ts";
 import { readSettings, type CasefileOptions, type SiteSettings } from "../site/settings.ts";
 import { astroConfig } from "./astro-config.ts";
 import { startCheck } from "./check.ts";
+import { reloadOnDataFiles } from "./dev.ts";
 import { configureLog, holdLog, releaseLog } from "./log.ts";
 import { buildSteps } from "./steps/index.ts";
 import { runSteps } from "./steps/step.ts";
@@ -59,6 +60,7 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
           check = startCheck(settings);
         }
       },
+      "astro:server:setup": ({ server }) => reloadOnDataFiles(server, settings),
       "astro:build:start": async () => {
         const code = await (check ?? Promise.resolve(0));
         releaseLog(code === 0);

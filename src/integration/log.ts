@@ -11,16 +11,31 @@ import { hasProblems, takeProblems } from "../site/problems.ts";
 import { stopBuild } from "./stop.ts";
 
 /** What the integration tells the destination. */
-const state = {
+interface LogState {
   /** Messages held while the check runs, or undefined when passing straight through. */
-  held: undefined as AstroLoggerMessage[] | undefined,
+  held: AstroLoggerMessage[] | undefined;
   /** The site folder, for locating chart problems; set by the integration. */
-  root: ".",
+  root: string;
   /** Astro's full output (`DEBUG=casefile`). */
-  debug: false,
+  debug: boolean;
   /** A dev server reports problems and goes on; a build stops. */
-  command: "build" as "build" | "dev" | string,
-};
+  command: string;
+  /** The destination Astro loaded. */
+  inner: AstroLoggerDestination | undefined;
+}
+
+/**
+ * Astro loads astro.config.mjs (and so the integration's copy of this module) through Vite, and
+ * this destination through Node: one state on `globalThis` for both copies.
+ */
+const slot = Symbol.for("casefile.log");
+const state: LogState = ((globalThis as { [slot]?: LogState })[slot] ??= {
+  held: undefined,
+  root: ".",
+  debug: false,
+  command: "build",
+  inner: undefined,
+});
 
 /** Configures the destination for this run. */
 export function configureLog(settings: { root: string; debug: boolean; command: string }): void {
@@ -38,15 +53,13 @@ export function holdLog(): void {
 export function releaseLog(print: boolean): void {
   const held = state.held ?? [];
   state.held = undefined;
-  if (print) for (const message of held) destination?.write(message);
+  if (print) for (const message of held) state.inner?.write(message);
 }
-
-let destination: AstroLoggerDestination | undefined;
 
 /** The destination Astro loads. */
 export default function casefileLog(config?: Record<string, unknown>): AstroLoggerDestination {
   const inner = nodeDestination(config as Parameters<typeof nodeDestination>[0]);
-  destination = inner;
+  state.inner = inner;
   return {
     write(message) {
       if (message.level === "error" && hasProblems() && !state.debug) {
