@@ -1,7 +1,8 @@
 /**
  * Automatic charts: a registry of charts the generator draws without the author writing a spec —
  * per incident (timeline, grades grid, stance matrix) and for the whole site (incident timeline,
- * counts by type and by country). Each entry says when it applies, its Plot spec and its data.
+ * counts by type and by country). Each entry says where it appears, when it applies, its Plot spec
+ * and its data.
  */
 import type { PlotOptions } from "@observablehq/plot";
 import { gradesGrid } from "./automatic/grades-grid.ts";
@@ -9,6 +10,7 @@ import { countsBy, incidentTimelineChart } from "./automatic/site.ts";
 import { stanceMatrix } from "./automatic/stance-matrix.ts";
 import { timeline } from "./automatic/timeline.ts";
 import type { IncidentChartInput, SiteChartInput } from "./automatic/inputs.ts";
+import type { IncidentChartPlacement, SiteChartPlacement } from "./placements.ts";
 import { renderChart } from "./render.ts";
 import { renderCached, type ChartCache } from "./render-cache.ts";
 import { dataTableHtml } from "./table.ts";
@@ -16,18 +18,22 @@ import type { DataTable } from "./table-types.ts";
 
 /** Input shapes of the automatic charts. */
 export type * from "./automatic/inputs.ts";
+/** Sections automatic charts appear in, and the charts of one section. */
+export * from "./placements.ts";
 /** Plot specs of each automatic chart, for use outside the registry. */
 export { gradesGridSpec } from "./automatic/grades-grid.ts";
 export { countsBy, countsBySpec, incidentTimeline } from "./automatic/site.ts";
 export { stanceMatrixSpec } from "./automatic/stance-matrix.ts";
 export { timelineSpec } from "./automatic/timeline.ts";
 
-/** One automatic chart: when it applies, what it draws, and the data behind it. */
-export interface AutomaticChart<Input> {
+/** One automatic chart: where it appears, when it applies, what it draws, the data behind it. */
+export interface AutomaticChart<Input, Placement extends string = string> {
   /** Stable name, used in ids and anchors (`timeline`, `grades-grid`, …). */
   name: string;
   /** Heading for readers, e.g. "Timeline of events". */
   label: string;
+  /** The section of its page the chart is drawn in (see `placements.ts`). */
+  placement: Placement;
   /** True when the input has enough to make the chart worth drawing. */
   applies(input: Input): boolean;
   /** The Plot spec for the input. */
@@ -38,26 +44,28 @@ export interface AutomaticChart<Input> {
   table(input: Input, file: string): DataTable;
 }
 
-/** Charts on every incident page, in page order. */
-export const incidentCharts: AutomaticChart<IncidentChartInput>[] = [
+/** Charts on every incident page; within a section, in page order. */
+export const incidentCharts: AutomaticChart<IncidentChartInput, IncidentChartPlacement>[] = [
   timeline,
   gradesGrid,
   stanceMatrix,
 ];
 
-/** Charts on the site's home page, in page order. */
-export const siteCharts: AutomaticChart<SiteChartInput>[] = [
+/** Charts on the site's home page; within a section, in page order. */
+export const siteCharts: AutomaticChart<SiteChartInput, SiteChartPlacement>[] = [
   incidentTimelineChart,
   countsBy("types"),
   countsBy("countries"),
 ];
 
 /** A drawn automatic chart, ready for a component to lay out. */
-export interface RenderedAutomaticChart {
+export interface RenderedAutomaticChart<Placement extends string = string> {
   /** The chart's registry name. */
   name: string;
   /** The chart's heading. */
   label: string;
+  /** The section of its page the chart is drawn in. */
+  placement: Placement;
   /** Page-unique id of the chart's root element. */
   id: string;
   /** The chart's SVG (or figure) markup. */
@@ -67,10 +75,10 @@ export interface RenderedAutomaticChart {
 }
 
 /** The registry entries that apply to the input, in registry order. */
-export function applicableCharts<Input>(
-  registry: readonly AutomaticChart<Input>[],
+export function applicableCharts<Input, Placement extends string>(
+  registry: readonly AutomaticChart<Input, Placement>[],
   input: Input,
-): AutomaticChart<Input>[] {
+): AutomaticChart<Input, Placement>[] {
   return registry.filter((chart) => chart.applies(input));
 }
 
@@ -79,11 +87,11 @@ export function applicableCharts<Input>(
  * chart drawn before from the same input is read back instead (its spec is a function of the
  * input and of this folder's code, which the cache's renderer version covers).
  */
-export function renderAutomaticCharts<Input>(
-  registry: readonly AutomaticChart<Input>[],
+export function renderAutomaticCharts<Input, Placement extends string>(
+  registry: readonly AutomaticChart<Input, Placement>[],
   input: Input,
   options: { file: string; idPrefix: string; cache?: ChartCache | undefined },
-): RenderedAutomaticChart[] {
+): RenderedAutomaticChart<Placement>[] {
   return applicableCharts(registry, input).map((chart) => {
     const id = `${options.idPrefix}-${chart.name}`;
     const { title, description } = chart.describe(input);
@@ -97,6 +105,6 @@ export function renderAutomaticCharts<Input>(
     const table = dataTableHtml(chart.table(input, options.file), {
       caption: `Data: ${chart.label}`,
     });
-    return { name: chart.name, label: chart.label, id, svg, table };
+    return { name: chart.name, label: chart.label, placement: chart.placement, id, svg, table };
   });
 }

@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions } from "@observablehq/plot";
 import type { AutomaticChart } from "../automatic.ts";
+import type { IncidentChartPlacement } from "../placements.ts";
 import { paletteColor } from "../palette.ts";
 import { tableFromRows } from "../rows-table.ts";
 import { truncate } from "../text-fit.ts";
@@ -107,9 +108,10 @@ export function describeGrades(sources: GradedSource[]): { title: string; descri
 }
 
 /** Grades grid of an incident's sources; drawn once one source is graded. */
-export const gradesGrid: AutomaticChart<IncidentChartInput> = {
+export const gradesGrid: AutomaticChart<IncidentChartInput, IncidentChartPlacement> = {
   name: "grades-grid",
   label: "Sources by reliability and credibility",
+  placement: "sources",
   applies: (input) => graded(input.sources ?? []).length > 0,
   spec: (input) => gradesGridSpec(input.sources ?? []),
   describe: (input) => describeGrades(input.sources ?? []),

@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions } from "@observablehq/plot";
 import type { AutomaticChart } from "../automatic.ts";
+import type { SiteChartPlacement } from "../placements.ts";
 import { formatValue } from "../describe.ts";
 import { categoricalPalette, paletteColor } from "../palette.ts";
 import { tableFromRows } from "../rows-table.ts";
@@ -136,9 +137,10 @@ export function countsBySpec(incidents: IncidentSummary[], field: CountField): P
 }
 
 /** The incident timeline as a registry entry; drawn once there is an incident. */
-export const incidentTimelineChart: AutomaticChart<SiteChartInput> = {
+export const incidentTimelineChart: AutomaticChart<SiteChartInput, SiteChartPlacement> = {
   name: "incident-timeline",
   label: "Incidents over time",
+  placement: "overview",
   applies: (input) => input.incidents.length > 0,
   spec: (input) => incidentTimeline(input.incidents),
   describe: (input) => {
@@ -171,11 +173,12 @@ export const incidentTimelineChart: AutomaticChart<SiteChartInput> = {
 };
 
 /** A registry entry of incident counts by type or by country; drawn once a value is present. */
-export function countsBy(field: CountField): AutomaticChart<SiteChartInput> {
+export function countsBy(field: CountField): AutomaticChart<SiteChartInput, SiteChartPlacement> {
   const column = countColumns[field];
   return {
     name: `counts-by-${column}`,
     label: countLabels[field],
+    placement: "overview",
     applies: (input) => input.incidents.some((incident) => incident[field].length > 0),
     spec: (input) => countsBySpec(input.incidents, field),
     describe: (input) => {

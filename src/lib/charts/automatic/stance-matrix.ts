@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions } from "@observablehq/plot";
 import type { AutomaticChart } from "../automatic.ts";
+import type { IncidentChartPlacement } from "../placements.ts";
 import { stanceColors } from "../palette.ts";
 import { tableFromRows } from "../rows-table.ts";
 import { marginFor, truncate } from "../text-fit.ts";
@@ -122,9 +123,10 @@ export function describeStances(
 }
 
 /** Stance matrix of an incident's claims; drawn once one source takes a stance. */
-export const stanceMatrix: AutomaticChart<IncidentChartInput> = {
+export const stanceMatrix: AutomaticChart<IncidentChartInput, IncidentChartPlacement> = {
   name: "stance-matrix",
   label: "Claims and the sources' stances",
+  placement: "claims",
   applies: (input) => (input.claims?.length ?? 0) > 0 && (input.stances?.length ?? 0) > 0,
   spec: (input) => stanceMatrixSpec(input.claims ?? [], input.sources ?? [], input.stances ?? []),
   describe: (input) => describeStances(input.claims ?? [], input.stances ?? []),

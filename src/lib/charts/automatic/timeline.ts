@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { PlotOptions } from "@observablehq/plot";
 import type { AutomaticChart } from "../automatic.ts";
+import type { IncidentChartPlacement } from "../placements.ts";
 import { formatValue } from "../describe.ts";
 import { paletteColor } from "../palette.ts";
 import { tableFromRows } from "../rows-table.ts";
@@ -90,9 +91,10 @@ export function describeTimeline(events: TimelineEvent[]): { title: string; desc
 }
 
 /** Timeline of an incident's events; drawn from two events on. */
-export const timeline: AutomaticChart<IncidentChartInput> = {
+export const timeline: AutomaticChart<IncidentChartInput, IncidentChartPlacement> = {
   name: "timeline",
   label: "Timeline of events",
+  placement: "timeline",
   applies: (input) => (input.events?.length ?? 0) >= 2,
   spec: (input) => timelineSpec(input.events ?? []),
   describe: (input) => describeTimeline(input.events ?? []),
