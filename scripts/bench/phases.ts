@@ -51,11 +51,11 @@ export function buildPhases(log: string): BuildPhases {
   if (render?.[1]) phases.render = seconds(render[1]);
   const search = /search index: [^\n]*\(([\d.]+) s\)/.exec(log);
   if (search) phases.search = Number(search[1]);
-  const copies = /incident dossiers \(([\d.]+) s\);[^\n]*\(([\d.]+) s; [\d.]+ s\)/.exec(log);
-  if (copies) {
-    phases.dossiers = Number(copies[1]);
-    phases.zip = Number(copies[2]);
-  }
+  // Each after-build step logs the seconds since the first step started.
+  const dossiers = /incident dossiers \(([\d.]+) s\)/.exec(log);
+  const zip = /casefile-offline\.zip: [^\n]*\(([\d.]+) s\)/.exec(log);
+  if (dossiers) phases.dossiers = Number(dossiers[1]);
+  if (zip) phases.zip = Number(zip[1]) - (dossiers ? Number(dossiers[1]) : 0);
   const worker = /service worker: [^\n]*\(([\d.]+) s\)/.exec(log);
   if (worker) phases.afterAstro = Number(worker[1]);
   return phases;

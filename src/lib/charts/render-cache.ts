@@ -49,7 +49,8 @@ const rendererPackages = ["@observablehq/plot", "linkedom", "d3-dsv", "yaml"] as
  * and `node_modules/`.
  */
 export function rendererVersion(projectRoot: string): string {
-  const code = sourceDigest(projectRoot, ["src/lib/charts"]);
+  // The site charts colour incident types in the order the schema lists them.
+  const code = sourceDigest(projectRoot, ["src/lib/charts", "src/schemas/incident.ts"]);
   const from = pathToFileURL(join(projectRoot, "package.json"));
   const packages = rendererPackages.map((name) => {
     // Not `require.resolve("<name>/package.json")`: Plot and d3 do not export their manifest.

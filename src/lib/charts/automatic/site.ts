@@ -11,17 +11,8 @@ import { categoricalPalette, paletteColor } from "../palette.ts";
 import { tableFromRows } from "../rows-table.ts";
 import { marginFor } from "../text-fit.ts";
 import type { IncidentSummary, SiteChartInput } from "./inputs.ts";
-
-/** Incident types in the order of the data model; each keeps its colour on every page. */
-export const incidentTypes = [
-  "ddos",
-  "defacement",
-  "intrusion",
-  "data-leak",
-  "malware",
-  "disinformation",
-  "other",
-] as const;
+// Incident types in the order of the data model; each keeps its colour on every page.
+import { incidentTypes } from "../../../schemas/incident.ts";
 
 /** Types in data-model order, then any unknown ones alphabetically. */
 function typeDomain(incidents: IncidentSummary[]): string[] {
