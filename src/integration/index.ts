@@ -47,6 +47,10 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
         updateConfig({
           vite: { plugins: [virtualSettings(settings, rendererVersion(settings.project))] },
         });
+        injectRoute({
+          pattern: "/incidents/[id]/[export]",
+          entrypoint: new URL("routes/incident-export.ts", import.meta.url),
+        });
         if (command === "dev")
           injectRoute({
             pattern: "/incidents/[id]/data/[file]",
