@@ -55,29 +55,17 @@ function build(into: { outDir: string; cacheDir: string } = folder): Build {
   };
 }
 
-/**
- * A path as the build log names it, without the slash Astro logs after a file served by a route
- * whose pattern has no extension (`/incidents/x/cite.bib/` from `/incidents/[id]/[export]`).
- */
-function loggedPath(logged: string): string {
-  return logged.replace(/(\.[a-z0-9]+)\/$/i, "$1");
-}
-
 /** Paths Astro copied from its incremental cache instead of rendering, from the build log. */
 function reused(run: BuildRun): Set<string> {
   return new Set(
-    [...run.stdout.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) =>
-      loggedPath(match[1] ?? ""),
-    ),
+    [...run.stdout.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1] ?? ""),
   );
 }
 
 /** Paths Astro rendered, from the build log. */
 function rendered(run: BuildRun): Set<string> {
   return new Set(
-    [...run.stdout.matchAll(/├─ (\S+) \(\+[\d.]+m?s\)/g)].map((match) =>
-      loggedPath(match[1] ?? ""),
-    ),
+    [...run.stdout.matchAll(/├─ (\S+) \(\+[\d.]+m?s\)/g)].map((match) => match[1] ?? ""),
   );
 }
 
