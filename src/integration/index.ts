@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rendererVersion } from "../lib/charts/render-cache.ts";
 import { isCasefileError, problemsOf } from "../lib/errors.ts";
+import { exportFormats } from "../lib/exports/index.ts";
+import { routes } from "../lib/urls/paths.ts";
 import { contentProblems } from "../site/problems.ts";
 import { readSettings, type CasefileOptions, type SiteSettings } from "../site/settings.ts";
 import { astroConfig } from "./astro-config.ts";
@@ -48,6 +50,11 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
         updateConfig({
           vite: { plugins: [virtualSettings(settings, rendererVersion(settings.project))] },
         });
+        for (const format of exportFormats)
+          injectRoute({
+            pattern: routes.incidentExport("[id]", format.file),
+            entrypoint: new URL("routes/incident-export.ts", import.meta.url),
+          });
         if (command === "dev")
           injectRoute({
             pattern: "/incidents/[id]/data/[file]",

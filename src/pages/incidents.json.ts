@@ -1,5 +1,6 @@
 import type { APIRoute } from "astro";
 import { incidentsNewestFirst } from "../lib/content/queries.ts";
+import { incidentLinks } from "../lib/exports/index.ts";
 import { incidentRecord, jsonBody } from "../lib/exports/incident-json.ts";
 import { absoluteUrl, loadSite } from "../site/index.ts";
 
@@ -7,7 +8,7 @@ import { absoluteUrl, loadSite } from "../site/index.ts";
 export const GET: APIRoute = async () => {
   const site = await loadSite();
   const incidents = incidentsNewestFirst(site).map((incident) =>
-    incidentRecord(site, incident, absoluteUrl),
+    incidentRecord(site, incident, absoluteUrl, incidentLinks(incident.id, absoluteUrl)),
   );
   return new Response(jsonBody({ incidents }), { headers: { "Content-Type": "application/json" } });
 };

@@ -5,5 +5,6 @@
 export { settings } from "./current.ts";
 export { loadSite, dossierOf, type Site } from "./data.ts";
 export { href, absoluteUrl, citationInput } from "./links.ts";
+export { exportInput } from "./exports.ts";
 export { cacheKeys, chartCache, writeUpDigest } from "./caches.ts";
 export { authorErrors } from "./render.ts";

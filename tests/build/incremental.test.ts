@@ -106,7 +106,7 @@ describe("rebuilding after editing one write-up", () => {
       for (const file of [
         "index.html",
         "sources/index.html",
-        "cite.bib/",
+        "cite.bib",
         "index.json",
         "stix.json",
       ]) {

@@ -1,18 +1,21 @@
 import type { IncidentEntry, SiteData } from "../content/site-data.ts";
 import { routes } from "../urls/paths.ts";
 
-/** The machine-readable record of one incident, as in `/incidents.json` and `/incidents/<id>/index.json`. */
+/**
+ * The machine-readable record of one incident, as in `/incidents.json` and
+ * `/incidents/<id>/index.json`; `links` are its exports' URLs (`incidentLinks` in ./index.ts).
+ */
 export function incidentRecord(
   site: SiteData,
   incident: IncidentEntry,
   absolute: (path: string) => string,
+  links: Readonly<Record<string, string>>,
 ) {
   const data = incident.data;
   const files = site.sources.get(incident.id);
-  const base = routes.incident(incident.id);
   return {
     id: incident.id,
-    url: absolute(base),
+    url: absolute(routes.incident(incident.id)),
     title: data.title,
     summary: data.summary,
     period: {
@@ -33,14 +36,7 @@ export function incidentRecord(
     sources: files?.sources.length ?? 0,
     claims: files?.claims.length ?? 0,
     events: site.events.get(incident.id)?.length ?? 0,
-    links: {
-      sources: absolute(`${base}sources.json`),
-      report: absolute(routes.incidentSources(incident.id)),
-      stix: absolute(`${base}stix.json`),
-      bibtex: absolute(`${base}cite.bib`),
-      ris: absolute(`${base}cite.ris`),
-      csl: absolute(`${base}cite.json`),
-    },
+    links,
   };
 }
 

@@ -37,6 +37,8 @@ export const routes = {
   incident: (id: string) => `/incidents/${id}/`,
   /** An incident's processing report. */
   incidentSources: (id: string) => `/incidents/${id}/sources/`,
+  /** An export of an incident (`index.json`, `cite.bib`…: src/lib/exports). */
+  incidentExport: (id: string, file: string) => `/incidents/${id}/${file}`,
   /** A data file of an incident, copied as is. */
   incidentData: (id: string, file: string) => `/incidents/${id}/data/${file}`,
   /** An outlet page. */

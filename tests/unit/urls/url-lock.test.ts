@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CasefileError } from "../../../src/lib/errors.ts";
+import { exportFormats } from "../../../src/lib/exports/index.ts";
+import { routes } from "../../../src/lib/urls/paths.ts";
 import {
   compareLock,
   expandRedirects,
@@ -9,14 +11,13 @@ import {
   writeLock,
 } from "../../../src/lib/urls/url-lock.ts";
 
-/** Every URL an incident publishes. */
+/** Every URL an incident publishes (its page, its processing report and its exports), sorted. */
 function incidentPaths(id: string): string[] {
   return [
-    `/incidents/${id}/`,
-    `/incidents/${id}/cite.bib`,
-    `/incidents/${id}/sources/`,
-    `/incidents/${id}/stix.json`,
-  ];
+    routes.incident(id),
+    routes.incidentSources(id),
+    ...exportFormats.map((format) => routes.incidentExport(id, format.file)),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 describe("readLock and writeLock", () => {
@@ -104,12 +105,9 @@ describe("expandRedirects", () => {
   it("redirects the locked paths beneath an old page to the same paths beneath the new one", () => {
     const locked = [...incidentPaths("old"), "/incidents/older/", "/incidents/oldest/"];
     const expanded = expandRedirects(new Map([["/incidents/old/", "/incidents/new/"]]), locked);
-    expect([...expanded]).toEqual([
-      ["/incidents/old/", "/incidents/new/"],
-      ["/incidents/old/cite.bib", "/incidents/new/cite.bib"],
-      ["/incidents/old/sources/", "/incidents/new/sources/"],
-      ["/incidents/old/stix.json", "/incidents/new/stix.json"],
-    ]);
+    expect([...expanded]).toEqual(
+      incidentPaths("old").map((path) => [path, path.replace("/old/", "/new/")]),
+    );
   });
 
   it("follows an incident renamed twice to its final path", () => {
