@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { filesUnder } from "../../../src/lib/offline/files.ts";
-import { searchShards, shardOf, writeSearchIndex } from "../../../src/integration/steps/search-index.ts";
+import {
+  searchShards,
+  shardOf,
+  writeSearchIndex,
+} from "../../../src/integration/steps/search-index.ts";
 
 const root = mkdtempSync(join(tmpdir(), "casefile-search-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
