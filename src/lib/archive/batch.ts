@@ -1,15 +1,17 @@
 /**
- * Reading captures in batches, for the garbage collector's sake. Each capture is decoded alone,
- * then a batch's texts are joined into one string of at least `BATCH_CHARS` characters, and each
- * capture is read from its slice of that string. V8 allocates a string that large outside the
- * young generation and never copies it; a capture's own string, kept alive by the paragraphs cut
- * from it, would be copied twice by the young generation's collector (once within it, once into
- * the old generation), and at 100 MB of captures that copying costs more than the join.
+ * Reading captures in batches, for the garbage collector's sake. Each capture is read alone by
+ * its format (see `formats/`), then a batch's texts are joined into one string of at least
+ * `BATCH_CHARS` characters, and each capture is read from its slice of that string. V8 allocates
+ * a string that large outside the young generation and never copies it; a capture's own string,
+ * kept alive by the paragraphs cut from it, would be copied twice by the young generation's
+ * collector (once within it, once into the old generation), and at 100 MB of captures that
+ * copying costs more than the join.
  */
-import { decode, type CaptureEncoding } from "./decode.ts";
+import type { CasefileProblem } from "../errors.ts";
+import { extractCapture, type CaptureEncoding, type TextBlock } from "./formats/index.ts";
 import type { CaptureInput } from "./types.ts";
 
-/** A decoded capture whose text lives in a string joined from its batch. */
+/** A capture read by its format, whose text lives in a string joined from its batch. */
 export interface BatchedCapture {
   /** The capture as given. */
   input: CaptureInput;
@@ -17,6 +19,10 @@ export interface BatchedCapture {
   encoding: CaptureEncoding;
   /** The capture's text: `joined.slice(start, start + text.length)`. */
   text: string;
+  /** The capture's text blocks (offsets into `text`, not into `joined`). */
+  blocks: TextBlock[];
+  /** What the format noticed while reading. */
+  warnings: CasefileProblem[];
   /** The joined text of the batch's captures of the same width (see `WIDE`). */
   joined: string;
   /** Where `text` starts in `joined`. */
@@ -36,24 +42,26 @@ const BATCH_CHARS = 1 << 18;
  */
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** One decoded capture waiting for its batch to be joined. */
+/** One read capture waiting for its batch to be joined. */
 interface Pending {
   input: CaptureInput;
   encoding: CaptureEncoding;
   text: string;
+  blocks: TextBlock[];
+  warnings: CasefileProblem[];
   wide: boolean;
 }
 
-/** Decodes captures in order (see `decode`), handing them out batch by batch. */
-export function* decodeInBatches(inputs: readonly CaptureInput[]): Generator<BatchedCapture> {
+/** Reads captures in order (see `extractCapture`), handing them out batch by batch. */
+export function* readInBatches(inputs: readonly CaptureInput[]): Generator<BatchedCapture> {
   let batch: Pending[] = [];
   let narrowChars = 0;
   let wideChars = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    const { text, encoding } = decode(input.file, input.bytes);
+    const { text, encoding, blocks, warnings } = extractCapture(input);
     const wide = WIDE.test(text);
-    batch.push({ input, encoding, text, wide });
+    batch.push({ input, encoding, text, blocks, warnings, wide });
     if (wide) wideChars += text.length;
     else narrowChars += text.length;
     if (Math.max(narrowChars, wideChars) < BATCH_CHARS && i + 1 < inputs.length) continue;
@@ -73,10 +81,11 @@ function* joinBatch(batch: readonly Pending[]): Generator<BatchedCapture> {
       .join("");
   const narrow = { joined: joinedOf(false), at: 0 };
   const wide = { joined: joinedOf(true), at: 0 };
-  for (const { input, encoding, text, wide: isWide } of batch) {
+  for (const { input, encoding, text, blocks, warnings, wide: isWide } of batch) {
     const part = isWide ? wide : narrow;
     const start = part.at;
     part.at += text.length;
-    yield { input, encoding, text: part.joined.slice(start, part.at), joined: part.joined, start };
+    const joined = part.joined;
+    yield { input, encoding, text: joined.slice(start, part.at), blocks, warnings, joined, start };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The archive engine: raw captures in, documents with provenance and a complete ledger out.
- * decode → segment → boilerplate → duplicates → cluster → documents → ledger (verified).
+ * formats (captures → text blocks) → segment → boilerplate → duplicates → cluster → documents →
+ * ledger (verified: every text block accounted for).
  */
 import { CasefileError, type CasefileProblem } from "../errors.ts";
 import {
@@ -12,8 +13,7 @@ import {
   type ChromeCandidate,
 } from "./boilerplate.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
-import { decodeInBatches } from "./batch.ts";
-import { lineStarts, splitLines } from "./decode.ts";
+import { readInBatches } from "./batch.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
 import {
   defaultNear,
@@ -25,7 +25,7 @@ import {
   type ExactIndex,
 } from "./duplicates.ts";
 import { defaultMinHash } from "./fingerprint.ts";
-import { buildLedger, checkLedger, nonBlankLines } from "./ledger.ts";
+import { blockMarks, buildLedger, checkLedger } from "./ledger.ts";
 import { isHeadlineShaped, isProse, roleOf, type ParagraphRole } from "./roles.ts";
 import { isHardWrapped, segmentBlocks, toBlocks, type Block } from "./segment.ts";
 import { isAscii } from "./normalise.ts";
@@ -39,10 +39,12 @@ import type {
 
 /** The archive's data model (Archive, ArchiveDocument, LedgerEntry…). */
 export type * from "./types.ts";
-/** Checks that every non-blank input line has exactly one ledger entry. */
+/** Checks that every non-blank text block of the input has exactly one ledger entry. */
 export { verifyLedger } from "./ledger.ts";
-/** Capture decoding and line splitting, as the engine does it. */
-export { decode, splitLines } from "./decode.ts";
+/** The capture formats, and reading a capture into text blocks as the engine does it. */
+export { captureFormats, extractCapture, formatOf } from "./formats/index.ts";
+/** Line splitting, as the text format does it. */
+export { splitLines } from "./lines.ts";
 /** The comparison form of a text. */
 export { normalise } from "./normalise.ts";
 
@@ -103,11 +105,15 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   let lines = 0;
   let blankLines = 0;
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
-  for (const { input, encoding, text, joined, start } of decodeInBatches(inputs)) {
-    const raw = text === "" ? [] : splitLines(text);
-    const lineMarks = nonBlankLines(raw);
-    marks.set(input.file, lineMarks);
-    const filled = lineMarks.reduce((sum, mark) => sum + mark, 0);
+  for (const capture of readInBatches(inputs)) {
+    const { input, encoding, text, joined, start } = capture;
+    warnings.push(...capture.warnings);
+    // Each block's text, sliced from the batch's joined string (see `batch.ts`).
+    const raw = capture.blocks.map((block) => joined.slice(start + block.from, start + block.to));
+    const blockLines = Int32Array.from(capture.blocks, (block) => block.line);
+    const blockSeen = blockMarks(blockLines, raw);
+    marks.set(input.file, blockSeen);
+    const filled = blockSeen.reduce((sum, mark) => sum + mark, 0);
     if (filled === 0) {
       warnings.push({
         file: input.file,
@@ -124,8 +130,9 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       wrapped,
       documents: [],
     });
-    const capture = { text: joined, starts: lineStarts(text, raw, start), ascii: isAscii(text) };
-    const blocks = toBlocks(input.file, raw, wrapped, capture);
+    const starts = Int32Array.from(capture.blocks, (block) => start + block.from);
+    const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };
+    const blocks = toBlocks(input.file, raw, wrapped, whole);
     for (const article of segmentBlocks(input.file, blocks)) {
       const a = articles.length;
       const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };

@@ -1,14 +1,16 @@
 /**
- * The ledger: nothing a researcher collected is silently lost. Every non-blank input line gets
- * exactly one entry — kept as a paragraph, recorded as a duplicate of one, or labelled as
- * boilerplate by a named rule — and `verifyLedger` checks that against the raw input.
+ * The ledger: nothing a researcher collected is silently lost. Every non-blank text block of the
+ * input (a line, for a text capture; see `formats/`) gets exactly one entry, cited by its line —
+ * kept as a paragraph, recorded as a duplicate of one, or labelled as boilerplate by a named rule
+ * — and `verifyLedger` checks that against the raw input.
  */
-import { decode, isBlank, splitLines } from "./decode.ts";
+import { extractCapture } from "./formats/index.ts";
+import { isBlank } from "./lines.ts";
 import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { DocumentResult, Piece } from "./documents.ts";
 import type { Archive, CaptureInput, LedgerEntry } from "./types.ts";
 
-/** Writes one ledger entry per line of every piece, in input order. */
+/** Writes one ledger entry per text block (line) of every piece, in input order. */
 export function buildLedger(pieces: readonly Piece[], result: DocumentResult): LedgerEntry[] {
   const ledger: LedgerEntry[] = [];
   const docIds = result.documents.map((document) => document.id);
@@ -73,27 +75,37 @@ function duplicateEntry(
 const EDITED = "edited version of the paragraph";
 const SAME = "same text as the paragraph";
 
-/** Marks the non-blank lines of a capture: marks[line] = 1 for each non-blank 1-based line. */
-export function nonBlankLines(lines: readonly string[]): Uint8Array {
-  const marks = new Uint8Array(lines.length + 1);
-  for (let i = 0; i < lines.length; i++) if (!isBlank(lines[i]!)) marks[i + 1] = 1;
+/**
+ * Marks the non-blank text blocks of a capture, given each block's 1-based line (increasing) and
+ * text: marks[line] = 1 for each non-blank block.
+ */
+export function blockMarks(lines: Int32Array, texts: readonly string[]): Uint8Array {
+  const marks = new Uint8Array(lines.length === 0 ? 1 : lines[lines.length - 1]! + 1);
+  for (let i = 0; i < texts.length; i++) if (!isBlank(texts[i]!)) marks[lines[i]!] = 1;
   return marks;
 }
 
-/** Throws unless every non-blank input line has exactly one ledger entry and every id resolves. */
+/**
+ * Throws unless every non-blank text block of the input has exactly one ledger entry and every
+ * id resolves.
+ */
 export function verifyLedger(
   inputs: readonly CaptureInput[],
   archive: Pick<Archive, "ledger" | "documents">,
 ): void {
   const expected = new Map<string, Uint8Array>();
-  for (const input of inputs)
-    expected.set(input.file, nonBlankLines(splitLines(decode(input.file, input.bytes).text)));
+  for (const input of inputs) {
+    const { text, blocks } = extractCapture(input);
+    const lines = Int32Array.from(blocks, (block) => block.line);
+    const texts = blocks.map((block) => text.slice(block.from, block.to));
+    expected.set(input.file, blockMarks(lines, texts));
+  }
   checkLedger(expected, archive);
 }
 
 /**
- * The ledger check against line marks made from the raw text (see `nonBlankLines`); consumes the
- * marks. `processCaptures` calls this with the lines it decoded, `verifyLedger` decodes afresh.
+ * The ledger check against block marks made from the raw text (see `blockMarks`); consumes the
+ * marks. `processCaptures` calls this with the blocks it read, `verifyLedger` reads afresh.
  */
 export function checkLedger(
   expected: Map<string, Uint8Array>,
@@ -139,6 +151,6 @@ export function checkLedger(
   }
   if (problems.length > 0)
     throw new Error(
-      `Archive ledger is broken (a line was lost or doubled):\n${problems.join("\n")}`,
+      `Archive ledger is broken (a text block was lost or doubled):\n${problems.join("\n")}`,
     );
 }

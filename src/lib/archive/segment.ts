@@ -1,21 +1,22 @@
 /**
  * Cutting a capture into articles and articles into paragraphs. A capture is a paste of one or
  * more web pages: separator lines, a headline followed by a byline, or a run of paragraphs
- * pasted a second time all start a new article. Paragraphs are lines, unless the capture is
- * hard-wrapped, in which case wrapped lines are joined back together.
+ * pasted a second time all start a new article. Paragraphs are the capture's text blocks (lines,
+ * for a text capture), unless the capture is hard-wrapped, in which case wrapped lines are joined
+ * back together.
  */
-import { isBlank } from "./decode.ts";
+import { isBlank } from "./lines.ts";
 import { digest, digest64, digestFolded } from "./fingerprint.ts";
 import { normalise } from "./normalise.ts";
 import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
 
-/** One paragraph of a capture, with where it came from. */
+/** One paragraph of a capture (one text block, or wrapped lines joined), with where it came from. */
 export interface Block {
   /** Capture path label. */
   file: string;
-  /** 1-based first line. */
+  /** 1-based line of its first text block (see `TextBlock.line`). */
   startLine: number;
-  /** 1-based last line (same as startLine unless the capture is hard-wrapped). */
+  /** 1-based line of its last text block (same as startLine unless the capture is hard-wrapped). */
   endLine: number;
   /** Display text, unaltered (wrapped lines joined with "\n"). */
   text: string;
@@ -38,12 +39,14 @@ export interface Block {
   low: number;
 }
 
-/** A capture's whole text, for `toBlocks` to read lines from in place. */
+/** A capture's whole text, for `toBlocks` to read its text blocks from in place. */
 export interface CaptureText {
-  /** The decoded text, or a longer string holding it (a batch of captures, see `batch.ts`). */
+  /** The extracted text, or a longer string holding it (a batch of captures, see `batch.ts`). */
   text: string;
-  /** Where each line starts in `text` (see `lineStarts`). */
+  /** Where each text block starts in `text` (see `lineStarts` for a text capture's lines). */
   starts: Int32Array;
+  /** The 1-based line of each text block (see `TextBlock.line`); by default its position + 1. */
+  lines?: Int32Array;
   /** True when the capture's own text is pure ASCII. */
   ascii: boolean;
 }
@@ -95,7 +98,8 @@ export function isHardWrapped(lines: readonly string[]): boolean {
 }
 
 /**
- * Groups lines into blocks: one per non-blank line, or per wrapped paragraph. Given the capture's
+ * Groups text blocks (here `lines`, their texts) into paragraph blocks: one per non-blank text
+ * block, or per wrapped paragraph, whose lines must be consecutive. Given the capture's
  * whole text, blocks get their digest without their normalised key wherever `normalise(text)`
  * recomputes it (see `keyOf`), reading the text in place, which is much faster; keys then follow
  * the engine's whole-capture rule for backticks (see `engineKey`).
@@ -108,9 +112,12 @@ export function toBlocks(
 ): Block[] {
   const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
   const blocks: Block[] = [];
+  const numbers = capture?.lines;
   let previous = "";
+  let previousLine = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? "";
+    const line = numbers ? numbers[i]! : i + 1;
     const blank = isBlank(text);
     const last = blocks[blocks.length - 1];
     const joins =
@@ -118,19 +125,20 @@ export function toBlocks(
       !blank &&
       last !== undefined &&
       !last.separator &&
-      last.endLine === i &&
+      last.endLine === previousLine &&
+      line === previousLine + 1 &&
       previous.length >= width * 0.6 &&
       !isSeparator(text) &&
       !isListItem(text);
     if (joins) {
       last.text += "\n" + text;
-      last.endLine = i + 1;
+      last.endLine = line;
       last.offset = -1;
     } else if (!blank) {
       blocks.push({
         file,
-        startLine: i + 1,
-        endLine: i + 1,
+        startLine: line,
+        endLine: line,
         text,
         key: "",
         length: 0,
@@ -142,6 +150,7 @@ export function toBlocks(
       });
     }
     previous = text;
+    previousLine = line;
   }
   for (const block of blocks) {
     const scanned =

@@ -2,7 +2,7 @@
  * The archive's data model: what the engine hands to the site. Plain JSON-safe data.
  */
 import type { CasefileProblem } from "../errors.ts";
-import type { CaptureEncoding } from "./decode.ts";
+import type { CaptureEncoding } from "./formats/encoding.ts";
 import type { MinHashOptions } from "./fingerprint.ts";
 import type { ClusterOptions } from "./cluster.ts";
 import type { ParagraphRole } from "./roles.ts";
@@ -129,23 +129,23 @@ export interface ArchiveDocument {
   sharedParagraphs: { paragraph: string; documents: string[] }[];
 }
 
-/** Accounting for one non-blank input line. */
+/** Accounting for one non-blank text block of the input (a line, for a text capture). */
 export interface LedgerEntry {
   /** Capture path label. */
   file: string;
-  /** 1-based line. */
+  /** 1-based line of the text block (see `TextBlock.line`). */
   line: number;
-  /** What happened to the line. */
+  /** What happened to the block. */
   status: "kept" | "duplicate" | "boilerplate";
-  /** Paragraph the line was kept as. */
+  /** Paragraph the block was kept as. */
   paragraph?: string;
-  /** Paragraph the line duplicates. */
+  /** Paragraph the block duplicates. */
   duplicateOf?: string;
   /** Boilerplate rule. */
   rule?: string;
   /** Why (boilerplate reason, or kind of duplicate). */
   reason?: string;
-  /** Document the line belongs to. */
+  /** Document the block belongs to. */
   document?: string;
 }
 
@@ -155,9 +155,9 @@ export interface ArchiveStats {
   files: number;
   /** Bytes read. */
   bytes: number;
-  /** Non-blank lines. */
+  /** Non-blank text blocks (lines, for text captures). */
   lines: number;
-  /** Blank lines. */
+  /** Blank text blocks (blank lines). */
   blankLines: number;
   /** Articles found (copies). */
   articles: number;
@@ -167,15 +167,15 @@ export interface ArchiveStats {
   syndicated: number;
   /** Unique paragraphs shown. */
   uniqueParagraphs: number;
-  /** Lines kept. */
+  /** Text blocks kept. */
   kept: number;
-  /** Lines recorded as duplicates. */
+  /** Text blocks recorded as duplicates. */
   duplicates: number;
   /** Of which edited versions (near duplicates). */
   nearDuplicates: number;
-  /** Lines labelled boilerplate. */
+  /** Text blocks labelled boilerplate. */
   boilerplate: number;
-  /** Boilerplate lines per rule. */
+  /** Boilerplate text blocks per rule. */
   boilerplateByRule: Record<string, number>;
 }
 
@@ -187,7 +187,7 @@ export interface CaptureSummary {
   encoding: CaptureEncoding;
   /** Bytes. */
   bytes: number;
-  /** Non-blank lines. */
+  /** Non-blank text blocks (lines, for a text capture). */
   lines: number;
   /** True when wrapped lines were joined into paragraphs. */
   wrapped: boolean;
@@ -199,7 +199,7 @@ export interface CaptureSummary {
 export interface Archive {
   /** Documents in order of first appearance. */
   documents: ArchiveDocument[];
-  /** One entry per non-blank input line, in file then line order. */
+  /** One entry per non-blank text block of the input, in file then line order. */
   ledger: LedgerEntry[];
   /** Corpus figures. */
   stats: ArchiveStats;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { decode } from "../archive/decode.ts";
+import { extractCapture } from "../archive/formats/index.ts";
 import type { CaptureInput } from "../archive/index.ts";
 import { isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
@@ -33,8 +33,8 @@ export function readCaptures(root: string): CaptureInput[] {
 export const maxCaptureBytes = 20_000_000;
 
 /**
- * Checks that every capture can be archived: not larger than `maxCaptureBytes` and decodable as
- * text (binary files and undecodable bytes are refused). Returns one problem per bad capture.
+ * Checks that every capture can be archived: not larger than `maxCaptureBytes` and in a capture
+ * format the engine reads (see `archive/formats/`). Returns one problem per bad capture.
  * Given the captures read already (`digestCaptures`), checks those bytes instead of reading again.
  */
 export function checkCaptures(root: string, read?: readonly CaptureInput[]): CasefileProblem[] {
@@ -53,7 +53,7 @@ export function checkCaptures(root: string, read?: readonly CaptureInput[]): Cas
       continue;
     }
     try {
-      decode(file, bytes ?? new Uint8Array(readFileSync(join(root, file))));
+      extractCapture({ file, bytes: bytes ?? new Uint8Array(readFileSync(join(root, file))) });
     } catch (error) {
       if (!isCasefileError(error)) throw error;
       problems.push(...problemsOf(error));

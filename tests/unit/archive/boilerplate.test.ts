@@ -5,7 +5,7 @@ import {
   labelArticle,
   recurringChrome,
 } from "../../../src/lib/archive/boilerplate.ts";
-import { lineStarts } from "../../../src/lib/archive/decode.ts";
+import { lineStarts } from "../../../src/lib/archive/lines.ts";
 import { isAscii } from "../../../src/lib/archive/normalise.ts";
 import { toBlocks } from "../../../src/lib/archive/segment.ts";
 import { fixtures } from "./helpers.ts";

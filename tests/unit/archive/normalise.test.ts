@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalise, normaliseLines, wordCount } from "../../../src/lib/archive/normalise.ts";
-import { splitLines } from "../../../src/lib/archive/decode.ts";
+import { splitLines } from "../../../src/lib/archive/lines.ts";
 import { processCaptures } from "../../../src/lib/archive/index.ts";
 import { fixtures } from "./helpers.ts";
 

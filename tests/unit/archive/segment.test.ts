@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decode, lineStarts, splitLines } from "../../../src/lib/archive/decode.ts";
+import { extractCapture } from "../../../src/lib/archive/formats/index.ts";
+import { lineStarts, splitLines } from "../../../src/lib/archive/lines.ts";
 import { digest, digest64 } from "../../../src/lib/archive/fingerprint.ts";
 import { normaliseLines } from "../../../src/lib/archive/normalise.ts";
 import {
@@ -14,7 +15,7 @@ import { fixtures } from "./helpers.ts";
 /** Segments one fixture into articles. */
 function articlesOf(path: string) {
   const [input] = fixtures(path);
-  const lines = splitLines(decode(input!.file, input!.bytes).text);
+  const lines = splitLines(extractCapture(input!).text);
   return segmentBlocks(input!.file, toBlocks(input!.file, lines));
 }
 
@@ -115,8 +116,8 @@ describe("segment", () => {
       [8, 9],
     ]);
     expect(blocks[0]!.key).toContain("offline for nineteen");
-    expect(
-      isHardWrapped(splitLines(decode("p", fixtures("pasted-twice.txt")[0]!.bytes).text)),
-    ).toBe(false);
+    expect(isHardWrapped(splitLines(extractCapture(fixtures("pasted-twice.txt")[0]!).text))).toBe(
+      false,
+    );
   });
 });

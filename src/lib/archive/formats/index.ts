@@ -1,0 +1,32 @@
+/**
+ * The capture formats the archive engine reads, in the order they are tried: the first whose
+ * `accepts` says yes reads the capture. A new format is one file in this folder and one line here.
+ */
+import { CasefileError } from "../../errors.ts";
+import type { CaptureInput } from "../types.ts";
+import { textFormat } from "./text.ts";
+import type { CaptureFormat, ExtractedCapture } from "./types.ts";
+
+/** The registry: every capture format, most specific first (text, which reads any text, last). */
+export const captureFormats: readonly CaptureFormat[] = [textFormat];
+
+/** The format that reads a capture; throws a CasefileError naming the file when none does. */
+export function formatOf(capture: CaptureInput): CaptureFormat {
+  const format = captureFormats.find((candidate) => candidate.accepts(capture));
+  if (format) return format;
+  throw new CasefileError({
+    file: capture.file,
+    message: "looks like a binary file (no capture format reads it)",
+    hint: `captures must be in a format Casefile reads: ${captureFormats.map((entry) => entry.description).join(", ")}; move other files, such as images, out of data/archives/`,
+  });
+}
+
+/** Reads a capture into text blocks with the format that accepts it (see `formatOf`). */
+export function extractCapture(capture: CaptureInput): ExtractedCapture {
+  return formatOf(capture).extract(capture);
+}
+
+/** What a format is and what it reads a capture into. */
+export type { CaptureFormat, ExtractedCapture, TextBlock } from "./types.ts";
+/** The encodings a text capture can be read in. */
+export type { CaptureEncoding } from "./encoding.ts";
