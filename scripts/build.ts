@@ -4,8 +4,8 @@
  * with any extra arguments. The two run at the same time, in two processes (two cores): Astro's
  * output is held back until the check has passed, and a failed check stops Astro and prints only
  * the check's problems. Author errors raised during rendering reach us marked inside Astro's
- * output and are printed the same way, as are MDX compile errors and unknown components that
- * Astro reports itself; `DEBUG=casefile` shows Astro's full output.
+ * output and are printed the same way (MDX syntax errors and unknown components are the check's:
+ * scripts/check.ts); `DEBUG=casefile` shows Astro's full output.
  *
  * Once Astro has exited (and given back its memory), writes the dossiers, the search index, the
  * offline zip and the service worker (src/post-build/offline-and-search.ts).
@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { locateCharts, problemsInAstroOutput } from "../src/lib/build-errors.ts";
+import { locateCharts } from "../src/lib/content/chart-locations.ts";
 import { formatProblem, problemsInText } from "../src/lib/errors.ts";
 import { cacheRoot, outputRoot, siteAddress, siteRoot } from "../src/site-root.ts";
 
@@ -87,11 +87,7 @@ checked = true;
 for (const [chunk, stream] of waiting.splice(0)) pass(chunk, stream);
 
 const code = await astroExit;
-const marked = problemsInText(held);
-const problems = locateCharts(
-  marked.length > 0 ? marked : problemsInAstroOutput(held, siteRoot()),
-  siteRoot(),
-);
+const problems = locateCharts(problemsInText(held), siteRoot());
 if (code !== 0 && problems.length > 0 && !debug) {
   for (const problem of problems) process.stderr.write(`error: ${formatProblem(problem)}\n`);
   process.stderr.write(
