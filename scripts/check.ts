@@ -15,6 +15,7 @@ import { checkCaptures, maxCaptureBytes } from "../src/lib/content/captures.ts";
 import { checkDataFiles } from "../src/lib/content/data-files.ts";
 import { loadSiteData, sitePaths } from "../src/lib/content/load.ts";
 import type { SiteData } from "../src/lib/content/site-data.ts";
+import { cachedWriteUpCheck } from "../src/lib/content/write-up-cache.ts";
 import { checkWriteUp } from "../src/lib/content/write-ups.ts";
 import { buildChartCache, rendererVersion, type ChartCache } from "../src/lib/charts/index.ts";
 import { dossierCharts } from "../src/lib/dossier/dossier-charts.ts";
@@ -44,7 +45,10 @@ function incidentIds(root: string): string[] {
 }
 
 /** The MDX problems of every write-up that Astro compiles as MDX (`.mdx`; `.md` is Markdown). */
-function writeUpProblems(root: string): CasefileProblem[] {
+function writeUpProblems(
+  root: string,
+  check: (file: string, text: string) => CasefileProblem[],
+): CasefileProblem[] {
   const folder = join(root, sitePaths.incidents);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -52,7 +56,7 @@ function writeUpProblems(root: string): CasefileProblem[] {
     .sort()
     .flatMap((name) => {
       const file = `${sitePaths.incidents}/${name}`;
-      return checkWriteUp(file, readFileSync(join(root, file), "utf8"));
+      return check(file, readFileSync(join(root, file), "utf8"));
     });
 }
 
@@ -87,11 +91,16 @@ function archiveChecked(root: string): {
 /**
  * Checks the site at `root`; with `strict`, reliability lints are errors. With `charts`, it also
  * draws each valid incident's automatic charts into that cache: `npm run build` runs the check
- * beside Astro, which then finds them drawn.
+ * beside Astro, which then finds them drawn. With `writeUps`, write-ups are checked through it
+ * (a cache, `cachedWriteUpCheck`).
  */
 export function checkSite(
   root: string,
-  options: { strict?: boolean; charts?: ChartCache | undefined } = {},
+  options: {
+    strict?: boolean;
+    charts?: ChartCache | undefined;
+    writeUps?: ((file: string, text: string) => CasefileProblem[]) | undefined;
+  } = {},
 ): CheckResult {
   try {
     const { archive, captureErrors } = archiveChecked(root);
@@ -105,7 +114,7 @@ export function checkSite(
       errors.push(...problemsOf(error));
     }
     errors.push(
-      ...writeUpProblems(root),
+      ...writeUpProblems(root, options.writeUps ?? checkWriteUp),
       ...captureErrors,
       ...checkDataFiles(root, incidentIds(root)),
     );
@@ -163,7 +172,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const charts = process.argv.includes("--warm-charts")
     ? buildChartCache(cacheRoot(), rendererVersion(fileURLToPath(new URL("..", import.meta.url))))
     : undefined;
-  const result = checkSite(siteRoot(), { strict, charts });
+  const writeUps = cachedWriteUpCheck(
+    join(cacheRoot(), "casefile"),
+    fileURLToPath(new URL("..", import.meta.url)),
+  );
+  const result = checkSite(siteRoot(), { strict, charts, writeUps });
   report(result);
   if (result.errors.length === 0) {
     process.stdout.write(
