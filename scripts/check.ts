@@ -1,9 +1,10 @@
 /**
- * `npm run check`: validates content and data (schemas, references, capture decoding, reliability
- * lints) without building pages, and reports every problem at once, one paragraph each. Exit 1 on
- * errors; lints are warnings unless `--strict`. `DEBUG=casefile` adds stacks of internal errors.
+ * `npm run check`: validates content and data (schemas, references, the write-ups' MDX, capture
+ * decoding, reliability lints) without building pages, and reports every problem at once, one
+ * paragraph each. Exit 1 on errors; lints are warnings unless `--strict`. `DEBUG=casefile` adds
+ * stacks of internal errors.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Archive } from "../src/lib/archive/index.ts";
@@ -14,6 +15,8 @@ import { checkCaptures, maxCaptureBytes } from "../src/lib/content/captures.ts";
 import { checkDataFiles } from "../src/lib/content/data-files.ts";
 import { loadSiteData, sitePaths } from "../src/lib/content/load.ts";
 import type { SiteData } from "../src/lib/content/site-data.ts";
+import { cachedWriteUpCheck } from "../src/lib/content/write-up-cache.ts";
+import { checkWriteUp } from "../src/lib/content/write-ups.ts";
 import { buildChartCache, rendererVersion, type ChartCache } from "../src/lib/charts/index.ts";
 import { dossierCharts } from "../src/lib/dossier/dossier-charts.ts";
 import { buildDossier } from "../src/lib/dossier/dossier.ts";
@@ -39,6 +42,22 @@ function incidentIds(root: string): string[] {
   return existsSync(folder)
     ? readdirSync(folder).flatMap((name) => /^(.+)\.mdx?$/.exec(name)?.slice(1, 2) ?? [])
     : [];
+}
+
+/** The MDX problems of every write-up that Astro compiles as MDX (`.mdx`; `.md` is Markdown). */
+function writeUpProblems(
+  root: string,
+  check: (file: string, text: string) => CasefileProblem[],
+): CasefileProblem[] {
+  const folder = join(root, sitePaths.incidents);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort()
+    .flatMap((name) => {
+      const file = `${sitePaths.incidents}/${name}`;
+      return check(file, readFileSync(join(root, file), "utf8"));
+    });
 }
 
 /**
@@ -72,11 +91,16 @@ function archiveChecked(root: string): {
 /**
  * Checks the site at `root`; with `strict`, reliability lints are errors. With `charts`, it also
  * draws each valid incident's automatic charts into that cache: `npm run build` runs the check
- * beside Astro, which then finds them drawn.
+ * beside Astro, which then finds them drawn. With `writeUps`, write-ups are checked through it
+ * (a cache, `cachedWriteUpCheck`).
  */
 export function checkSite(
   root: string,
-  options: { strict?: boolean; charts?: ChartCache | undefined } = {},
+  options: {
+    strict?: boolean;
+    charts?: ChartCache | undefined;
+    writeUps?: ((file: string, text: string) => CasefileProblem[]) | undefined;
+  } = {},
 ): CheckResult {
   try {
     const { archive, captureErrors } = archiveChecked(root);
@@ -89,7 +113,11 @@ export function checkSite(
       if (!isCasefileError(error)) throw error;
       errors.push(...problemsOf(error));
     }
-    errors.push(...captureErrors, ...checkDataFiles(root, incidentIds(root)));
+    errors.push(
+      ...writeUpProblems(root, options.writeUps ?? checkWriteUp),
+      ...captureErrors,
+      ...checkDataFiles(root, incidentIds(root)),
+    );
     const data = site;
     if (!data || !archive || errors.length > 0) return { errors, warnings: [] };
     // Drawing charts leaves garbage V8 lets grow by about 1 GB over 1,000 incidents, while Astro
@@ -144,7 +172,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const charts = process.argv.includes("--warm-charts")
     ? buildChartCache(settings.cacheDir, rendererVersion(settings.project))
     : undefined;
-  const result = checkSite(settings.root, { strict: settings.strict, charts });
+  const writeUps = cachedWriteUpCheck(join(settings.cacheDir, "casefile"), settings.project);
+  const result = checkSite(settings.root, { strict: settings.strict, charts, writeUps });
   report(result);
   if (result.errors.length === 0) {
     process.stdout.write(

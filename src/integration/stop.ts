@@ -1,4 +1,4 @@
-import { locateCharts } from "../lib/build-errors.ts";
+import { locateCharts } from "../lib/content/chart-locations.ts";
 import { formatProblem, type CasefileProblem } from "../lib/errors.ts";
 
 /**
