@@ -77,7 +77,7 @@ function main(argv: readonly string[]): number {
     .flatMap(collect)
     .map((file) => ({ file, bytes: readFileSync(file) }));
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
-  const showProgress = process.stderr.isTTY === true && total > 8e6;
+  const showProgress = process.stderr.isTTY && total > 8e6;
   const archive = processCaptures(inputs, showProgress ? { onProgress: progressBar() } : {});
   if (showProgress) process.stderr.write("\n");
   if (json) {

@@ -5,12 +5,11 @@
  * best-practices and SEO scores with the audits that keep a score below 100, and writes
  * bench/results/pages.json. Uses Debian's Chromium (/usr/bin/chromium), never a downloaded one.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { projectRoot } from "./bench/generate-site.ts";
 
@@ -60,6 +59,32 @@ function serve(root: string): Promise<Server> {
   );
 }
 
+/**
+ * Starts Debian's Chromium with a DevTools port of its own choosing (read back from the line it
+ * prints), for Lighthouse to drive.
+ */
+function launchChromium(): Promise<{ port: number; kill: () => void }> {
+  const profile = join(projectRoot, "node_modules/.cache/casefile-bench-pages/profile");
+  rmSync(profile, { recursive: true, force: true });
+  const child = spawn(
+    "/usr/bin/chromium",
+    [...CHROME_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  return new Promise((resolvePromise, reject) => {
+    let printed = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      printed += chunk;
+      const port = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(printed)?.[1];
+      if (port !== undefined) resolvePromise({ port: Number(port), kill: () => child.kill() });
+    });
+    child.on("exit", (code) => {
+      reject(new Error(`chromium exited (${String(code)}) before opening DevTools:\n${printed}`));
+    });
+  });
+}
+
 /** One page's result. */
 interface PageResult {
   path: string;
@@ -82,7 +107,7 @@ function elementsOf(details: unknown): string[] {
 }
 
 const args = process.argv.slice(2);
-const distArg = args.indexOf("--dist") >= 0 ? args[args.indexOf("--dist") + 1] : undefined;
+const distArg = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : undefined;
 let dist = distArg;
 if (dist === undefined) {
   // Inside the project so that Astro keeps its prerender bundle out of the shared .astro/ folder.
@@ -113,7 +138,7 @@ if (dist === undefined) {
 
 const server = await serve(dist);
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const chrome = await launch({ chromePath: "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+const chrome = await launchChromium();
 const results: PageResult[] = [];
 try {
   for (const path of PAGES) {

@@ -154,7 +154,7 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
   log("casefile-cold", cold);
   const noChange = await build(false);
   log("casefile-no-change", noChange);
-  editIncident(site, generated.incidents[0] as string, "one-edit");
+  editIncident(site, generated.incidents[0]!, "one-edit");
   const oneEdit = await build(false);
   log("casefile-one-edit", oneEdit);
 

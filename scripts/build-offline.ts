@@ -45,7 +45,7 @@ const base = existsSync(manifestPath)
 const site: BuiltSite = {
   out,
   base,
-  origin: new URL(process.env["SITE_URL"] || "http://localhost:4321").origin,
+  origin: new URL(process.env["SITE_URL"] ?? "http://localhost:4321").origin,
 };
 
 const { files, bytes } = writeOfflineZip(site);

@@ -4,6 +4,7 @@
  */
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 
@@ -18,7 +19,10 @@ const types: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".json": "application/json",
 };
-const server = createServer(async (request, response) => {
+const server = createServer((request, response) => void serve(request, response));
+
+/** Serves one file of dist/, or 404. */
+async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
   const file = join(dist, path.endsWith("/") ? `${path}index.html` : path);
   try {
@@ -28,7 +32,7 @@ const server = createServer(async (request, response) => {
   } catch {
     response.writeHead(404).end("not found");
   }
-});
+}
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as { port: number }).port;
 const browser = await chromium.launch({

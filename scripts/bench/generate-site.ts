@@ -21,6 +21,12 @@ import {
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { incidentStatuses, incidentTypes } from "../../src/schemas/incident.ts";
+import { outletKinds } from "../../src/schemas/outlet.ts";
+import type { documentKinds } from "../../src/schemas/sources.ts";
+
+type OutletKind = (typeof outletKinds)[number];
+type DocumentKind = (typeof documentKinds)[number];
 
 /** What a generated site holds, for the benchmark's report. */
 export interface GeneratedSite {
@@ -165,36 +171,8 @@ const ZONES: Record<string, string> = {
   KE: "Africa/Nairobi",
   ZA: "Africa/Johannesburg",
 };
-const TYPES = [
-  "ddos",
-  "defacement",
-  "intrusion",
-  "data-leak",
-  "malware",
-  "disinformation",
-] as const;
-const STATUSES = ["claimed", "corroborated", "disputed", "confirmed"] as const;
-const OUTLET_KINDS = [
-  "state-media",
-  "state-funded-media",
-  "partisan-media",
-  "independent-media",
-  "wire-service",
-  "security-vendor",
-  "government",
-  "blog",
-  "aggregator",
-  "unknown",
-] as const;
-const DOC_KINDS = [
-  "technical-analysis",
-  "official-statement",
-  "news-report",
-  "opinion",
-  "interview",
-  "aggregator",
-  "social-post",
-] as const;
+/** Every vocabulary but "other", which no generated incident needs. */
+const TYPES = incidentTypes.filter((type) => type !== "other");
 const SECTORS = [
   "government",
   "elections",
@@ -308,7 +286,7 @@ function csvCell(text: string): string {
 interface OutletSpec {
   id: string;
   name: string;
-  kind: (typeof OUTLET_KINDS)[number];
+  kind: OutletKind;
   country: string;
   reliability: (typeof GRADES)[number];
 }
@@ -346,7 +324,7 @@ function makeOutlets(dice: Dice): OutletSpec[] {
   return Array.from({ length: OUTLETS }, (_, index) => ({
     id: `outlet-${pad(index + 1, 3)}`,
     name: `The ${first[index % first.length]} ${second[Math.floor(index / first.length) % second.length]} ${index >= 150 ? "Online" : ""}`.trim(),
-    kind: dice.pick(OUTLET_KINDS),
+    kind: dice.pick(outletKinds),
     country: dice.pick(COUNTRIES),
     reliability: dice.pick(GRADES),
   }));
@@ -397,7 +375,7 @@ const shapes = {
     [a.headline, "", byline, "", a.deck, "", ...a.paragraphs.flatMap((p) => [p, ""])].join("\n"),
   /** B: state broadcaster page with nav bullets, breadcrumb, doubled caption, related teaser, tag, comment counter. */
   broadcaster: (a: Article, dice: Dice, country: string, related: string) => {
-    const caption = `${a.deck.slice(0, 80).replace(/\.$/, "")}`;
+    const caption = a.deck.slice(0, 80).replace(/\.$/, "");
     const middle = Math.floor(a.paragraphs.length / 2);
     return [
       "• Live",
@@ -538,7 +516,7 @@ interface SourceSpec {
   id: string;
   title: string;
   outlet: OutletSpec;
-  kind: (typeof DOC_KINDS)[number];
+  kind: DocumentKind;
   author: string;
   published: string;
   capture: string;
@@ -576,7 +554,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
 
   // Sources: twenty, over the outlet pool, each with one capture in a shape of ARCHIVE-SHAPES.md.
   const pool = dice.sample(outlets, SOURCES_PER_INCIDENT);
-  const outletAt = (i: number) => pool[i] as OutletSpec;
+  const outletAt = (i: number) => pool[i]!;
   const syndicated = article(prose, 9);
   const quoted = article(prose, 8);
   const sources: SourceSpec[] = [];
@@ -604,7 +582,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
     capture: shapes.plain(syndicated, byline()),
     crlf: true,
   });
-  const original = (sources[1] as SourceSpec).id;
+  const original = sources[1]!.id;
   add({
     outlet: outletAt(2),
     kind: "news-report",
@@ -630,7 +608,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
     capture: shapes.plain(quoted, byline()),
   });
   const quoting = article(prose, 7);
-  quoting.paragraphs.splice(3, 0, quoted.paragraphs[1] as string, quoted.paragraphs[4] as string);
+  quoting.paragraphs.splice(3, 0, quoted.paragraphs[1]!, quoted.paragraphs[4]!);
   add({ outlet: outletAt(5), kind: "opinion", capture: shapes.plain(quoting, byline()) });
   // D: a compilation of four articles (one of them the syndicated one), with x-separators.
   add({
@@ -663,7 +641,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
       capture: shapes.channel(article(prose, 8), dice, country, outletAt(12 + i).name),
     });
   // Plain statements, analyses and interviews.
-  const kinds: (typeof DOC_KINDS)[number][] = [
+  const kinds: DocumentKind[] = [
     "official-statement",
     "technical-analysis",
     "interview",
@@ -672,7 +650,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
   for (let i = 0; i < 4; i++)
     add({
       outlet: outletAt(16 + i),
-      kind: kinds[i] as (typeof DOC_KINDS)[number],
+      kind: kinds[i]!,
       capture: shapes.plain(article(prose, i === 3 ? 2 : 7), byline()),
     });
 
@@ -742,11 +720,11 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
   const para = () => prose.paragraph(dice.int(4, 7));
   const body: (string | number)[] = [
     "## What happened",
-    `${para()} The ${target.toLowerCase()} was the main target; see ${link(sources[0] as SourceSpec)} and the [processing report](/incidents/${id}/sources/).`,
+    `${para()} The ${target.toLowerCase()} was the main target; see ${link(sources[0]!)} and the [processing report](/incidents/${id}/sources/).`,
     para(),
     0,
     "## What the sources say",
-    `${para()} ${link(sources[1] as SourceSpec)} published the article that ${link(sources[2] as SourceSpec)} and ${link(sources[3] as SourceSpec)} later republished.`,
+    `${para()} ${link(sources[1]!)} published the article that ${link(sources[2]!)} and ${link(sources[3]!)} later republished.`,
     para(),
     Array.from({ length: dice.int(4, 6) }, () => `- ${prose.sentence()}`).join("\n"),
     1,
@@ -757,7 +735,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
       ...Array.from(
         { length: 5 },
         () =>
-          `| ${capitalise(dice.pick(NOUNS))}s ${dice.pick(VERBS)} | ${dice.int(1, 99_999).toLocaleString("en")} | ${(dice.pick(sources) as SourceSpec).outlet.name} |`,
+          `| ${capitalise(dice.pick(NOUNS))}s ${dice.pick(VERBS)} | ${dice.int(1, 99_999).toLocaleString("en")} | ${dice.pick<SourceSpec>(sources).outlet.name} |`,
       ),
     ].join("\n"),
     "## Where they disagree",
@@ -767,7 +745,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
     2,
     "## Assessment",
     para(),
-    `${para()} Compare the [incident list](/) and ${link(sources[4] as SourceSpec)}.`,
+    `${para()} Compare the [incident list](/) and ${link(sources[4]!)}.`,
     "## Open questions",
     Array.from({ length: dice.int(3, 5) }, () => `- ${prose.sentence()}`).join("\n"),
     para(),
@@ -789,7 +767,7 @@ function makeIncident(index: number, seed: number, outlets: OutletSpec[]): Incid
     `countries: [${country}]`,
     `targets: [{ name: ${yamlString(target)}, sector: ${dice.pick(SECTORS)} }]`,
     `types: [${type}]`,
-    `status: ${dice.pick(STATUSES.filter((status) => status !== "confirmed"))}`,
+    `status: ${dice.pick(incidentStatuses.filter((status) => status !== "confirmed"))}`,
     "attribution:",
     `  claimed: [{ by: ${yamlString(dice.pick(NAMES))}, to: ${yamlString(`${dice.pick(ADJECTIVES)} ${dice.pick(NOUNS)}s`)} }]`,
     `  assessed: ${yamlString(prose.sentence())}`,

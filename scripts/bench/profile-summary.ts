@@ -22,11 +22,11 @@ interface CpuProfile {
 /** Where a script belongs: an npm package, a project folder, or node internals. */
 export function packageOf(url: string): string {
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (modules) return modules[1] as string;
+  if (modules) return modules[1]!;
   if (url.startsWith("node:")) return "(node)";
   if (url === "") return "(native/gc/idle)";
   const project = /\/work\/main\/(src\/[^/]+(?:\/[^/]+)?|scripts|\.astro)/.exec(url);
-  if (project) return project[1] as string;
+  if (project) return project[1]!;
   return url
     .replace(/^file:\/\//, "")
     .split("/")

@@ -95,7 +95,7 @@ export function treeUsage(root: number): { rssKB: number; cpuSeconds: number } {
   const stack = [root];
   const seen = new Set<number>();
   while (stack.length > 0) {
-    const pid = stack.pop() as number;
+    const pid = stack.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
     total += rssKB(pid);

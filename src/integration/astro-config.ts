@@ -6,6 +6,14 @@ import remarkGfm from "remark-gfm";
 import { rehypeBasePaths } from "../lib/urls/rehype-base.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
+/** The part of a bundler log message the filter reads. */
+interface BundlerLog {
+  /** The warning's kind, e.g. `MODULE_LEVEL_DIRECTIVE`. */
+  code?: string;
+  /** The text the bundler would print. */
+  message: string;
+}
+
 /** A folder as the file URL Astro keeps in its resolved configuration (with a final slash). */
 const folderUrl = (folder: string) => pathToFileURL(`${folder}/`);
 
@@ -68,16 +76,13 @@ export function astroConfig(settings: SiteSettings): ConfigUpdate {
     },
     vite: {
       build: {
-        rollupOptions: {
+        rolldownOptions: {
           // Every MDX module carries Astro's own "use astro:head-inject" directive, and the bundler
           // warns about each one: a thousand incidents would print ten thousand lines of noise.
-          onwarn(warning: { code?: string; message: string }, warn: (log: typeof warning) => void) {
-            if (
-              warning.code === "MODULE_LEVEL_DIRECTIVE" &&
-              /astro:head-inject/.test(warning.message)
-            )
+          onLog(level: string, log: BundlerLog, handler: (level: string, log: BundlerLog) => void) {
+            if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes("astro:head-inject"))
               return;
-            warn(warning);
+            handler(level, log);
           },
         },
       },

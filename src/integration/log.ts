@@ -29,7 +29,7 @@ interface LogState {
  * this destination through Node: one state on `globalThis` for both copies.
  */
 const slot = Symbol.for("casefile.log");
-const state: LogState = ((globalThis as { [slot]?: LogState })[slot] ??= {
+const state: LogState = ((globalThis as Record<symbol, LogState | undefined>)[slot] ??= {
   held: undefined,
   root: ".",
   debug: false,
@@ -58,7 +58,7 @@ export function releaseLog(print: boolean): void {
 
 /** The destination Astro loads. */
 export default function casefileLog(config?: Record<string, unknown>): AstroLoggerDestination {
-  const inner = nodeDestination(config as Parameters<typeof nodeDestination>[0]);
+  const inner = nodeDestination(config);
   state.inner = inner;
   return {
     write(message) {

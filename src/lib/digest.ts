@@ -13,26 +13,24 @@ import { join, relative } from "node:path";
  * one could match two different results.
  */
 export function stableJson(value: unknown): string {
-  return (
-    JSON.stringify(value, (_key, item: unknown) => {
-      if (item instanceof Map) return { "@map": [...item.entries()] };
-      if (item instanceof Set) return { "@set": [...item] };
-      if (item instanceof Uint8Array) return { "@bytes": bytesDigest(item) };
-      if (typeof item === "bigint") return { "@bigint": item.toString() };
-      if (typeof item === "function") throw new TypeError("stableJson: cannot digest a function");
-      if (item === undefined) return { "@undefined": true };
-      if (item !== null && typeof item === "object" && !Array.isArray(item)) {
-        // JSON.stringify has already called any toJSON (a Date is its ISO text by now).
-        const record = item as Record<string, unknown>;
-        const sorted: Record<string, unknown> = {};
-        for (const key of Object.keys(record).sort()) {
-          if (record[key] !== undefined) sorted[key] = record[key];
-        }
-        return sorted;
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item instanceof Map) return { "@map": [...item.entries()] };
+    if (item instanceof Set) return { "@set": [...item] };
+    if (item instanceof Uint8Array) return { "@bytes": bytesDigest(item) };
+    if (typeof item === "bigint") return { "@bigint": item.toString() };
+    if (typeof item === "function") throw new TypeError("stableJson: cannot digest a function");
+    if (item === undefined) return { "@undefined": true };
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+      // JSON.stringify has already called any toJSON (a Date is its ISO text by now).
+      const record = item as Record<string, unknown>;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(record).sort()) {
+        if (record[key] !== undefined) sorted[key] = record[key];
       }
-      return item;
-    }) ?? "undefined"
-  );
+      return sorted;
+    }
+    return item;
+  });
 }
 
 /** The SHA-256 (hex) of some bytes or text. */

@@ -81,39 +81,3 @@ export function isCasefileError(error: unknown): error is CasefileError | Casefi
 export function problemsOf(error: CasefileError | CasefileErrors): CasefileProblem[] {
   return error instanceof CasefileErrors ? error.problems : [error.toProblem()];
 }
-
-/** Brackets a problem serialised into an error message so that it survives Astro's error wrapping. */
-export const problemMarker = "@@casefile-problem@@";
-
-/** An error message that carries problems through a framework that only keeps messages. */
-export function markedMessage(problems: CasefileProblem[]): string {
-  return problems
-    .map(
-      (problem) =>
-        `${formatProblem(problem)} ${problemMarker}${JSON.stringify(problem)}${problemMarker}`,
-    )
-    .join("\n");
-}
-
-/** The problems carried in text printed by a framework, in order, without repeats. */
-export function problemsInText(text: string): CasefileProblem[] {
-  const found = new Map<string, CasefileProblem>();
-  const pattern = new RegExp(`${problemMarker}(.*?)${problemMarker}`, "g");
-  for (const match of text.matchAll(pattern)) {
-    const raw = match[1] ?? "";
-    // As written, or escaped once more by the framework (read back as a JSON string literal).
-    for (const decode of [
-      (json: string) => json,
-      (json: string) => JSON.parse(`"${json}"`) as string,
-    ]) {
-      try {
-        const problem = JSON.parse(decode(raw)) as CasefileProblem;
-        found.set(JSON.stringify(problem), problem);
-        break;
-      } catch {
-        // Not this form; a later copy of the message usually parses.
-      }
-    }
-  }
-  return [...found.values()];
-}

@@ -45,7 +45,7 @@ export const moment = z.string({ error: "expected an ISO 8601 date or date-time"
 export const instant = z.string({ error: "expected an ISO 8601 date-time with offset" }).refine(
   (text) => {
     const match = isoDateTime.exec(text);
-    return match !== null && match[7] !== undefined && !Number.isNaN(Date.parse(text));
+    return match?.[7] !== undefined && !Number.isNaN(Date.parse(text));
   },
   {
     error: (issue) =>

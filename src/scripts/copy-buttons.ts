@@ -3,16 +3,18 @@
  * they name. Without JavaScript (or a clipboard) the text stays selectable and downloadable.
  */
 export function enhanceCopyButtons(root: ParentNode): void {
-  if (!navigator.clipboard) return;
+  // Absent outside secure contexts (a page opened from file:// or plain http), whatever the types say.
+  if (!("clipboard" in navigator)) return;
   for (const button of root.querySelectorAll<HTMLButtonElement>("button[data-copy]")) {
     const target = document.getElementById(button.dataset["copy"] ?? "");
     if (!target) continue;
-    const label = button.textContent ?? "Copy";
+    const label = button.textContent;
     button.hidden = false;
-    button.addEventListener("click", async () => {
-      await navigator.clipboard.writeText(target.textContent ?? "");
-      button.textContent = "Copied";
-      setTimeout(() => (button.textContent = label), 1500);
+    button.addEventListener("click", () => {
+      void navigator.clipboard.writeText(target.textContent).then(() => {
+        button.textContent = "Copied";
+        setTimeout(() => (button.textContent = label), 1500);
+      });
     });
   }
 }

@@ -29,39 +29,45 @@ export function enhanceSaveOffline(root: ParentNode, base: string): void {
   )
     return;
   container.hidden = false;
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    status.textContent = "Finding the pages to save…";
-    try {
-      const response = await fetch(`${base}offline-manifest.json`, {
-        cache: "no-cache",
-        headers: { [saveHeader]: "1" },
-      });
-      if (!response.ok) throw new Error(`the list of pages is missing (${response.status})`);
-      const list = (await response.json()) as SaveList;
-      const cache = await caches.open(list.cache);
-      let saved = 0;
-      for (let start = 0; start < list.urls.length; start += batchSize) {
-        const batch = list.urls.slice(start, start + batchSize);
-        await cache.addAll(
-          batch.map(
-            (url) => new Request(url, { cache: "no-cache", headers: { [saveHeader]: "1" } }),
-          ),
-        );
-        saved += batch.length;
-        status.textContent = `Saved ${saved} of ${list.urls.length} pages and files…`;
-      }
-      status.textContent = `Saved all ${list.urls.length} pages and files: the whole site now reads offline in this browser.`;
-      container.dataset["saved"] = "true";
-    } catch (error) {
-      const reason = navigator.onLine
-        ? error instanceof Error
-          ? error.message
-          : String(error)
-        : "you are offline";
-      status.textContent = `Could not save the site: ${reason}. Pages you have visited still read offline.`;
-    } finally {
-      button.disabled = false;
+  button.addEventListener("click", () => void saveSite(base, button, status, container));
+}
+
+/** Stores every URL the offline manifest lists, reporting progress in `status`. */
+async function saveSite(
+  base: string,
+  button: HTMLButtonElement,
+  status: HTMLElement,
+  container: HTMLElement,
+): Promise<void> {
+  button.disabled = true;
+  status.textContent = "Finding the pages to save…";
+  try {
+    const response = await fetch(`${base}offline-manifest.json`, {
+      cache: "no-cache",
+      headers: { [saveHeader]: "1" },
+    });
+    if (!response.ok) throw new Error(`the list of pages is missing (${response.status})`);
+    const list = (await response.json()) as SaveList;
+    const cache = await caches.open(list.cache);
+    let saved = 0;
+    for (let start = 0; start < list.urls.length; start += batchSize) {
+      const batch = list.urls.slice(start, start + batchSize);
+      await cache.addAll(
+        batch.map((url) => new Request(url, { cache: "no-cache", headers: { [saveHeader]: "1" } })),
+      );
+      saved += batch.length;
+      status.textContent = `Saved ${saved} of ${list.urls.length} pages and files…`;
     }
-  });
+    status.textContent = `Saved all ${list.urls.length} pages and files: the whole site now reads offline in this browser.`;
+    container.dataset["saved"] = "true";
+  } catch (error) {
+    const reason = navigator.onLine
+      ? error instanceof Error
+        ? error.message
+        : String(error)
+      : "you are offline";
+    status.textContent = `Could not save the site: ${reason}. Pages you have visited still read offline.`;
+  } finally {
+    button.disabled = false;
+  }
 }

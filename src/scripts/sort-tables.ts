@@ -14,7 +14,7 @@ export function enhanceSortableTables(root: ParentNode): void {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";
-      button.textContent = header.textContent ?? "";
+      button.textContent = header.textContent;
       header.textContent = "";
       header.append(button);
       header.setAttribute("aria-sort", "none");

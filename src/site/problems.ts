@@ -10,7 +10,7 @@ const slot = Symbol.for("casefile.problems");
 
 /** The problems recorded so far in this process. */
 function recorded(): CasefileProblem[] {
-  const global = globalThis as { [slot]?: CasefileProblem[] };
+  const global = globalThis as Record<symbol, CasefileProblem[] | undefined>;
   return (global[slot] ??= []);
 }
 
@@ -34,8 +34,8 @@ const contentSlot = Symbol.for("casefile.content-problems");
 
 /** The content's problems by loader. */
 function byLoader(): Map<string, readonly CasefileProblem[]> {
-  const global = globalThis as { [contentSlot]?: Map<string, readonly CasefileProblem[]> };
-  return (global[contentSlot] ??= new Map());
+  const global = globalThis as Record<symbol, Map<string, readonly CasefileProblem[]> | undefined>;
+  return (global[contentSlot] ??= new Map<string, readonly CasefileProblem[]>());
 }
 
 /** Replaces the problems one loader found in the content (none once it loads again). */

@@ -11,7 +11,7 @@ import { CasefileError } from "../lib/errors.ts";
 import { normaliseBase } from "../lib/urls/paths.ts";
 
 /** What a site may set in `casefile({ … })` in astro.config.mjs; each falls back as documented. */
-export const optionsSchema = z
+const optionsSchema = z
   .object({
     /** Name of the site, in titles and feeds. Default: `CASEFILE_TITLE`, else "Casefile". */
     title: z.string().min(1).optional(),
@@ -31,14 +31,14 @@ export type CasefileOptions = z.input<typeof optionsSchema>;
 const siteUrl = z
   .string()
   .refine((value) => /^https?:\/\/[^/\s]+(\/\S*)?$/.test(value) && URL.canParse(value), {
-    message: "not an http(s) URL",
+    error: "not an http(s) URL",
   });
 
 /** A base path made of URL-safe segments (`/`, `/casefile/`, `name`). */
 const basePath = z
   .string()
   .refine((value) => /^\/?([A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*\/?$/.test(value), {
-    message: "not a path of URL-safe segments",
+    error: "not a path of URL-safe segments",
   });
 
 /** The resolved settings of a site. */

@@ -55,7 +55,7 @@ function scripts(html: string): { label: string; bytes: Uint8Array | string }[] 
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const attributes = match[1] ?? "";
     const type = /\btype="([^"]*)"/.exec(attributes)?.[1] ?? "";
-    if (type !== "" && type !== "module" && !/javascript/.test(type)) continue; // JSON-LD and other data
+    if (type !== "" && type !== "module" && !type.includes("javascript")) continue; // JSON-LD and other data
     const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
     if (src === undefined) out.push({ label: "inline", bytes: match[2] ?? "" });
     else if (!src.includes("/pagefind/"))

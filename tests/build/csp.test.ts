@@ -22,7 +22,7 @@ describe("the Content-Security-Policy of the sample site", () => {
     expect(pages.size).toBeGreaterThan(10);
     let astroPages = 0;
     for (const [page, html] of pages) {
-      if (/http-equiv="refresh"/.test(html)) continue; // redirect pages carry no script
+      if (html.includes('http-equiv="refresh"')) continue; // redirect pages carry no script
       const policy = policyOf(html);
       expect(policy, `${page} has no CSP meta`).toBeDefined();
       const effective = (name: string) => policy!.get(name) ?? policy!.get("default-src") ?? [];

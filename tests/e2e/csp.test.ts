@@ -40,8 +40,11 @@ describe.skipIf(!browserAvailable())(
     }, 300_000);
 
     afterAll(async () => {
+      // Set in beforeAll, which may have failed before setting them.
+      /* eslint-disable @typescript-eslint/no-unnecessary-condition */
       await browser?.close();
       await server?.close();
+      /* eslint-enable @typescript-eslint/no-unnecessary-condition */
     });
 
     it("serves the page with a CSP meta that forbids inline scripts", async () => {
@@ -59,7 +62,7 @@ describe.skipIf(!browserAvailable())(
         page
           .locator("table.reliability-table tbody tr")
           .evaluateAll((rows) =>
-            rows.map((row) => (row as HTMLTableRowElement).cells[0]?.textContent?.trim() ?? ""),
+            rows.map((row) => (row as HTMLTableRowElement).cells[0]?.textContent.trim() ?? ""),
           );
       const before = await firstColumn();
       await buttons.first().click();

@@ -18,8 +18,11 @@ describe.skipIf(!browserAvailable())("hostile input in a browser", () => {
   }, 300_000);
 
   afterAll(async () => {
+    // Set in beforeAll, which may have failed before setting them.
+    /* eslint-disable @typescript-eslint/no-unnecessary-condition */
     await browser?.close();
     await server?.close();
+    /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   });
 
   it("runs no payload on any page: no global flag, no request elsewhere, no dialog", async () => {

@@ -54,8 +54,11 @@ describe.skipIf(!browserAvailable()).each(["/", "/casefile/"])(
     });
 
     afterAll(async () => {
+      // Set in beforeAll, which may have failed before setting them.
+      /* eslint-disable @typescript-eslint/no-unnecessary-condition */
       await browser?.close();
       await server?.close();
+      /* eslint-enable @typescript-eslint/no-unnecessary-condition */
       if (outDir) removeBuild(outDir);
     });
 

@@ -12,7 +12,7 @@ import {
 import { buildSite, projectRoot, type BuildRun } from "./build-site.ts";
 
 /** Debian's Chromium; the tests never download a browser. */
-export const chromiumPath = "/usr/bin/chromium";
+const chromiumPath = "/usr/bin/chromium";
 
 /** Chromium flags for a quiet, sandbox-free run in a container. */
 const chromiumArgs = [

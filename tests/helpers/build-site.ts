@@ -5,23 +5,26 @@ import { dirname, join, relative } from "node:path";
 /** The project root. */
 export const projectRoot = new URL("../../", import.meta.url).pathname;
 
+/** Variables Vitest and Vite set that would change how a child build behaves. */
+const viteNames = new Set([
+  "BASE_URL",
+  "MODE",
+  "DEV",
+  "PROD",
+  "SSR",
+  "NODE_ENV",
+  "TEST",
+  "VITEST",
+  "VITEST_MODE",
+  "VITEST_POOL_ID",
+  "VITEST_WORKER_ID",
+]);
+
 /** The environment of a child build: ours, without what Vitest sets for its own Vite (BASE_URL, MODE, …). */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of [
-    "BASE_URL",
-    "MODE",
-    "DEV",
-    "PROD",
-    "SSR",
-    "NODE_ENV",
-    "TEST",
-    "VITEST",
-    "VITEST_MODE",
-    "VITEST_POOL_ID",
-    "VITEST_WORKER_ID",
-  ])
-    delete env[name];
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !viteNames.has(name)),
+  );
   return { ...env, ...extra };
 }
 

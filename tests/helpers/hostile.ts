@@ -2,7 +2,7 @@ import { buildSite, type BuildRun } from "./build-site.ts";
 import { copySite } from "./site-copy.ts";
 
 /** The fixture site whose every author-written string carries an XSS payload. */
-export const hostileSite = new URL("../fixtures/sites/hostile/", import.meta.url).pathname;
+const hostileSite = new URL("../fixtures/sites/hostile/", import.meta.url).pathname;
 
 /** The URL the payloads try to reach; nothing may ever request it. */
 export const baitOrigin = "http://127.0.0.1:9";

@@ -59,7 +59,7 @@ export const buildSteps: readonly BuildStep[] = [
     name: "dossiers",
     needs: ["URL lock"],
     run: async (context) =>
-      `${String(await inWorker(offlineTask("dossiers", context)))} self-contained incident dossiers`,
+      `${(await inWorker(offlineTask("dossiers", context))) as number} self-contained incident dossiers`,
   },
   {
     name: "offline zip",

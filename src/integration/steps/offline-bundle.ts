@@ -14,7 +14,7 @@ import {
 import { zipLevel } from "../../lib/offline/zip.ts";
 
 /** The file name of an incident's self-contained dossier, next to its page. */
-export const dossierFile = "dossier.html";
+const dossierFile = "dossier.html";
 
 /** Where a built site lives and how its URLs look. */
 export interface BuiltSite {
@@ -30,7 +30,7 @@ export interface BuiltSite {
  * Writes `incidents/<id>/dossier.html`, one self-contained file per incident page. With a cache,
  * a dossier whose page, style sheets, icon, origin and code are unchanged is copied from it.
  */
-export function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineCache): number {
+function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineCache): number {
   const files = filesUnder(out);
   const favicon = existsSync(join(out, "favicon.svg"))
     ? readFileSync(join(out, "favicon.svg"), "utf8")
@@ -67,7 +67,7 @@ export function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineC
 }
 
 /** True for a built file the offline copy carries: not the search index, the worker or the zip itself. */
-export function inOfflineCopy(file: string): boolean {
+function inOfflineCopy(file: string): boolean {
   return !(
     file.startsWith(generatedFiles.search) ||
     file === generatedFiles.zip ||

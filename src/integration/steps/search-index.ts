@@ -16,7 +16,7 @@ import { filesUnder } from "../../lib/offline/files.ts";
 import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
 
 /** The file, next to the indexes, that hands Pagefind's API and the index list to the search page. */
-export const bridgeFile = "casefile-bridge.js";
+const bridgeFile = "casefile-bridge.js";
 
 /**
  * How many indexes the search is split into. Pagefind cannot update an index, only build one

@@ -9,7 +9,7 @@ import { FOLD, foldedStart } from "./normalise.ts";
 import { keyOf, type Block } from "./segment.ts";
 
 /** What a rule can see about one paragraph: its text and its place in the article. */
-export interface LineContext {
+interface LineContext {
   /** Display text, trimmed. */
   text: string;
   /** Word count. */
@@ -153,7 +153,7 @@ function titleCased(text: string): boolean {
 }
 
 /** The boilerplate rules, tried in order; the first that matches labels the paragraph. */
-export const boilerplateRules = [
+const boilerplateRules = [
   {
     name: "separator",
     maxWords: 40,

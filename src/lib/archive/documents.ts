@@ -83,7 +83,7 @@ const FRONT: ReadonlySet<ParagraphRole> = new Set(["headline", "byline", "dateli
 const OUTLET_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
 /** A headline without a trailing " - Outlet" or " | Outlet". */
-export function stripOutlet(title: string): string {
+function stripOutlet(title: string): string {
   const stripped = title.trim().replace(OUTLET_SUFFIX, "");
   return stripped.length >= 8 ? stripped : title.trim();
 }

@@ -204,7 +204,7 @@ export function paragraphIds(exact: ExactIndex, order: readonly number[]): (stri
 }
 
 /** A confirmed near-duplicate pair of distinct texts. */
-export interface NearPair {
+interface NearPair {
   /** Index of the first text. */
   a: number;
   /** Index of the second text. */

@@ -32,7 +32,7 @@ export function hash32(text: string, seed = 0): number {
 }
 
 /** MurmurHash3's finaliser: mixes all bits of a 32-bit integer. */
-export function fmix32(value: number): number {
+function fmix32(value: number): number {
   let h = value;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -325,7 +325,7 @@ export function shingles(key: string, size = 3): Uint32Array {
 }
 
 /** A sorted, unique copy of data[start…end). */
-export function sortedSet(data: Uint32Array, start: number, end: number): Uint32Array {
+function sortedSet(data: Uint32Array, start: number, end: number): Uint32Array {
   const set = data.slice(start, end);
   return set.subarray(0, sortUnique(set, 0, set.length));
 }
@@ -368,7 +368,7 @@ export function overlapRange(
 }
 
 /** The size of the overlap of two sorted, unique shingle sets. */
-export function overlap(a: Uint32Array, b: Uint32Array): number {
+function overlap(a: Uint32Array, b: Uint32Array): number {
   return overlapRange(a, 0, a.length, b, 0, b.length);
 }
 

@@ -41,12 +41,6 @@ import type {
 export type * from "./types.ts";
 /** Checks that every non-blank text block of the input has exactly one ledger entry. */
 export { verifyLedger } from "./ledger.ts";
-/** The capture formats, and reading a capture into text blocks as the engine does it. */
-export { captureFormats, extractCapture, formatOf } from "./formats/index.ts";
-/** Line splitting, as the text format does it. */
-export { splitLines } from "./lines.ts";
-/** The comparison form of a text. */
-export { normalise } from "./normalise.ts";
 
 /** Every boilerplate rule's name and reason, for the report's legend. */
 export const boilerplateRules: readonly { name: string; reason: string }[] = boilerplateLegend;

@@ -12,7 +12,7 @@ const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const WEEKDAY = "(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?";
 /** A calendar date in the usual English and ISO forms. */
-export const DATE = new RegExp(
+const DATE = new RegExp(
   `(?:${WEEKDAY}\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})`,
   "i",
 );
@@ -26,7 +26,7 @@ const LIST_ITEM = /^\s*(?:[•·▪●◦‣*+-]|\d{1,3}\s*[.)]+|\(\d{1,3}\)|[a-
 const TERMINAL = /[.!;:,]["'”’)\]]*$/;
 
 /** True for a line that is only a date, optionally after "Published" and before a time. */
-export function isDateline(text: string): boolean {
+function isDateline(text: string): boolean {
   return text.length <= 80 && DATELINE.test(text.trim());
 }
 

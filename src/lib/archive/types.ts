@@ -86,7 +86,7 @@ export interface DocumentCopy {
 }
 
 /** Where a paragraph occurs. */
-export interface ParagraphOccurrence {
+interface ParagraphOccurrence {
   /** Capture path label. */
   file: string;
   /** 1-based line. */

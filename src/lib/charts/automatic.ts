@@ -20,10 +20,7 @@ import type { DataTable } from "./table-types.ts";
 export type * from "./automatic/inputs.ts";
 /** Sections automatic charts appear in, and the charts of one section. */
 export * from "./placements.ts";
-/** Plot specs of each automatic chart, for use outside the registry. */
-export { gradesGridSpec } from "./automatic/grades-grid.ts";
-export { countsBy, countsBySpec, incidentTimeline } from "./automatic/site.ts";
-export { stanceMatrixSpec } from "./automatic/stance-matrix.ts";
+export { countsBy, incidentTimeline } from "./automatic/site.ts";
 export { timelineSpec } from "./automatic/timeline.ts";
 
 /** One automatic chart: where it appears, when it applies, what it draws, the data behind it. */

@@ -46,7 +46,7 @@ export function marksOf(spec: PlotOptions): MarkLike[] {
 }
 
 /** The columns of a mark's data: the union of row keys, or undefined if the rows are not objects. */
-export function columnsOf(data: unknown): string[] | undefined {
+function columnsOf(data: unknown): string[] | undefined {
   if (!Array.isArray(data) || data.length === 0) return undefined;
   const columns = new Set<string>();
   for (const row of data) {
@@ -109,7 +109,7 @@ export function watchColumns(spec: PlotOptions, place: ChartPlace): ColumnWatch 
         ) {
           missing = { column: key, columns };
         }
-        return Reflect.get(target, key, receiver);
+        return Reflect.get(target, key, receiver) as unknown;
       },
     };
     mark.data = original.map((row) => new Proxy(row as Record<string, unknown>, handler));

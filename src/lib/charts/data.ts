@@ -11,7 +11,7 @@ import type { SourceCell } from "./column-types.ts";
 import type { DataTable, RawRow, Row } from "./table-types.ts";
 
 /** The table types, re-exported for callers of `parseDataFile`. */
-export type { Column, ColumnType, DataTable, RawRow, Row, Value } from "./table-types.ts";
+export type { DataTable } from "./table-types.ts";
 
 /** Cells of one record before typing, keyed by column, plus the line the record starts on. */
 interface SourceRecord {

@@ -3,20 +3,14 @@
 /** Typed data tables from CSV, TSV, JSON and YAML files. */
 export { parseDataFile } from "./data.ts";
 /** Table types shared by the chart core. */
-export type { Column, ColumnType, DataTable, RawRow, Row, Value } from "./table-types.ts";
+export type { Row } from "./table-types.ts";
 /** Plot spec → deterministic, accessible, sanitised SVG markup. */
 export { renderChart } from "./render.ts";
-/** Options of `renderChart`. */
-export type { RenderOptions } from "./render.ts";
 /** Rendered SVGs cached on disk, keyed by the chart's inputs and the renderer version. */
 export { buildChartCache, renderCached, rendererVersion } from "./render-cache.ts";
 /** A chart cache: where, and for which renderer. */
 export type { ChartCache } from "./render-cache.ts";
 /** The data behind a chart as an HTML table. */
 export { dataTableHtml } from "./table.ts";
-/** Options of `dataTableHtml`. */
-export type { DataTableOptions } from "./table.ts";
 /** Automatic charts: registries, specs and rendering. */
 export * from "./automatic.ts";
-/** Chart class name and palette custom properties. */
-export { categoricalPalette, chartClass, paletteColor, stanceColors } from "./palette.ts";

@@ -7,7 +7,7 @@
 export const chartClass = "cf-chart";
 
 /** How many categorical colours `charts.css` defines (`--chart-1` … `--chart-10`). */
-export const paletteSize = 10;
+const paletteSize = 10;
 
 /** Categorical colours for ordinal colour scales: `var(--chart-1)` … `var(--chart-10)`. */
 export const categoricalPalette: readonly string[] = Array.from(

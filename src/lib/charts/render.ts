@@ -13,7 +13,6 @@ import type { RenderedPlot } from "./describe.ts";
 import { categoricalPalette, chartClass } from "./palette.ts";
 import { sanitizeChart } from "./sanitize.ts";
 import { serialize } from "./serialize.ts";
-import type { MarkupNode } from "./serialize.ts";
 import { stabilizeChart } from "./stabilize.ts";
 
 /** How to render one chart and how to name it in errors. */
@@ -62,7 +61,7 @@ function prepare(
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const prepared: PlotOptions = {
     ...spec,
-    document: document as unknown as Document,
+    document: document,
     className: chartClass,
   };
   const width = options.width ?? spec.width;
@@ -94,7 +93,7 @@ function draw(
   const watch = watchColumns(spec, place);
   let plot: Element & RenderedPlot;
   try {
-    plot = Plot.plot(spec) as unknown as Element & RenderedPlot;
+    plot = Plot.plot(spec);
   } catch (error) {
     watch.report();
     const detail = error instanceof Error ? error.message : String(error);
@@ -185,5 +184,5 @@ function finish(
     if (legend !== svg) legend.setAttribute("aria-hidden", "true");
   }
   plot.setAttribute("id", options.id);
-  return serialize(plot as unknown as MarkupNode);
+  return serialize(plot);
 }

@@ -58,7 +58,7 @@ export function stabilizeChart(root: Element, prefix: string): void {
 }
 
 /** Rounds every number in an attribute value to two decimals, dropping trailing zeros and `-0`. */
-export function roundNumbers(value: string): string {
+function roundNumbers(value: string): string {
   return value.replace(/-?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?/g, (text) => {
     const rounded = Math.round(Number(text) * 100) / 100;
     return Object.is(rounded, -0) ? "0" : String(rounded);

@@ -3,7 +3,7 @@ import { dayParts, versionDay } from "./dates.ts";
 import { parseAuthor, type CslName } from "./names.ts";
 
 /** A CSL-JSON date. */
-export interface CslDate {
+interface CslDate {
   /** One `[year, month, day]` triple. */
   "date-parts": [[number, number, number]];
 }
@@ -37,7 +37,7 @@ export interface CslItem {
 }
 
 /** What citation styles call an incident write-up. */
-export const dossierGenre = "Incident dossier";
+const dossierGenre = "Incident dossier";
 
 /** The CSL-JSON item citing one incident; it deliberately has no `accessed` date. */
 export function incidentCsl(input: CitationInput): CslItem {

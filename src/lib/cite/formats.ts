@@ -19,7 +19,7 @@ export interface CitationFormats {
 }
 
 /** Where a reader writes the day they accessed the page. */
-export const accessedPlaceholder = "[accessed DATE]";
+const accessedPlaceholder = "[accessed DATE]";
 
 /** Text without leading blank lines and with exactly one trailing newline, as files should end. */
 function oneTrailingNewline(text: string): string {

@@ -6,7 +6,7 @@ import { displayName, parseAuthor, type CslName } from "./names.ts";
 /** A JSON-LD node: plain JSON with `@`-keys. */
 export type JsonLd = { [key: string]: JsonLdValue };
 /** A JSON value inside a JSON-LD node. */
-export type JsonLdValue = string | number | boolean | JsonLd | JsonLdValue[];
+type JsonLdValue = string | number | boolean | JsonLd | JsonLdValue[];
 
 /** What the JSON-LD of an incident page is made from. */
 export interface JsonLdInput extends CitationInput {

@@ -20,7 +20,7 @@ export interface MetaInput extends CitationInput {
 }
 
 /** Re-exported so a page head takes everything it needs from one module. */
-export { jsonLd, jsonLdScript, type JsonLd, type JsonLdInput } from "./json-ld.ts";
+export { jsonLd, jsonLdScript } from "./json-ld.ts";
 
 /**
  * The head meta tags that let reference managers (Zotero, Google Scholar), Dublin Core readers

@@ -146,8 +146,7 @@ export function validateStix(bundle: unknown): string[] {
   if (bundle["type"] !== "bundle") problems.push('bundle: type must be "bundle"');
   const bundleId = bundle["id"];
   const bundleMatch = typeof bundleId === "string" ? idPattern.exec(bundleId) : null;
-  if (bundleMatch === null || bundleMatch[1] !== "bundle")
-    problems.push("bundle: id is not bundle--<UUIDv5>");
+  if (bundleMatch?.[1] !== "bundle") problems.push("bundle: id is not bundle--<UUIDv5>");
   const objects = bundle["objects"];
   if (!Array.isArray(objects) || objects.length === 0)
     return [...problems, "bundle: objects must be a non-empty list"];

@@ -3,7 +3,7 @@ import type { stances } from "../../schemas/sources.ts";
 import type { IncidentType } from "./incident-types.ts";
 
 /** STIX 2.1 `industry-sector-ov` (§10.12). */
-export const industrySectors = [
+const industrySectors = [
   "agriculture",
   "aerospace",
   "automotive",

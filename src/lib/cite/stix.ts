@@ -33,7 +33,7 @@ export interface StixBundle {
 }
 
 /** A STIX external reference. */
-export interface ExternalReference {
+interface ExternalReference {
   /** Who or what it comes from. */
   source_name: string;
   /** Where it is. */

@@ -15,10 +15,10 @@ import type { SiteData } from "./site-data.ts";
  * Version of the recipe below; bump it when a page starts showing an input the keys leave out, so
  * that pages cached under the old recipe are rendered again.
  */
-export const cacheKeyRecipe = "1";
+const cacheKeyRecipe = "1";
 
 /** What every page depends on besides its own data: where the site lives and its configuration. */
-export interface SiteSettings {
+interface SiteSettings {
   /** The site's URL (`SITE_URL`), which canonical links and citations contain. */
   url: string;
   /** The base path (`BASE_PATH`), which every internal link contains. */
@@ -28,7 +28,7 @@ export interface SiteSettings {
 }
 
 /** One file of an incident's data folder. */
-export interface DataFile {
+interface DataFile {
   /** File name in `data/incidents/<id>/`. */
   name: string;
   /** Its bytes. */

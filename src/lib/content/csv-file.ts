@@ -60,7 +60,7 @@ function splitCsv(text: string, file: string): { line: number; fields: string[] 
     field = "";
   };
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (quoted) {
       if (char === '"' && text[index + 1] === '"') {
         field += '"';

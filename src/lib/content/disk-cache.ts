@@ -117,6 +117,11 @@ export function awaitEntry(cache: DiskCache, key: string): boolean {
   return cache.has(key);
 }
 
+/** The give-up of a claim this caller does not own. */
+function giveUpNothing(): void {
+  // Nothing to give up: the claim is another caller's, or none was taken.
+}
+
 /**
  * Claims the computing of the entry under `key` for this process, after waiting for any other
  * process computing it; returns the function that gives the claim up. A claim left by a process
@@ -133,10 +138,10 @@ export function claimEntry(cache: DiskCache, key: string): () => void {
         if (ownClaim(file)) rmSync(file, { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") return () => {};
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") return giveUpNothing;
     }
     // Claimed already by this process (by a caller of the caller): that claim's owner gives it up.
-    if (ownClaim(file)) return () => {};
+    if (ownClaim(file)) return giveUpNothing;
     if (claimant(cache, key) === undefined) rmSync(file, { force: true });
     else awaitEntry(cache, key);
   }

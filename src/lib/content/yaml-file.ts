@@ -6,7 +6,7 @@ export interface YamlFile {
   /** The parsed data (plain objects, arrays and scalars). */
   data: unknown;
   /** 1-based line of the value at a path such as `["sources", 2, "outlet"]`, or of its nearest parent. */
-  lineOf(path: readonly PropertyKey[]): number | undefined;
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 /**

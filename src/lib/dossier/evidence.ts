@@ -3,12 +3,12 @@ import type { Source } from "../../schemas/sources.ts";
 import type { Syndication } from "../reliability/origins.ts";
 
 /** The archive path label of a capture named in sources.yaml (relative to data/archives/). */
-export function captureLabel(capture: string): string {
+function captureLabel(capture: string): string {
   return `data/archives/${capture}`;
 }
 
 /** One document as shown on an incident page: which sources published it and where. */
-export interface SourceDocument {
+interface SourceDocument {
   /** The merged document. */
   document: ArchiveDocument;
   /** Sources of this incident whose captures hold a copy, in sources.yaml order. */

@@ -2,7 +2,7 @@ import type { ArchiveParagraph, DocumentCopy } from "../archive/index.ts";
 import type { Dossier } from "./dossier.ts";
 
 /** A paragraph as the page shows it. */
-export interface ParagraphView {
+interface ParagraphView {
   /** Stable anchor (`p-<hash>`), on the paragraph's first appearance on the page only. */
   anchor: string | undefined;
   /** The paragraph's id, for links to its first appearance. */
@@ -18,7 +18,7 @@ export interface ParagraphView {
 }
 
 /** A document as shown under a source. */
-export interface DocumentView {
+interface DocumentView {
   /** Document id (`d-<hash>`), the anchor. */
   id: string;
   /** Headline. */

@@ -12,7 +12,7 @@ import { indexJson } from "./formats/index-json.ts";
 import { sourcesJsonFormat } from "./formats/sources-json.ts";
 import { stixJson } from "./formats/stix-json.ts";
 
-export type { ExportFormat, ExportInput } from "./export-format.ts";
+export type { ExportFormat } from "./export-format.ts";
 
 /** Every export format, in page order. */
 export const exportFormats: readonly ExportFormat[] = [

@@ -36,7 +36,7 @@ export function cacheName(base: string): string {
 }
 
 /** True for a built file a reader may want offline (not the zip, the worker or unused search UI). */
-export function isOfflineFile(file: string): boolean {
+function isOfflineFile(file: string): boolean {
   return (
     file !== generatedFiles.zip &&
     file !== generatedFiles.serviceWorker &&
@@ -61,7 +61,7 @@ export function fileUrl(file: string, base: string): string {
  * A short digest over files' names and content digests, stable for the same files in any order.
  * The zip is left out: it is made from the other files, so it changes only when they do.
  */
-export function contentVersion(digests: ReadonlyMap<string, string>): string {
+function contentVersion(digests: ReadonlyMap<string, string>): string {
   const hash = createHash("sha256");
   for (const name of [...digests.keys()].sort()) {
     if (name !== generatedFiles.zip)

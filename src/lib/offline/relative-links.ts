@@ -11,7 +11,7 @@ export interface RewriteOptions {
 }
 
 /** The file of the copy a base-prefixed path names, trying `index.html` for folders. */
-export function targetFile(
+function targetFile(
   pathname: string,
   base: string,
   files: ReadonlySet<string>,

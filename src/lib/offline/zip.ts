@@ -16,7 +16,7 @@ import { CasefileError } from "../errors.ts";
  * A file's bytes as a zip stores them: how they are compressed, their CRC-32 and size before
  * compression, and the stored bytes. An earlier zip's entry can be written again as it is.
  */
-export interface StoredEntry {
+interface StoredEntry {
   /** 0 stored, 8 deflated. */
   method: number;
   /** CRC-32 of the uncompressed bytes. */

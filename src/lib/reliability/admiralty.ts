@@ -126,12 +126,12 @@ export type GradeReading =
 const GRADE_HINT = 'write a reliability letter A–F followed by a credibility digit 1–6, e.g. "B2"';
 
 /** True for a reliability letter A–F. */
-export function isReliability(value: unknown): value is Reliability {
+function isReliability(value: unknown): value is Reliability {
   return typeof value === "string" && Object.hasOwn(reliabilityScale, value);
 }
 
 /** True for a credibility grade 1–6. */
-export function isCredibility(value: unknown): value is Credibility {
+function isCredibility(value: unknown): value is Credibility {
   return typeof value === "number" && Object.hasOwn(credibilityScale, value);
 }
 

@@ -58,7 +58,7 @@ export function assessClaims(
 }
 
 /** Counts sources, outlets and origins on one side of a claim. */
-export function tally(
+function tally(
   sources: readonly GradedSource[],
   originOf: ReadonlyMap<string, string>,
 ): StanceTally {

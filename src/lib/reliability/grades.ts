@@ -7,7 +7,7 @@ import type { Source } from "../../schemas/sources.ts";
 import type { Credibility, Reliability } from "./admiralty.ts";
 
 /** Where a grade or a rationale came from. */
-export type GradeOrigin = "source" | "outlet" | "none";
+type GradeOrigin = "source" | "outlet" | "none";
 
 /** A source with the grades that apply to it. */
 export interface GradedSource {
@@ -40,11 +40,7 @@ export function gradeSources(
 }
 
 /** Grades one source against its outlet. */
-export function gradeSource(
-  source: Source,
-  index: number,
-  outlet: Outlet | undefined,
-): GradedSource {
+function gradeSource(source: Source, index: number, outlet: Outlet | undefined): GradedSource {
   const reliabilitySource: GradeOrigin =
     source.reliability !== undefined
       ? "source"

@@ -156,6 +156,3 @@ export function sourcesJson(assessment: Assessment) {
     })),
   };
 }
-
-/** The shape of `sources.json`. */
-export type SourcesJson = ReturnType<typeof sourcesJson>;

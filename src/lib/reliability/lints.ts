@@ -28,7 +28,7 @@ export interface LintContext {
 }
 
 /** Where a rule found something: which of the incident's files, and which field in it. */
-export interface LintHit {
+interface LintHit {
   /** The sources file or the write-up's frontmatter. */
   in: "sources" | "incident";
   /** Field path, e.g. `sources[3].credibility`. */
@@ -36,7 +36,7 @@ export interface LintHit {
 }
 
 /** One named rule: finds hits, then words each as a message with a hint. */
-export interface LintRule<Hit extends LintHit = LintHit> {
+interface LintRule<Hit extends LintHit = LintHit> {
   /** Stable rule name, used in reports and to refer to the rule. */
   name: string;
   /** Finds every hit in an incident, in file order. */
@@ -54,7 +54,7 @@ export interface LintProblem extends CasefileProblem {
 }
 
 /** A rule together with a runner that turns its hits into problems. */
-export type RunnableLint<Hit extends LintHit = LintHit> = LintRule<Hit> & {
+type RunnableLint<Hit extends LintHit = LintHit> = LintRule<Hit> & {
   /** Runs the rule over an incident. */
   run: (context: LintContext) => LintProblem[];
 };
@@ -80,7 +80,7 @@ function quoted(ids: readonly string[]): string {
 }
 
 /** The lint rules, run in this order. */
-export const lintRules = [
+const lintRules = [
   lint({
     name: "circular-reporting",
     test: ({ sources, claims }) =>

@@ -15,7 +15,7 @@ export interface Syndication {
 }
 
 /** Why two sources belong to one origin. */
-export interface OriginReason {
+interface OriginReason {
   /** A declared republication, or copies of one article found by the archive engine. */
   kind: "republished_from" | "same-article";
   /** The republishing source, or the first of the copies in source order. */
@@ -123,7 +123,7 @@ export function findOrigins(
  * The member that names the group: one that republishes no other member, then the earliest
  * published (undated last), then the first in the file. Members are in file order and non-empty.
  */
-export function originalOf(members: readonly Source[]): Source {
+function originalOf(members: readonly Source[]): Source {
   const ids = new Set(members.map((source) => source.id));
   const roots = members.filter(
     (source) => source.republished_from === undefined || !ids.has(source.republished_from),

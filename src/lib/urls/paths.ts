@@ -17,7 +17,7 @@ export function withBase(base: string, path: string): string {
   if (!isRootRelative(path)) return path;
   const prefix = normaliseBase(base);
   if (prefix !== "/" && (path === prefix.slice(0, -1) || path.startsWith(prefix))) return path;
-  const [pathname = "/", rest = ""] = splitSuffix(path);
+  const [pathname, rest] = splitSuffix(path);
   const slashed =
     pathname.endsWith("/") || /\.[a-z0-9]+$/i.test(pathname) ? pathname : `${pathname}/`;
   return prefix + slashed.slice(1) + rest;

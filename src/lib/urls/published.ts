@@ -6,7 +6,7 @@
 const unlocked = [/^_astro\//, /^pagefind\//, /^[^/]*\.js$/, /^[^/]*\.js\.map$/];
 
 /** The published site path of an output file (`incidents/x/index.html` → `/incidents/x/`), or undefined. */
-export function publishedPath(file: string): string | undefined {
+function publishedPath(file: string): string | undefined {
   if (unlocked.some((pattern) => pattern.test(file))) return undefined;
   if (file === "index.html") return "/";
   if (file.endsWith("/index.html")) return `/${file.slice(0, -"index.html".length)}`;

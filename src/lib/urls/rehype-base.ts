@@ -19,7 +19,7 @@ export function rehypeBasePaths(options: { base: string }) {
       for (const attribute of urlAttributes) {
         const value = node.properties[attribute];
         if (typeof value !== "string") continue;
-        if (scriptSchemes.test(value)) delete node.properties[attribute];
+        if (scriptSchemes.test(value)) Reflect.deleteProperty(node.properties, attribute);
         else node.properties[attribute] = withBase(options.base, value);
       }
     });

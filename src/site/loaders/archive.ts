@@ -34,7 +34,7 @@ function sync({ store, meta, logger }: LoaderContext): void {
       logger.info(
         `archive: ${archive.stats.files} captures → ${archive.stats.documents} documents, ${archive.stats.uniqueParagraphs} unique paragraphs (${milliseconds} ms)`,
       );
-      record(stored ? {} : { archive: archive as unknown as Record<string, unknown> });
+      record(stored ? {} : { archive: archive });
     } catch (error) {
       // Kept as data: the build's check reports it; the dev server shows it until it is fixed.
       if (!isCasefileError(error)) throw error;
@@ -58,17 +58,19 @@ export function archiveLoader(): Loader {
   let watching = false;
   return {
     name: "casefile-archive",
-    load: async (context) => {
+    load: (context) => {
       sync(context);
       const { watcher } = context;
-      if (!watcher || watching) return;
-      watching = true;
-      const archives = join(settings.root, sitePaths.archives);
-      watcher.add(archives);
-      const resync = (path: string) => {
-        if (!relative(archives, resolve(path)).startsWith("..")) sync(context);
-      };
-      for (const event of ["change", "add", "unlink"] as const) watcher.on(event, resync);
+      if (watcher && !watching) {
+        watching = true;
+        const archives = join(settings.root, sitePaths.archives);
+        watcher.add(archives);
+        const resync = (path: string) => {
+          if (!relative(archives, resolve(path)).startsWith("..")) sync(context);
+        };
+        for (const event of ["change", "add", "unlink"] as const) watcher.on(event, resync);
+      }
+      return Promise.resolve();
     },
   };
 }

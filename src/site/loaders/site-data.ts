@@ -66,7 +66,8 @@ const selections = {
 } satisfies Record<string, (site: SiteData) => Entry[]>;
 
 /** Fills a collection's store from the site data; a write-up is rendered by its MDX module. */
-function fill(kind: keyof typeof selections, { store, generateDigest }: LoaderContext): void {
+function fill(kind: keyof typeof selections, context: LoaderContext): void {
+  const { store } = context;
   const site = siteData();
   if (!site) return;
   store.clear();
@@ -79,10 +80,10 @@ function fill(kind: keyof typeof selections, { store, generateDigest }: LoaderCo
         data,
         body: entry.contents,
         filePath: entry.filePath,
-        digest: generateDigest(entry.contents),
+        digest: context.generateDigest(entry.contents),
         deferredRender: true,
       });
-    } else store.set({ id: entry.id, data, digest: generateDigest(data) });
+    } else store.set({ id: entry.id, data, digest: context.generateDigest(data) });
   }
 }
 
@@ -108,26 +109,32 @@ const watching = new Set<string>();
 export function siteDataLoader(kind: keyof typeof selections): Loader {
   return {
     name: `casefile-${kind}`,
-    load: async (context) => {
+    load: (context) => {
       fill(kind, context);
-      const { watcher, logger } = context;
-      if (!watcher || watching.has(kind)) return;
-      if (watching.size === 0) {
-        watcher.add([join(settings.root, "content"), join(settings.root, "data")]);
-        // Registered first, so that it runs before the collections' own listeners.
-        for (const event of ["change", "add", "unlink"] as const)
-          watcher.on(event, (path) => {
-            if (isSiteInput(path)) generation++;
-          });
-      }
-      watching.add(kind);
-      for (const event of ["change", "add", "unlink"] as const)
-        watcher.on(event, (path) => {
-          if (!isSiteInput(path)) return;
-          fill(kind, context);
-          if (kind === "incidents")
-            for (const problem of contentProblems()) logger.error(formatProblem(problem));
-        });
+      watchInputs(kind, context);
+      return Promise.resolve();
     },
   };
+}
+
+/** In dev, refills the collection whenever a file under content/ or data/ changes. */
+function watchInputs(kind: keyof typeof selections, context: LoaderContext): void {
+  const { watcher, logger } = context;
+  if (!watcher || watching.has(kind)) return;
+  if (watching.size === 0) {
+    watcher.add([join(settings.root, "content"), join(settings.root, "data")]);
+    // Registered first, so that it runs before the collections' own listeners.
+    for (const event of ["change", "add", "unlink"] as const)
+      watcher.on(event, (path: string) => {
+        if (isSiteInput(path)) generation++;
+      });
+  }
+  watching.add(kind);
+  for (const event of ["change", "add", "unlink"] as const)
+    watcher.on(event, (path: string) => {
+      if (!isSiteInput(path)) return;
+      fill(kind, context);
+      if (kind === "incidents")
+        for (const problem of contentProblems()) logger.error(formatProblem(problem));
+    });
 }

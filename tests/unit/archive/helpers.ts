@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { CaptureInput } from "../../../src/lib/archive/index.ts";
 
 /** The archive fixtures folder, relative to the project root. */
-export const FIXTURES = "tests/fixtures/archive";
+const FIXTURES = "tests/fixtures/archive";
 
 /** Reads fixture files or folders (recursively, sorted) as capture inputs labelled by path. */
 export function fixtures(...paths: string[]): CaptureInput[] {

@@ -139,10 +139,7 @@ describe("renderChart", () => {
     };
     const svg = renderChart(
       {
-        marks: [
-          Plot.barY(rows, { x: "name", y: "n", title: "name", href: "link" }),
-          render as never,
-        ],
+        marks: [Plot.barY(rows, { x: "name", y: "n", title: "name", href: "link" }), render],
       },
       { ...place, id: "unsafe" },
     );

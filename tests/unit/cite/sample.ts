@@ -26,7 +26,7 @@ const raw = {
 };
 
 /** A revised incident with a person, a particle name and an institution among its authors. */
-export const incident: Incident = incidentSchema.parse(raw);
+const incident: Incident = incidentSchema.parse(raw);
 
 /** The same incident, never revised. */
 export const unrevised: Incident = incidentSchema.parse({

@@ -36,7 +36,7 @@ function input(): CacheKeyInput {
 }
 
 /** Every key of both incidents and of the outlets, after `change` (if any) to a fresh input. */
-function keysAfter(change?: (input: CacheKeyInput) => CacheKeyInput | void) {
+function keysAfter(change?: (input: CacheKeyInput) => CacheKeyInput | undefined) {
   const fresh = input();
   const keys = cacheKeys(change?.(fresh) ?? fresh);
   const of = (id: string) => ({

@@ -90,7 +90,7 @@ const CONTROL_BYTE = Uint8Array.from({ length: 256 }, (_, b) =>
 /** Counts single-byte control characters (tab, line breaks and form feed excepted). */
 function controlBytes(bytes: Uint8Array): number {
   let count = 0;
-  for (let i = 0; i < bytes.length; i++) count += CONTROL_BYTE[bytes[i]!]!;
+  for (const byte of bytes) count += CONTROL_BYTE[byte]!;
   return count;
 }
 

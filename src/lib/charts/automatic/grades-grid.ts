@@ -26,7 +26,7 @@ function graded(sources: GradedSource[]): Graded[] {
 }
 
 /** The Plot spec of the grades grid for graded sources (ungraded ones are left out). */
-export function gradesGridSpec(sources: GradedSource[]): PlotOptions {
+function gradesGridSpec(sources: GradedSource[]): PlotOptions {
   const all = reliabilities.flatMap((reliability) =>
     credibilities.map((credibility) => ({ reliability, credibility })),
   );
@@ -85,7 +85,7 @@ export function gradesGridSpec(sources: GradedSource[]): PlotOptions {
 }
 
 /** "Grades of 4 sources on the Admiralty scale" and the sources per grade. */
-export function describeGrades(sources: GradedSource[]): { title: string; description: string } {
+function describeGrades(sources: GradedSource[]): { title: string; description: string } {
   const gradedSources = graded(sources);
   const byGrade = new Map<string, string[]>();
   for (const reliability of reliabilities) {

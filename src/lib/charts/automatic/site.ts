@@ -95,7 +95,7 @@ function counts(incidents: IncidentSummary[], field: CountField): { key: string;
 }
 
 /** The Plot spec of a horizontal bar chart of incident counts by type or by country. */
-export function countsBySpec(incidents: IncidentSummary[], field: CountField): PlotOptions {
+function countsBySpec(incidents: IncidentSummary[], field: CountField): PlotOptions {
   const rows = counts(incidents, field);
   const max = Math.max(1, ...rows.map((row) => row.count));
   const column = countColumns[field];

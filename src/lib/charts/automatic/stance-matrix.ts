@@ -24,7 +24,7 @@ function unique(...lists: string[][]): string[] {
 }
 
 /** The Plot spec of the stance matrix. */
-export function stanceMatrixSpec(
+function stanceMatrixSpec(
   claims: ChartClaim[],
   sources: { id: string }[],
   stanceList: ChartStance[],
@@ -94,7 +94,7 @@ const verbs = {
 } as const satisfies Record<Stance, string>;
 
 /** "Stances of 4 sources on 2 claims" and, per claim, who asserts, disputes or mentions it. */
-export function describeStances(
+function describeStances(
   claims: ChartClaim[],
   stanceList: ChartStance[],
 ): { title: string; description: string } {

@@ -70,7 +70,7 @@ export function timelineSpec(events: TimelineEvent[]): PlotOptions {
 const describedEvents = 20;
 
 /** "Timeline of 4 events, 2024-07-28 to 2024-07-29" and the events in order. */
-export function describeTimeline(events: TimelineEvent[]): { title: string; description: string } {
+function describeTimeline(events: TimelineEvent[]): { title: string; description: string } {
   const rows = ordered(events).map(({ event }) => event);
   const day = (event: TimelineEvent | undefined): string =>
     event ? formatValue(event.time).slice(0, 10) : "";
