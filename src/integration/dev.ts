@@ -1,6 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import type { ViteDevServer } from "vite";
 import { sitePaths } from "../lib/content/load.ts";
+import { onSettledChange } from "../site/settled.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
 /**
@@ -12,9 +13,12 @@ import type { SiteSettings } from "../site/settings.ts";
 export function reloadOnDataFiles(server: ViteDevServer, settings: SiteSettings): void {
   const folder = join(settings.root, sitePaths.incidentData);
   server.watcher.add(folder);
-  server.watcher.on("change", (path) => {
-    const file = relative(folder, resolve(path));
-    if (!file.startsWith("..") && !/(^|\/)(sources\.yaml|events\.csv)$/.test(file))
-      server.ws.send({ type: "full-reload" });
-  });
+  onSettledChange(
+    server.watcher,
+    (path) => {
+      const file = relative(folder, resolve(path));
+      return !file.startsWith("..") && !/(^|\/)(sources\.yaml|events\.csv)$/.test(file);
+    },
+    () => server.ws.send({ type: "full-reload" }),
+  );
 }

@@ -104,6 +104,15 @@ describe("the dev server", () => {
     await until((served) => served.body.includes(`${word}Edited`));
   });
 
+  it("shows the last of two saves in quick succession", async () => {
+    // Vite's watcher drops a second change to a file within 50 ms; the page must still show it.
+    const file = "data/incidents/2020-example-ddos/sources.yaml";
+    edit(file, "Portal slowed by a flood of packets", "Portal slowed (first save)");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    edit(file, "Portal slowed (first save)", "Portal slowed (second save)");
+    await until((served) => served.body.includes("Portal slowed (second save)"));
+  });
+
   it("shows a broken edit as one paragraph and recovers when it is fixed", async () => {
     const file = "data/incidents/2020-example-ddos/sources.yaml";
     edit(file, "outlet: example-news", "outlet: examplenews");

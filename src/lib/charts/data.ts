@@ -2,10 +2,11 @@
  * Data files for charts (`data/incidents/<id>/*.csv|tsv|json|yaml`) parsed into typed tables.
  * Every format ends in the same column typing, so a date or number means the same in each.
  */
-import { csvParseRows, tsvParseRows } from "d3-dsv";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
 import type { Node as YamlNode } from "yaml";
 import { CasefileError } from "../errors.ts";
+import { readDelimited } from "../content/delimited.ts";
+import type { Delimiter } from "../content/delimited.ts";
 import { textOf, typeColumn } from "./column-types.ts";
 import type { SourceCell } from "./column-types.ts";
 import type { DataTable, RawRow, Row } from "./table-types.ts";
@@ -28,8 +29,8 @@ interface SourceTable {
 type FormatReader = (text: string, file: string) => SourceTable;
 
 const readers = {
-  csv: (text, file) => readDelimited(csvParseRows(text), file),
-  tsv: (text, file) => readDelimited(tsvParseRows(text), file),
+  csv: (text, file) => delimitedTable(text, file, ","),
+  tsv: (text, file) => delimitedTable(text, file, "\t"),
   json: readJson,
   yaml: readYaml,
   yml: readYaml,
@@ -74,68 +75,18 @@ function typeTable(source: SourceTable, file: string): DataTable {
   return { file, columns, rows, raw };
 }
 
-/** CSV/TSV rows after d3-dsv: the first row is the header; blank lines are skipped. */
-function readDelimited(parsed: string[][], file: string): SourceTable {
-  const [header, ...body] = parsed;
-  if (header === undefined || (header.length === 1 && header[0] === "")) {
-    throw new CasefileError({
-      file,
-      line: 1,
-      message: "the data file is empty",
-      hint: "Start with a header row naming the columns",
-    });
-  }
-  const columns = header.map((name) => name.trim());
-  checkHeader(columns, file);
-  // d3-dsv keeps no positions; a record spans one line plus the line breaks inside its quoted cells.
-  let line = 1 + linesIn(header);
-  const records: SourceRecord[] = [];
-  for (const fields of body) {
-    const start = line;
-    line += linesIn(fields);
-    if (fields.length === 1 && fields[0] === "" && columns.length > 1) continue;
-    if (fields.length !== columns.length) {
-      throw new CasefileError({
-        file,
-        line: start,
-        message: `row has ${fields.length} ${fields.length === 1 ? "field" : "fields"} but the header has ${columns.length} (${columns.join(", ")})`,
-        hint: "Quote cells that contain commas, and give every row one cell per column (leave a cell empty for no value)",
-      });
-    }
-    const cells = new Map<string, SourceCell>();
-    columns.forEach((name, index) =>
-      cells.set(name, { value: fields[index] ?? null, line: start, field: name }),
-    );
-    records.push({ cells });
-  }
-  return { columns, records, numbersFromText: true };
-}
-
-function linesIn(fields: string[]): number {
-  return 1 + fields.reduce((sum, field) => sum + (field.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-}
-
-function checkHeader(columns: string[], file: string): void {
-  const seen = new Set<string>();
-  columns.forEach((name, index) => {
-    if (name === "") {
-      throw new CasefileError({
-        file,
-        line: 1,
-        message: `column ${index + 1} has no name`,
-        hint: "Name every column in the header row",
-      });
-    }
-    if (seen.has(name)) {
-      throw new CasefileError({
-        file,
-        line: 1,
-        message: `column "${name}" appears twice in the header`,
-        hint: "Give every column a distinct name",
-      });
-    }
-    seen.add(name);
-  });
+/** A CSV or TSV file's records, each cell with the line of its record. */
+function delimitedTable(text: string, file: string, delimiter: Delimiter): SourceTable {
+  const { columns, records } = readDelimited(text, file, delimiter);
+  return {
+    columns,
+    records: records.map(({ line, fields }) => ({
+      cells: new Map(
+        columns.map((name, index) => [name, { value: fields[index] ?? null, line, field: name }]),
+      ),
+    })),
+    numbersFromText: true,
+  };
 }
 
 /** JSON: an array of objects, or `{ "rows": [...] }`. Positions are reported as fields. */

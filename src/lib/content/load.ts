@@ -6,7 +6,7 @@ import { incidentId, incidentSchema } from "../../schemas/incident.ts";
 import { outletsFileSchema } from "../../schemas/outlet.ts";
 import { sourcesFileSchema } from "../../schemas/sources.ts";
 import { CasefileErrors, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
-import { parseCsvFile } from "./csv-file.ts";
+import { readDelimited } from "./delimited.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
 import { checkReferences } from "./references.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
@@ -168,11 +168,15 @@ export function loadSiteData(root: string): SiteData {
     const eventsFile = `${folder}/events.csv`;
     if (existsSync(join(root, eventsFile))) {
       const csv = collect(problems, () =>
-        parseCsvFile(readFileSync(join(root, eventsFile), "utf8"), eventsFile),
+        readDelimited(readFileSync(join(root, eventsFile), "utf8"), eventsFile, ","),
       );
       const rows: EventEntry[] = [];
+      const columns = csv?.columns ?? [];
       for (const record of csv?.records ?? []) {
-        const result = validate(eventSchema, record.values, eventsFile, () => record.line);
+        const values = Object.fromEntries(
+          columns.map((name, index) => [name, record.fields[index] ?? ""]),
+        );
+        const result = validate(eventSchema, values, eventsFile, () => record.line);
         if (result.ok) rows.push({ ...result.value, line: record.line });
         else problems.push(...result.problems);
       }

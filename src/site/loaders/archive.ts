@@ -7,6 +7,7 @@ import { sitePaths } from "../../lib/content/load.ts";
 import { formatProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
 import { settings } from "../current.ts";
 import { setContentProblems } from "../problems.ts";
+import { onSettledChange } from "../settled.ts";
 
 /** Processes the captures (or finds them processed) and records the archive's digest. */
 function sync({ store, meta, logger }: LoaderContext): void {
@@ -65,10 +66,11 @@ export function archiveLoader(): Loader {
         watching = true;
         const archives = join(settings.root, sitePaths.archives);
         watcher.add(archives);
-        const resync = (path: string) => {
-          if (!relative(archives, resolve(path)).startsWith("..")) sync(context);
-        };
-        for (const event of ["change", "add", "unlink"] as const) watcher.on(event, resync);
+        onSettledChange(
+          watcher,
+          (path) => !relative(archives, resolve(path)).startsWith(".."),
+          () => sync(context),
+        );
       }
       return Promise.resolve();
     },

@@ -6,6 +6,7 @@ import type { SiteData } from "../../lib/content/site-data.ts";
 import { formatProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
 import { settings } from "../current.ts";
 import { contentProblems, setContentProblems } from "../problems.ts";
+import { onSettledChange } from "../settled.ts";
 
 /** The site data of the current sync, shared by the collections that need it. */
 let memo: { generation: number; site: SiteData | undefined } | undefined;
@@ -97,8 +98,8 @@ function isSiteInput(path: string): boolean {
   );
 }
 
-/** Collections that reload on a change, each once however often Astro syncs. */
-const watching = new Set<string>();
+/** The contexts of the collections that reload on a change, each once however often Astro syncs. */
+const watching = new Map<keyof typeof selections, LoaderContext>();
 
 /**
  * A content loader over the validated site data (src/lib/content): the write-ups' frontmatter,
@@ -117,24 +118,17 @@ export function siteDataLoader(kind: keyof typeof selections): Loader {
   };
 }
 
-/** In dev, refills the collection whenever a file under content/ or data/ changes. */
+/** In dev, reads the site data again and refills every collection once its inputs settle. */
 function watchInputs(kind: keyof typeof selections, context: LoaderContext): void {
-  const { watcher, logger } = context;
-  if (!watcher || watching.has(kind)) return;
-  if (watching.size === 0) {
-    watcher.add([join(settings.root, "content"), join(settings.root, "data")]);
-    // Registered first, so that it runs before the collections' own listeners.
-    for (const event of ["change", "add", "unlink"] as const)
-      watcher.on(event, (path: string) => {
-        if (isSiteInput(path)) generation++;
-      });
-  }
-  watching.add(kind);
-  for (const event of ["change", "add", "unlink"] as const)
-    watcher.on(event, (path: string) => {
-      if (!isSiteInput(path)) return;
-      fill(kind, context);
-      if (kind === "incidents")
-        for (const problem of contentProblems()) logger.error(formatProblem(problem));
-    });
+  const { watcher } = context;
+  if (!watcher) return;
+  const first = watching.size === 0;
+  watching.set(kind, context);
+  if (!first) return;
+  watcher.add([join(settings.root, "content"), join(settings.root, "data")]);
+  onSettledChange(watcher, isSiteInput, () => {
+    generation++;
+    for (const [each, eachContext] of watching) fill(each, eachContext);
+    for (const problem of contentProblems()) context.logger.error(formatProblem(problem));
+  });
 }

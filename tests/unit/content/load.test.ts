@@ -108,7 +108,7 @@ describe("loadSiteData", () => {
       "a ragged CSV row with its line",
       (root) => edit(root, events, "Portal slows down,", "Portal slows down, briefly,"),
       [
-        `${events}:2: row has 4 fields but the header has 3 (time, label, sources). Hint: quote values that contain commas with double quotes`,
+        `${events}:2: row has 4 fields but the header has 3 (time, label, sources). Hint: Quote cells that contain commas, and give every row one cell per column (leave a cell empty for no value)`,
       ],
     ],
     [
