@@ -15,6 +15,14 @@ export const incidentTypes = [
 /** How far an incident is established. */
 export const incidentStatuses = ["claimed", "corroborated", "disputed", "confirmed"] as const;
 
+/** An old id of an incident, or its old page path, as `redirect_from` lists it. */
+const oldIncident = z
+  .string()
+  .regex(/^\s*(?:[a-z0-9]+(?:-[a-z0-9]+)*|\/incidents\/[a-z0-9]+(?:-[a-z0-9]+)*\/?)\s*$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is neither an old incident id nor an old incident path`,
+  });
+
 /** Frontmatter of `content/incidents/<id>.mdx`. */
 export const incidentSchema = z
   .strictObject({
@@ -85,8 +93,11 @@ export const incidentSchema = z
       .default([]),
     /** Free tags. */
     tags: z.array(z.string().min(1)).default([]),
-    /** Old URL paths or ids of this incident, redirected here. */
-    redirect_from: z.array(z.string().min(1)).default([]),
+    /**
+     * Old ids (`2024-old-name`) or old page paths (`/incidents/2024-old-name/`) of this incident,
+     * redirected here. Nothing else: a redirect page is written at each, inside the site.
+     */
+    redirect_from: z.array(oldIncident).default([]),
   })
   .superRefine((incident, context) => {
     const start = Date.parse(incident.period.start);

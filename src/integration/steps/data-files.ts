@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { incidentDataFiles } from "../../lib/content/data-files.ts";
 import { loadIncidents, sitePaths } from "../../lib/content/load.ts";
+import { insideFolder } from "../../lib/safe-path.ts";
 import type { StepContext } from "./step.ts";
 
 /**
@@ -19,7 +20,11 @@ export function publishDataFiles({ settings, out }: StepContext): string {
     const folder = join(out, "incidents", id, "data");
     mkdirSync(folder, { recursive: true });
     for (const file of files) {
-      copyFileSync(join(root, sitePaths.incidentData, id, file), join(folder, file));
+      const where = { file: `${sitePaths.incidentData}/${id}/${file}` };
+      copyFileSync(
+        insideFolder(join(root, sitePaths.incidentData, id), file, "its incident's folder", where),
+        insideFolder(folder, file, "the output folder", where),
+      );
       copied++;
     }
   }

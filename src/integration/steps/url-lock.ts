@@ -9,6 +9,7 @@ import {
 import { dirname, join, relative } from "node:path";
 import { loadIncidents } from "../../lib/content/load.ts";
 import { CasefileErrors } from "../../lib/errors.ts";
+import { insideFolder } from "../../lib/safe-path.ts";
 import { outputFile, publishedPaths } from "../../lib/urls/published.ts";
 import {
   compareLock,
@@ -54,7 +55,9 @@ export function checkUrlLock({ settings, out }: StepContext): string {
   const before = new Set(publishedPaths(filesUnder(out)));
   for (const [from, to] of redirects) {
     if (before.has(from) || !before.has(to)) continue;
-    const target = join(out, outputFile(from));
+    const target = insideFolder(out, outputFile(from), "the output folder", { file: lockFile });
+    // A redirect never replaces a file the build wrote (redirect_from names only old incidents).
+    if (existsSync(target)) throw new Error(`a redirect from ${from} would replace ${target}`);
     mkdirSync(dirname(target), { recursive: true });
     if (to.endsWith("/")) {
       const page = titles.get(to) ?? "the page";

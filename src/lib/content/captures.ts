@@ -1,24 +1,19 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { extractCapture } from "../archive/formats/index.ts";
 import type { CaptureInput } from "../archive/index.ts";
 import { isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
+import { folderContents } from "./site-files.ts";
 
-/** Capture files under data/archives/ as site-relative paths, sorted; dotfiles skipped. */
+/**
+ * Capture files under data/archives/ as site-relative paths, sorted; dotfiles and dot-folders
+ * skipped, symbolic links never followed (`linkProblems` reports them).
+ */
 export function listCaptures(root: string): string[] {
-  const folder = join(root, sitePaths.archives);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter(
-      (entry) =>
-        entry.isFile() &&
-        !relative(folder, join(entry.parentPath, entry.name))
-          .split(/[\\/]/)
-          .some((part) => part.startsWith(".")),
-    )
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split("\\").join("/"))
-    .sort();
+  return folderContents(join(root, sitePaths.archives))
+    .files.filter((path) => !path.split("/").some((part) => part.startsWith(".")))
+    .map((path) => `${sitePaths.archives}/${path}`);
 }
 
 /** Reads every capture as bytes, labelled by its site-relative path. */

@@ -9,6 +9,7 @@ import { CasefileErrors, isCasefileError, problemsOf, type CasefileProblem } fro
 import { readDelimited } from "./delimited.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
 import { checkReferences } from "./references.ts";
+import { linkProblems } from "./site-files.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
 import { validate } from "./validate.ts";
 import { parseYamlFile, type YamlFile } from "./yaml-file.ts";
@@ -187,6 +188,7 @@ export function loadSiteData(root: string): SiteData {
     }
   }
 
+  problems.push(...linkProblems(root));
   // References into a sources file that failed to load would only repeat its own errors.
   const checked = new Map([...sources].filter(([id]) => !unchecked.has(id)));
   const site: SiteData = { incidents, outlets, sources, events, warnings };

@@ -20,6 +20,8 @@ const fieldHints: Record<string, string> = {
   time: "write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)",
   countries: "use ISO 3166-1 alpha-2 codes such as VE or BO",
   timezone: "use an IANA name such as America/Caracas",
+  redirect_from:
+    "write the old id (2024-old-name) or the old page's path (/incidents/2024-old-name/), without domain or base path; the files beneath an old page redirect with it",
   id: "ids are lowercase words joined by hyphens, e.g. team-cymru",
   url: "write the full address, starting with https://",
   archived_url: "write the full address, starting with https://",

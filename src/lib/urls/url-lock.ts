@@ -1,4 +1,5 @@
 import { CasefileError } from "../errors.ts";
+import { unsafePathReason } from "../safe-path.ts";
 import { isRootRelative, routes } from "./paths.ts";
 
 /**
@@ -22,12 +23,13 @@ export function readLock(text: string): string[] {
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
-    if (!isRootRelative(line) || /\s/.test(line)) {
+    const plain = line === "/" || unsafePathReason(line.slice(1).replace(/\/$/, "")) === undefined;
+    if (!isRootRelative(line) || /\s/.test(line) || !plain) {
       throw new CasefileError({
         file: lockFile,
         line: index + 1,
         message: `"${line}" is not a site path`,
-        hint: "each line is a path starting with / (e.g. /incidents/2024-example/); comments start with #",
+        hint: "each line is a path starting with / (e.g. /incidents/2024-example/), without ./, ../, // or %; comments start with #",
       });
     }
     paths.add(line);
@@ -103,20 +105,23 @@ export interface RedirectSource {
 }
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const incidentPathPattern = /^\/incidents\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 
-/** A `redirect_from` entry as a site path: an old id becomes its incident page path. */
+/**
+ * A `redirect_from` entry as the old incident page's path: an old id (`2024-old-name`) or an old
+ * incident path (`/incidents/2024-old-name/`). Nothing else: a redirect page is written where the
+ * entry points, so an entry may only name an incident page that nothing else builds.
+ */
 function oldPath(entry: string): string | undefined {
   const trimmed = entry.trim();
-  if (idPattern.test(trimmed)) return routes.incident(trimmed);
-  if (!isRootRelative(trimmed) || /[\s?#]/.test(trimmed)) return undefined;
-  // Pages use the directory format; files (a last segment with an extension) stay as they are.
-  const last = trimmed.slice(trimmed.lastIndexOf("/") + 1);
-  return trimmed.endsWith("/") || /\.[a-z0-9]+$/i.test(last) ? trimmed : `${trimmed}/`;
+  const id = idPattern.test(trimmed) ? trimmed : incidentPathPattern.exec(trimmed)?.[1];
+  return id === undefined ? undefined : routes.incident(id);
 }
 
 /**
- * The redirects the incidents ask for (old path → current incident path). An entry is an old id
- * (`2024-old-name`) or an old site path (`/incidents/2024-old-name/`), without the base path.
+ * The redirects the incidents ask for (old incident page → current incident page). An entry is an
+ * old id (`2024-old-name`) or an old incident path (`/incidents/2024-old-name/`), without the base
+ * path.
  * Redirecting a live incident's path, or one path to two incidents, is an author error.
  */
 export function redirectsFrom(incidents: readonly RedirectSource[]): Map<string, string> {
@@ -134,8 +139,8 @@ export function redirectsFrom(incidents: readonly RedirectSource[]): Map<string,
       if (from === undefined) {
         throw new CasefileError({
           ...where,
-          message: `"${entry}" is neither an incident id nor a site path`,
-          hint: "write the old id (2024-old-name) or the old path (/incidents/2024-old-name/), without domain or base path",
+          message: `"${entry}" is neither an old incident id nor an old incident path`,
+          hint: "write the old id (2024-old-name) or the old page's path (/incidents/2024-old-name/), without domain or base path; the files beneath an old page redirect with it",
         });
       }
       if (live.has(from)) {

@@ -61,29 +61,55 @@ describe("readLock and writeLock", () => {
     );
     expect(() => readLock("//evil.example/\n")).toThrow(/urls\.lock:1:/);
   });
+
+  it.each([
+    "/incidents/old/../../../x",
+    "/incidents/./x/",
+    "/a//b/",
+    "/incidents/%2e%2e/x",
+    "/a\\b",
+  ])("refuses %s, which could name a file outside the site", (line) => {
+    expect(() => readLock(`${line}\n`)).toThrow(/urls\.lock:1: .* is not a site path/);
+  });
 });
 
 describe("redirectsFrom", () => {
-  it("turns old ids and old paths into redirects to the incident page", () => {
+  it("turns old ids and old incident paths into redirects to the incident page", () => {
     const redirects = redirectsFrom([
       {
         id: "2024-new-name",
-        redirect_from: ["2024-old-name", "/incidents/older-name", "/reports/2024.html"],
+        redirect_from: ["2024-old-name", "/incidents/older-name", "/incidents/oldest-name/"],
       },
       { id: "2024-other", redirect_from: [] },
     ]);
     expect([...redirects]).toEqual([
       ["/incidents/2024-old-name/", "/incidents/2024-new-name/"],
       ["/incidents/older-name/", "/incidents/2024-new-name/"],
-      ["/reports/2024.html", "/incidents/2024-new-name/"],
+      ["/incidents/oldest-name/", "/incidents/2024-new-name/"],
     ]);
+  });
+
+  it.each([
+    "/../data/outlets.yaml",
+    "/../../../pwned-by-redirect.html",
+    "/index.html",
+    "/incidents/2024-other/index.html",
+    "/incidents/x/../../index.html",
+    "/outlets/example-news/",
+    "/reports/2024.html",
+    "/incidents/%2e%2e/",
+    "incidents/x/",
+  ])("refuses %s, which is not an old incident page", (entry) => {
+    expect(() => redirectsFrom([{ id: "a", redirect_from: [entry] }])).toThrow(
+      /is neither an old incident id nor an old incident path/,
+    );
   });
 
   it("refuses entries that are not ids or paths, live pages, and paths claimed twice", () => {
     expect(() =>
       redirectsFrom([{ id: "a", redirect_from: ["https://old.example/incidents/x/"] }]),
     ).toThrow(
-      /content\/incidents\/a\.mdx: redirect_from\[0\]: "https:\/\/old\.example\/incidents\/x\/" is neither an incident id nor a site path/,
+      /content\/incidents\/a\.mdx: redirect_from\[0\]: "https:\/\/old\.example\/incidents\/x\/" is neither an old incident id nor an old incident path/,
     );
     expect(() =>
       redirectsFrom([
