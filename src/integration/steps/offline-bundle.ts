@@ -12,6 +12,7 @@ import {
   type SourceFile,
 } from "../../lib/offline/zip-cache.ts";
 import { zipLevel } from "../../lib/offline/zip.ts";
+import { isRedirectPage } from "../../lib/urls/url-lock.ts";
 
 /** The file name of an incident's self-contained dossier, next to its page. */
 const dossierFile = "dossier.html";
@@ -51,8 +52,8 @@ function writeDossiers({ out, base, origin }: BuiltSite, cache?: OfflineCache): 
   let written = 0;
   for (const page of pages) {
     const bytes = readFileSync(join(out, page));
-    // Redirect pages of renamed incidents have no write-up to save.
-    if (bytes.includes('http-equiv="refresh"')) continue;
+    // Redirect pages of renamed incidents have no write-up to save; every other page has one.
+    if (isRedirectPage(bytes.toString("utf8"))) continue;
     const target = join(out, page.replace(/index\.html$/, dossierFile));
     const key = digest(salt ?? null, bytesDigest(bytes));
     if (dossiers?.has(key)) copyFileSync(dossiers.path(key), target);

@@ -42,6 +42,8 @@ interface Node {
   position?: { start: { line: number } };
   /** The parsed JavaScript of an ESM block. */
   data?: { estree?: { body: Node[] } };
+  /** A JSX element's attributes (`name` absent on a spread `{...props}`). */
+  attributes?: { name?: string }[];
 }
 
 /** The parts of an MDX compile error this module reads (a vfile `VFileMessage`). */
@@ -168,6 +170,20 @@ function componentOf(name: string): string | undefined {
 }
 
 /**
+ * True for an element that acts on the whole document rather than the write-up: `<meta>`, `<base>`,
+ * or anything with `http-equiv`. The Content-Security-Policy does not stop navigation, so a
+ * `<meta http-equiv="refresh">` would send readers to another site.
+ */
+function isDocumentElement(element: Node): boolean {
+  const name = (element.name ?? "").toLowerCase();
+  return (
+    name === "meta" ||
+    name === "base" ||
+    (element.attributes ?? []).some((attribute) => /^http-?equiv$/i.test(attribute.name ?? ""))
+  );
+}
+
+/**
  * The author problems in a write-up's MDX (`file` site-relative, `text` the whole file): the first
  * syntax error, or else every use of a component that is neither imported nor provided. Only for
  * `.mdx` files: Astro reads `.md` as Markdown, where tags are HTML. Errors that are not about the
@@ -205,6 +221,15 @@ export function checkWriteUp(file: string, text: string): CasefileProblem[] {
   }
   return elements.flatMap((element) => {
     const name = element.name ?? "";
+    if (isDocumentElement(element))
+      return [
+        {
+          file,
+          line: element.position?.start.line,
+          message: `<${name}> in a write-up would change the whole page (a refresh to another site, a new base for links)`,
+          hint: "remove it: a write-up's page carries its own metadata; to send readers elsewhere, write a link",
+        },
+      ];
     const component = componentOf(name);
     if (component === undefined || inScope.has(component)) return [];
     return [

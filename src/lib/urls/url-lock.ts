@@ -213,6 +213,15 @@ export interface RedirectPageInput {
   title: string;
 }
 
+/** How every redirect page starts (and no page Astro renders does). */
+const redirectPageStart =
+  '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Moved: ';
+
+/** True for a page `redirectPage` wrote. */
+export function isRedirectPage(html: string): boolean {
+  return html.startsWith(redirectPageStart);
+}
+
 /** A small static HTML page that sends readers and crawlers from an old URL to the new one. */
 export function redirectPage({ to, title }: RedirectPageInput): string {
   if (!isRootRelative(to) && !/^https?:\/\//i.test(to)) {
@@ -223,11 +232,7 @@ export function redirectPage({ to, title }: RedirectPageInput): string {
   const href = escapeHtml(to);
   const name = escapeHtml(title);
   return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    `<title>Moved: ${name}</title>`,
+    `${redirectPageStart}${name}</title>`,
     '<meta name="robots" content="noindex">',
     `<link rel="canonical" href="${href}">`,
     `<meta http-equiv="refresh" content="0; url=${href}">`,

@@ -45,6 +45,27 @@ describe("checkWriteUp", () => {
     expect(problemsOf("html-tags.mdx")).toEqual([]);
   });
 
+  it("refuses <meta>, <base> and http-equiv, which act on the whole page, at their lines", () => {
+    const text = [
+      "Intro.",
+      "",
+      '<meta http-equiv="refresh" content="2;url=http://elsewhere.example/" />',
+      "",
+      '<base href="http://elsewhere.example/" />',
+      "",
+      '<div httpEquiv="refresh">x</div>',
+      "",
+      "<span>fine</span>",
+    ].join("\n");
+    const hint =
+      "Hint: remove it: a write-up's page carries its own metadata; to send readers elsewhere, write a link";
+    expect(problemsOf("navigation.mdx", text)).toEqual([
+      `content/incidents/navigation.mdx:3: <meta> in a write-up would change the whole page (a refresh to another site, a new base for links). ${hint}`,
+      `content/incidents/navigation.mdx:5: <base> in a write-up would change the whole page (a refresh to another site, a new base for links). ${hint}`,
+      `content/incidents/navigation.mdx:7: <div> in a write-up would change the whole page (a refresh to another site, a new base for links). ${hint}`,
+    ]);
+  });
+
   it("reports a member expression whose object is not imported, and only that one", () => {
     expect(problemsOf("member-component.mdx")).toEqual([
       `content/incidents/member-component.mdx:5: unknown component <Charts.Bar>. ${unknownGaugeHint}`,
