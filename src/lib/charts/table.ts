@@ -9,14 +9,21 @@ import type { Column, DataTable } from "./table-types.ts";
 export interface DataTableOptions {
   /** Text of the table's `<caption>`. */
   caption?: string | undefined;
-  /** Show at most this many rows, with a note of how many were left out. */
+  /** Show at most this many rows, with a note of how many were left out (`tableRows` unless given). */
   maxRows?: number | undefined;
+  /** Where the whole data file is published, linked from the note on rows left out. */
+  fullData?: string | undefined;
 }
+
+/**
+ * The most rows a chart's data table shows: a table a reader can scan, and a page that stays light
+ * (100,000 rows made a 25 MB page); the note under it links to the whole file.
+ */
+export const tableRows = 1000;
 
 /** Renders a data table as an escaped HTML `<table>` (class `cf-data-table`). */
 export function dataTableHtml(table: DataTable, options: DataTableOptions = {}): string {
-  const limit =
-    options.maxRows === undefined ? table.rows.length : Math.max(0, Math.floor(options.maxRows));
+  const limit = Math.max(0, Math.floor(options.maxRows ?? tableRows));
   const shown = Math.min(limit, table.rows.length);
   const caption =
     options.caption === undefined ? "" : `<caption>${escapeText(options.caption)}</caption>`;
@@ -30,7 +37,7 @@ export function dataTableHtml(table: DataTable, options: DataTableOptions = {}):
   const left = table.rows.length - shown;
   const foot =
     left > 0
-      ? `<tfoot><tr><td colspan="${table.columns.length}">${shown} of ${table.rows.length} rows shown; ${left} more in the data file.</td></tr></tfoot>`
+      ? `<tfoot><tr><td colspan="${table.columns.length}">${shown} of ${table.rows.length} rows shown; ${left} more in ${options.fullData === undefined ? "the data file" : `<a href="${escapeAttribute(options.fullData)}">the data file</a>`}.</td></tr></tfoot>`
       : "";
   return `<table class="cf-data-table">${caption}${head}${body === "" ? "" : `<tbody>${body}</tbody>`}${foot}</table>`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDataFile } from "../../../src/lib/charts/data.ts";
-import { dataTableHtml } from "../../../src/lib/charts/table.ts";
+import { dataTableHtml, tableRows } from "../../../src/lib/charts/table.ts";
 
 const fixtures = new URL("../../fixtures/charts/", import.meta.url);
 const events = parseDataFile(
@@ -52,5 +52,16 @@ describe("dataTableHtml", () => {
     expect(html).toContain(
       '<tfoot><tr><td colspan="3">1 of 3 rows shown; 2 more in the data file.</td></tr></tfoot>',
     );
+  });
+
+  it("shows at most tableRows rows of a large file, linking to the whole file", () => {
+    const text = `day,ips\n${Array.from({ length: 100_000 }, (_, i) => `2024-01-01,${i}`).join("\n")}\n`;
+    const large = parseDataFile("large.csv", text, "data/large.csv");
+    const html = dataTableHtml(large, { fullData: "/incidents/x/data/large.csv" });
+    expect(html.match(/<tr>/g)?.length).toBe(tableRows + 2);
+    expect(html).toContain(
+      `${tableRows} of 100000 rows shown; ${100_000 - tableRows} more in <a href="/incidents/x/data/large.csv">the data file</a>.`,
+    );
+    expect(html.length).toBeLessThan(200_000);
   });
 });
