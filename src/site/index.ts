@@ -8,3 +8,4 @@ export { href, absoluteUrl, citationInput } from "./links.ts";
 export { exportInput } from "./exports.ts";
 export { cacheKeys, chartCache, writeUpDigest } from "./caches.ts";
 export { authorErrors } from "./render.ts";
+export { withTimeLimit, writeUpCodeSeconds } from "./time-limit.ts";

@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeUpCodeSeconds } from "../../src/site/time-limit.ts";
 import { buildSite } from "../helpers/build-site.ts";
 import { copySite, edit, minimalSite } from "../helpers/site-copy.ts";
 
@@ -30,6 +33,29 @@ describe("a build with broken input", () => {
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("stops a chart whose plot function never returns, naming the chart, in seconds", () => {
+    const site = copySite(minimalSite);
+    const incident = "content/incidents/2020-example-ddos.mdx";
+    writeFileSync(
+      join(site, "data/incidents/2020-example-ddos/ips.csv"),
+      "day,ips\n2020-05-04,3\n",
+    );
+    edit(
+      site,
+      incident,
+      "## What happened",
+      '## What happened\n\n<Chart data="ips.csv" caption="Spins for ever" plot={(d) => { while (true) {} }} />\n',
+    );
+    const started = performance.now();
+    const run = buildSite({ site });
+    expect(performance.now() - started).toBeLessThan((writeUpCodeSeconds + 60) * 1000);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      `error: ${incident}: Chart "Spins for ever": the plot function has run for ${writeUpCodeSeconds} s on data/incidents/2020-example-ddos/ips.csv without returning. Hint: look for a loop that never ends in the function given to plot={…}; it should only build Plot's options\n`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, 180_000);
 
   it("builds the minimal fixture site", () => {
     const run = buildSite({ site: minimalSite });
