@@ -39,7 +39,8 @@ describe("npm run new", () => {
     expect(created.stdout).toContain("npm run check");
     const mdx = readFileSync(join(site, `content/incidents/${id}.mdx`), "utf8");
     expect(mdx).toContain(`title: "Defacement of the electoral council's site"`);
-    expect(mdx).toContain('published: "2024-07-28"');
+    expect(mdx).toContain('start: "2024-07-28"');
+    expect(mdx).toContain(`published: "${new Date().toISOString().slice(0, 10)}"`);
     expect(readFileSync(join(site, `data/incidents/${id}/sources.yaml`), "utf8")).toMatch(
       /^# {2}- id: ministry-statement$/m,
     );
@@ -89,6 +90,57 @@ describe("npm run new", () => {
     expect(readFileSync(join(site, "content/incidents/2024-chosen-id.mdx"), "utf8")).toContain(
       `published: "${new Date().toISOString().slice(0, 10)}"`,
     );
+  });
+
+  it("prints its usage for --help, and one paragraph for an unknown option", () => {
+    const help = script("new", site, ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run new -- "Incident title" \[options\]/);
+    expect(help.stdout).toContain("--timezone Zone");
+    const unknown = script("new", site, ["Title", "--bogus"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toBe(
+      "error: Unknown option '--bogus'. Hint: run npm run new -- --help for the options\n",
+    );
+  });
+
+  it("takes the time zone of a country with one, and asks for it when a country has several", () => {
+    script("new", site, ["Outage in Caracas", "--date", "2024-07-28", "--country", "VE"]);
+    expect(
+      readFileSync(join(site, "content/incidents/2024-outage-in-caracas.mdx"), "utf8"),
+    ).toContain("timezone: America/Caracas");
+    const several = script("new", site, ["Outage in Brazil", "--country", "BR"]);
+    expect(several.status).toBe(1);
+    expect(several.stderr).toMatch(
+      /^error: BR has \d+ time zones \(America\/Araguaina, .*America\/Sao_Paulo\); nothing was written\. Hint: give the one local times refer to with --timezone/,
+    );
+    const given = script("new", site, [
+      "Outage in Brazil",
+      "--country",
+      "BR",
+      "--timezone",
+      "America/Sao_Paulo",
+      "--date",
+      "2024-01-02",
+    ]);
+    expect(given.status).toBe(0);
+    expect(
+      readFileSync(join(site, "content/incidents/2024-outage-in-brazil.mdx"), "utf8"),
+    ).toContain("timezone: America/Sao_Paulo");
+  });
+
+  it("shortens an id made from a long title, and says so", () => {
+    const long = script("new", site, [
+      "Attack on the site of the national electoral council of the republic during the count",
+      "--date",
+      "2024-07-28",
+    ]);
+    expect(long.status).toBe(0);
+    const id = "2024-attack-site-national-electoral-council-republic-during";
+    expect(long.stderr).toBe(
+      `warning: the title makes an id of 90 characters, so the incident is "${id}", its permanent URL. Hint: to choose another, remove these files and run again with --id\n`,
+    );
+    expect(existsSync(join(site, `content/incidents/${id}.mdx`))).toBe(true);
   });
 
   it("refuses a missing title or a bad date", () => {
