@@ -27,6 +27,12 @@ export const outletSchema = z.strictObject({
   kind: z.enum(outletKinds),
   /** Country of the outlet, ISO 3166-1 alpha-2, if known. */
   country: country.optional(),
+  /**
+   * The party that controls the outlet, when several outlets answer to one (e.g.
+   * `government-of-venezuela` for its electoral council, presidency and prosecutor): their sources
+   * are one origin, not independent confirmations.
+   */
+  affiliation: id.optional(),
   /** Context a reader needs (ownership, funding, stance). */
   note: z.string().optional(),
   /** Default Admiralty reliability that this outlet's sources inherit unless they set their own. */

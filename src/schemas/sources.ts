@@ -35,8 +35,15 @@ export const sourceSchema = z.strictObject({
   archived_url: webUrl.optional(),
   /** Capture files under `data/archives/`, relative to that folder. */
   captures: z.array(z.string().min(1)).default([]),
-  /** Id of the source this one republishes. */
+  /** Id of the source this one republishes (copies its text). */
   republished_from: id.optional(),
+  /**
+   * Ids of sources whose findings this one reports, whether or not it copies their text (a news
+   * story about a vendor's analysis): it is not independent of them.
+   */
+  based_on: z.array(id).default([]),
+  /** Id of the source this one translates into another language. */
+  translated_from: id.optional(),
   /** Admiralty reliability of the source (A–F); inherited from the outlet if absent. */
   reliability: reliability.optional(),
   /** Admiralty credibility of the information (1–6). */

@@ -84,6 +84,35 @@ describe("the sample site built under /casefile/", () => {
     expect(html).toMatch(/<h2[^>]*>/);
   });
 
+  it("counts a relay and the government's outlets as one origin each, and shows why", () => {
+    const id = "2024-venezuela-cne-election-ddos";
+    const json = JSON.parse(
+      readFileSync(join(build.outDir, `incidents/${id}/sources.json`), "utf8"),
+    ) as {
+      claims: { id: string; asserts: { summary: string } }[];
+      origins: { sources: string[]; reasons: { kind: string; affiliation: string | null }[] }[];
+    };
+    const czech = json.claims.find((claim) => claim.id === "sources-czech-republic-south-africa");
+    expect(czech?.asserts.summary).toBe("2 outlets · 1 independent origin");
+    const government = json.origins.find((origin) =>
+      origin.sources.includes("cne-second-bulletin"),
+    );
+    expect(government?.sources).toEqual([
+      "cne-second-bulletin",
+      "maduro-statement",
+      "attorney-general-statement",
+    ]);
+    expect(government?.reasons.map((reason) => [reason.kind, reason.affiliation])).toEqual([
+      ["affiliation", "government-of-venezuela"],
+      ["affiliation", "government-of-venezuela"],
+    ]);
+    const html = page(`incidents/${id}/index.html`);
+    expect(html).toMatch(
+      /unattributed-cymru-writeup<\/a> reports the findings of <a[^>]*>team-cymru-analysis</,
+    );
+    expect(html).toContain("answers to the same controlling party as");
+  });
+
   it("lists every source of an outlet on its page", () => {
     const html = page("outlets/mision-verdad/index.html");
     expect(html).toContain("/casefile/incidents/2024-venezuela-cne-election-ddos/#source-");

@@ -1,5 +1,7 @@
 import type { CasefileProblem } from "../errors.ts";
+import { declaredLinks } from "../reliability/origins.ts";
 import type { SiteData } from "./site-data.ts";
+import { fieldPath } from "./validate.ts";
 
 /** Lists up to six known ids for a hint, with an ellipsis past that. */
 export function knownIds(ids: Iterable<string>): string {
@@ -11,7 +13,8 @@ export function knownIds(ids: Iterable<string>): string {
 export type Locate = (file: string, path: readonly PropertyKey[]) => number | undefined;
 
 /**
- * Checks every cross-reference: a source's outlet and republished_from, a stance's source, an
+ * Checks every cross-reference: a source's outlet and the sources it depends on (republished_from,
+ * based_on, translated_from), a stance's source, an
  * event's sources, a capture path, and duplicate ids. Returns every problem found.
  */
 export function checkReferences(
@@ -68,14 +71,12 @@ export function checkReferences(
       });
     });
     sources.forEach((source, index) => {
-      if (
-        source.republished_from !== undefined &&
-        (!sourceIds.has(source.republished_from) || source.republished_from === source.id)
-      ) {
+      for (const link of declaredLinks(source)) {
+        if (sourceIds.has(link.to) && link.to !== source.id) continue;
         problem(
-          ["sources", index, "republished_from"],
-          `sources[${index}].republished_from`,
-          `unknown source "${source.republished_from}" (known: ${knownIds([...sourceIds].filter((id) => id !== source.id))})`,
+          ["sources", index, ...link.path],
+          fieldPath(["sources", index, ...link.path]),
+          `unknown source "${link.to}" (known: ${knownIds([...sourceIds].filter((id) => id !== source.id))})`,
           "name another source of this incident",
         );
       }

@@ -52,7 +52,7 @@ export interface Assessment {
 /** Grades sources, groups origins, counts corroboration and runs the lints for one incident. */
 export function assessIncident(input: IncidentEvidence): Assessment {
   const sources = gradeSources(input.sources, input.outlets);
-  const { groups, originOf } = findOrigins(input.sources, input.syndication);
+  const { groups, originOf } = findOrigins(input.sources, input.syndication, input.outlets);
   const claims = assessClaims(input.claims, sources, originOf);
   const lints = lintIncident({
     file: input.file,
@@ -60,6 +60,7 @@ export function assessIncident(input: IncidentEvidence): Assessment {
     incident: input.incident,
     sources,
     claims,
+    outlets: input.outlets,
   });
   return { sources, origins: groups, originOf, claims, lints };
 }
@@ -115,6 +116,8 @@ export function sourcesJson(assessment: Assessment) {
       archived_url: graded.source.archived_url ?? null,
       captures: graded.source.captures,
       republished_from: graded.source.republished_from ?? null,
+      based_on: graded.source.based_on,
+      translated_from: graded.source.translated_from ?? null,
       origin: assessment.originOf.get(graded.id) ?? null,
       reliability: {
         grade: graded.reliability ?? null,
@@ -152,6 +155,7 @@ export function sourcesJson(assessment: Assessment) {
         from: reason.from,
         to: reason.to,
         document: reason.document ?? null,
+        affiliation: reason.affiliation ?? null,
       })),
     })),
   };

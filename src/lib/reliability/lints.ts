@@ -7,11 +7,14 @@
  * source (or its outlet) is how an author answers the warning.
  */
 import type { Incident } from "../../schemas/incident.ts";
+import type { Outlet } from "../../schemas/outlet.ts";
 import { knownIds } from "../content/references.ts";
 import type { CasefileProblem } from "../errors.ts";
 import { notGraded } from "./admiralty.ts";
 import { plural, type ClaimAssessment } from "./corroboration.ts";
 import type { GradedSource } from "./grades.ts";
+import { declaredLinks } from "./origins.ts";
+import { fieldPath } from "../content/validate.ts";
 
 /** Everything a lint rule may look at for one incident. */
 export interface LintContext {
@@ -25,6 +28,8 @@ export interface LintContext {
   sources: readonly GradedSource[];
   /** Assessed claims, in file order. */
   claims: readonly ClaimAssessment[];
+  /** Every outlet, by id. */
+  outlets: ReadonlyMap<string, Outlet>;
 }
 
 /** Where a rule found something: which of the incident's files, and which field in it. */
@@ -131,6 +136,41 @@ const lintRules = [
     hint: "find a source graded A–D that asserts it, or say in the write-up that the claim rests on weak sources",
   }),
   lint({
+    name: "single-origin-status",
+    test: ({ incident, claims }) => {
+      if (incident.status !== "corroborated" && incident.status !== "confirmed") return [];
+      const asserted = claims.filter((claim) => claim.asserts.sources.length > 0);
+      const independent = asserted.filter((claim) => claim.asserts.origins.length >= 2);
+      return asserted.length === 0 || independent.length > 0
+        ? []
+        : [{ in: "incident" as const, field: "status", status: incident.status }];
+    },
+    message: (hit) =>
+      `status is "${hit.status}", but every asserted claim rests on one independent origin (sources based on one another, or under one controlling party, are one origin)`,
+    hint: "set status: claimed until two independent origins assert a claim, or explain in the write-up what corroborates it",
+  }),
+  lint({
+    name: "undeclared-affiliation",
+    test: ({ sources, outlets }) => {
+      // Government outlets of one country answer to one government, unless the site says otherwise.
+      const byCountry = new Map<string, Outlet[]>();
+      for (const id of new Set(sources.map((source) => source.source.outlet))) {
+        const outlet = outlets.get(id);
+        if (outlet?.kind !== "government" || outlet.country === undefined) continue;
+        byCountry.set(outlet.country, [...(byCountry.get(outlet.country) ?? []), outlet]);
+      }
+      return [...byCountry].flatMap(([country, group]) =>
+        group.length >= 2 && group.some((outlet) => outlet.affiliation === undefined)
+          ? [{ in: "sources" as const, field: "sources", country, outlets: group.map((o) => o.id) }]
+          : [],
+      );
+    },
+    message: (hit) =>
+      `sources come from ${hit.outlets.length} government outlets of ${hit.country} (${quoted(hit.outlets)}) that declare no shared affiliation, so they count as independent origins`,
+    hint: (hit) =>
+      `if they answer to one government, give each the same affiliation in data/outlets.yaml (e.g. affiliation: government-of-${hit.country.toLowerCase()}); if they are independent of one another (an electoral body apart from the executive), give them different affiliations`,
+  }),
+  lint({
     name: "no-capture",
     test: ({ sources }) =>
       sources
@@ -159,19 +199,18 @@ const lintRules = [
     name: "unknown-id",
     test: ({ sources, claims }) => {
       const known = new Set(sources.map((source) => source.id));
-      const republished = sources.flatMap((source) => {
-        const named = source.source.republished_from;
-        if (named === undefined || (known.has(named) && named !== source.id)) return [];
-        return [
-          {
+      const declared = sources.flatMap((source) =>
+        declaredLinks(source.source)
+          .filter((link) => !known.has(link.to) || link.to === source.id)
+          .map((link) => ({
             in: "sources" as const,
-            field: `sources[${source.index}].republished_from`,
-            id: named,
-            self: named === source.id,
+            field: fieldPath(["sources", source.index, ...link.path]),
+            id: link.to,
+            kind: link.kind,
+            self: link.to === source.id,
             known,
-          },
-        ];
-      });
+          })),
+      );
       const stances = claims.flatMap((claim) =>
         Object.keys(claim.claim.stances)
           .filter((id) => !known.has(id))
@@ -179,16 +218,17 @@ const lintRules = [
             in: "sources" as const,
             field: `claims[${claim.index}].stances.${id}`,
             id,
+            kind: "stance",
             self: false,
             known,
           })),
       );
-      return [...republished, ...stances];
+      return [...declared, ...stances];
     },
     message: (hit) =>
       hit.self
-        ? `source "${hit.id}" names itself in republished_from`
-        : `${hit.field.includes(".stances.") ? "stance" : "republished_from"} names unknown source "${hit.id}"`,
+        ? `source "${hit.id}" names itself in ${hit.kind}`
+        : `${hit.kind} names unknown source "${hit.id}"`,
     hint: (hit) =>
       `use the id of another source in this file (known: ${knownIds([...hit.known].filter((id) => id !== hit.id))})`,
   }),

@@ -1,9 +1,12 @@
 /**
- * Independent origins. Five articles are not five confirmations when four of them copy the first:
- * sources are joined into one origin group when one declares that it republishes another
- * (`republished_from`, followed transitively) or when the archive engine found their captures to
- * be copies of one syndicated article. Groups are the connected components (union-find).
+ * Independent origins. Five articles are not five confirmations when four of them copy the first,
+ * report its findings, or answer to the same government: sources are joined into one origin group
+ * when one declares that it depends on another (`republished_from`, `based_on`, `translated_from`),
+ * when their outlets declare one `affiliation`, or when the archive engine found their captures to
+ * be copies of one syndicated article. Groups are the connected components (union-find); every
+ * link that joined a group is kept as its reason, so that a reader can check each merge.
  */
+import type { Outlet } from "../../schemas/outlet.ts";
 import type { Source } from "../../schemas/sources.ts";
 
 /** One syndicated document from the archive engine: the sources whose captures are copies of it. */
@@ -14,16 +17,61 @@ export interface Syndication {
   sources: string[];
 }
 
+/** A dependence a source declares on another source of its incident. */
+export interface DeclaredLink {
+  /** The field that declares it. */
+  kind: "republished_from" | "based_on" | "translated_from";
+  /** Where it is declared in the source, e.g. `["based_on", 0]`. */
+  path: (string | number)[];
+  /** The source it depends on. */
+  to: string;
+}
+
+/** The dependences a source declares, in field order. */
+export function declaredLinks(source: Source): DeclaredLink[] {
+  return [
+    ...(source.republished_from === undefined
+      ? []
+      : [
+          {
+            kind: "republished_from" as const,
+            path: ["republished_from"],
+            to: source.republished_from,
+          },
+        ]),
+    ...source.based_on.map((to, index) => ({
+      kind: "based_on" as const,
+      path: ["based_on", index],
+      to,
+    })),
+    ...(source.translated_from === undefined
+      ? []
+      : [
+          {
+            kind: "translated_from" as const,
+            path: ["translated_from"],
+            to: source.translated_from,
+          },
+        ]),
+  ];
+}
+
 /** Why two sources belong to one origin. */
 interface OriginReason {
-  /** A declared republication, or copies of one article found by the archive engine. */
-  kind: "republished_from" | "same-article";
-  /** The republishing source, or the first of the copies in source order. */
+  /**
+   * A dependence the researchers declared (`republished_from`, `based_on`, `translated_from`), a
+   * controlling party the outlets share (`affiliation`), or copies of one article found by the
+   * archive engine (`same-article`).
+   */
+  kind: DeclaredLink["kind"] | "affiliation" | "same-article";
+  /** The dependent source, or the first of the linked sources in file order. */
   from: string;
-  /** The source republished, or another copy. */
+  /** The source depended on, or another linked source. */
   to: string;
   /** The archive engine's document id, for same-article links. */
   document?: string;
+  /** The shared affiliation, for affiliation links. */
+  affiliation?: string;
 }
 
 /** Sources that all trace back to one origin. */
@@ -46,10 +94,14 @@ export interface Origins {
   originOf: Map<string, string>;
 }
 
-/** Groups sources into independent origins; links naming unknown sources are ignored (a lint reports them). */
+/**
+ * Groups sources into independent origins; links naming unknown sources are ignored (a lint
+ * reports them). `outlets` gives the affiliations; an outlet missing from it has none.
+ */
 export function findOrigins(
   sources: readonly Source[],
   syndication: readonly Syndication[],
+  outlets: ReadonlyMap<string, Outlet> = new Map(),
 ): Origins {
   const order = new Map<string, number>();
   const byId = new Map<string, Source>();
@@ -81,10 +133,22 @@ export function findOrigins(
 
   const reasons: OriginReason[] = [];
   for (const source of byId.values()) {
-    const original = source.republished_from;
-    if (original === undefined || original === source.id || !byId.has(original)) continue;
-    union(source.id, original);
-    reasons.push({ kind: "republished_from", from: source.id, to: original });
+    for (const link of declaredLinks(source)) {
+      if (link.to === source.id || !byId.has(link.to)) continue;
+      union(source.id, link.to);
+      reasons.push({ kind: link.kind, from: source.id, to: link.to });
+    }
+  }
+  const firstOfAffiliation = new Map<string, string>();
+  for (const source of byId.values()) {
+    const affiliation = outlets.get(source.outlet)?.affiliation;
+    if (affiliation === undefined) continue;
+    const first = firstOfAffiliation.get(affiliation);
+    if (first === undefined) firstOfAffiliation.set(affiliation, source.id);
+    else {
+      union(first, source.id);
+      reasons.push({ kind: "affiliation", from: first, to: source.id, affiliation });
+    }
   }
   const documents = [...syndication].sort((a, b) => compareText(a.documentId, b.documentId));
   for (const document of documents) {
@@ -120,15 +184,15 @@ export function findOrigins(
 }
 
 /**
- * The member that names the group: one that republishes no other member, then the earliest
+ * The member that names the group: one that depends on no other member, then the earliest
  * published (undated last), then the first in the file. Members are in file order and non-empty.
  */
 function originalOf(members: readonly Source[]): Source {
   const ids = new Set(members.map((source) => source.id));
-  const roots = members.filter(
-    (source) => source.republished_from === undefined || !ids.has(source.republished_from),
+  const roots = members.filter((source) =>
+    declaredLinks(source).every((link) => link.to === source.id || !ids.has(link.to)),
   );
-  // A republication cycle leaves no root; then every member is a candidate.
+  // A cycle of dependences leaves no root; then every member is a candidate.
   const candidates = roots.length > 0 ? roots : members;
   const dated = candidates.filter((source) => source.published !== undefined);
   const earliest = dated.reduce<Source | undefined>(

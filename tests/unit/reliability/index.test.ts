@@ -5,7 +5,7 @@ import { chain, claim, incident } from "./fixtures.ts";
 const input = {
   file: "data/incidents/2024-venezuela/sources.yaml",
   incidentFile: "content/incidents/2024-venezuela.mdx",
-  incident: incident("corroborated"),
+  incident: incident("claimed"),
   sources: chain.sources,
   claims: [
     claim("opposition-behind-it", {
@@ -58,6 +58,8 @@ describe("sourcesJson", () => {
       archived_url: null,
       captures: ["test/mision-verdad-original.txt"],
       republished_from: null,
+      based_on: [],
+      translated_from: null,
       origin: "origin-mision-verdad-original",
       reliability: { grade: "D", label: "not usually reliable", from: "outlet" },
       credibility: { grade: null, label: null },
@@ -99,12 +101,19 @@ describe("sourcesJson", () => {
 
   it("lists origin groups with their reasons and the scale for a legend", () => {
     expect(json.origins[0]?.reasons).toEqual([
-      { kind: "republished_from", from: "mr-online-copy", to: "mintpress-copy", document: null },
+      {
+        kind: "republished_from",
+        from: "mr-online-copy",
+        to: "mintpress-copy",
+        document: null,
+        affiliation: null,
+      },
       {
         kind: "republished_from",
         from: "mintpress-copy",
         to: "mision-verdad-original",
         document: null,
+        affiliation: null,
       },
     ]);
     expect(json.scale.reliability.map((grade) => grade.grade)).toEqual([

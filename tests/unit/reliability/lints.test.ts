@@ -39,6 +39,8 @@ describe("lint rules", () => {
     expect(lintNames).toEqual([
       "circular-reporting",
       "weak-support",
+      "single-origin-status",
+      "undeclared-affiliation",
       "no-capture",
       "disputed-but-confirmed",
       "unknown-id",
@@ -86,6 +88,15 @@ describe("circular-reporting", () => {
         syndication: [{ documentId: "d-1", sources: ["a", "b"] }],
       }),
     ).toHaveLength(1);
+  });
+
+  it("flags credibility 1 on a claim whose second source only reports the first (based_on)", () => {
+    const sources = [
+      source("analysis", "ungraded", { credibility: 1 }),
+      source("relay", "weak", { based_on: ["analysis"] }),
+    ];
+    const claims = [claim("from-abroad", { analysis: "asserts", relay: "asserts" })];
+    expect(lintsOf("circular-reporting", { sources, claims })).toHaveLength(1);
   });
 
   it("accepts credibility 1 when two independent origins assert the claim", () => {
@@ -206,7 +217,72 @@ describe("disputed-but-confirmed", () => {
   });
 });
 
+describe("single-origin-status", () => {
+  it("flags a corroborated incident whose every asserted claim rests on one origin", () => {
+    const sources = [
+      source("analysis", "ungraded"),
+      source("relay", "weak", { based_on: ["analysis"] }),
+    ];
+    const claims = [claim("from-abroad", { analysis: "asserts", relay: "asserts" })];
+    expect(lintsOf("single-origin-status", { sources, claims })).toEqual([
+      {
+        rule: "single-origin-status",
+        file: incidentFile,
+        field: "status",
+        message:
+          'status is "corroborated", but every asserted claim rests on one independent origin (sources based on one another, or under one controlling party, are one origin)',
+        hint: "set status: claimed until two independent origins assert a claim, or explain in the write-up what corroborates it",
+      },
+    ]);
+    expect(lintsOf("single-origin-status", { sources, claims, status: "claimed" })).toEqual([]);
+  });
+
+  it("accepts a corroborated incident with a claim two independent origins assert", () => {
+    const sources = [source("analysis", "ungraded"), source("other", "weak")];
+    const claims = [claim("from-abroad", { analysis: "asserts", other: "asserts" })];
+    expect(lintsOf("single-origin-status", { sources, claims })).toEqual([]);
+  });
+});
+
+describe("undeclared-affiliation", () => {
+  it("suggests an affiliation for government outlets of one country, and not once they declare one", () => {
+    const run = (affiliation?: string) => {
+      const fields = { kind: "government", country: "VE", ...(affiliation ? { affiliation } : {}) };
+      const { lints } = assessIncident({
+        file,
+        incidentFile,
+        incident: incident("claimed"),
+        sources: [source("bulletin", "council"), source("speech", "presidency")],
+        claims: [],
+        outlets: outletMap(outlet("council", fields), outlet("presidency", fields)),
+        syndication: [],
+      });
+      return lints.filter((problem) => problem.rule === "undeclared-affiliation");
+    };
+    expect(run().map((problem) => problem.message)).toEqual([
+      'sources come from 2 government outlets of VE ("council", "presidency") that declare no shared affiliation, so they count as independent origins',
+    ]);
+    expect(run("government-of-venezuela")).toEqual([]);
+  });
+});
+
 describe("unknown-id", () => {
+  it("flags based_on and translated_from naming unknown sources, at their fields", () => {
+    const sources = [
+      source("a", "ungraded", { based_on: ["b", "ghost"] }),
+      source("b", "ungraded", { translated_from: "b" }),
+    ];
+    expect(
+      lintsOf("unknown-id", { sources, claims: [] }).map((problem) => [
+        problem.field,
+        problem.message,
+      ]),
+    ).toEqual([
+      ["sources[0].based_on[1]", 'based_on names unknown source "ghost"'],
+      ["sources[1].translated_from", 'source "b" names itself in translated_from'],
+    ]);
+  });
+
   it("flags stances and republished_from naming unknown sources, and a source republishing itself", () => {
     const sources = [
       source("a", "ungraded", { republished_from: "ghost" }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findOrigins } from "../../../src/lib/reliability/origins.ts";
-import { chain, source } from "./fixtures.ts";
+import { chain, outlet, outletMap, source } from "./fixtures.ts";
 
 describe("findOrigins", () => {
   it("joins a republication chain (original → MintPress → MR Online) into one origin, apart from an independent source", () => {
@@ -110,5 +110,71 @@ describe("findOrigins", () => {
       ["origin-c", ["c"]],
     ]);
     expect(groups[1]?.reasons).toEqual([]);
+  });
+
+  it("joins a source to the analysis it reports (based_on), though it copies none of its text", () => {
+    const sources = [
+      source("vendor-analysis", "vendor"),
+      source("news-relay", "unknown-site", { based_on: ["vendor-analysis"] }),
+      source("own-report", "paper"),
+    ];
+    const { groups } = findOrigins(sources, []);
+    expect(groups.map((group) => [group.id, group.sources])).toEqual([
+      ["origin-vendor-analysis", ["vendor-analysis", "news-relay"]],
+      ["origin-own-report", ["own-report"]],
+    ]);
+    expect(groups[0]?.reasons).toEqual([
+      { kind: "based_on", from: "news-relay", to: "vendor-analysis" },
+    ]);
+  });
+
+  it("joins a translation to its original, named after the original", () => {
+    const sources = [
+      source("english-version", "b", {
+        translated_from: "spanish-original",
+        published: "2024-08-01",
+      }),
+      source("spanish-original", "a", { published: "2024-08-02" }),
+    ];
+    const { groups } = findOrigins(sources, []);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.id).toBe("origin-spanish-original");
+    expect(groups[0]?.reasons).toEqual([
+      { kind: "translated_from", from: "english-version", to: "spanish-original" },
+    ]);
+  });
+
+  it("joins the sources of outlets under one controlling party, and only those", () => {
+    const outlets = outletMap(
+      outlet("council", { kind: "government", affiliation: "government-of-x" }),
+      outlet("presidency", { kind: "government", affiliation: "government-of-x" }),
+      outlet("prosecutor", { kind: "government", affiliation: "government-of-x" }),
+      outlet("paper"),
+    );
+    const sources = [
+      source("council-bulletin", "council"),
+      source("president-speech", "presidency"),
+      source("paper-report", "paper"),
+      source("prosecutor-statement", "prosecutor"),
+    ];
+    const { groups } = findOrigins(sources, [], outlets);
+    expect(groups.map((group) => [group.id, group.sources])).toEqual([
+      ["origin-council-bulletin", ["council-bulletin", "president-speech", "prosecutor-statement"]],
+      ["origin-paper-report", ["paper-report"]],
+    ]);
+    expect(groups[0]?.reasons).toEqual([
+      {
+        kind: "affiliation",
+        from: "council-bulletin",
+        to: "president-speech",
+        affiliation: "government-of-x",
+      },
+      {
+        kind: "affiliation",
+        from: "council-bulletin",
+        to: "prosecutor-statement",
+        affiliation: "government-of-x",
+      },
+    ]);
   });
 });
