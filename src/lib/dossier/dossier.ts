@@ -4,6 +4,7 @@ import { outletsById } from "../content/queries.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "../content/site-data.ts";
 import { assessIncident, type Assessment } from "../reliability/index.ts";
 import type { Claim, Source } from "../../schemas/sources.ts";
+import { suggestedDependences } from "./dependences.ts";
 import { incidentEvidence, type IncidentEvidence } from "./evidence.ts";
 
 /** Everything an incident page shows, computed once from the site data and the archive. */
@@ -63,14 +64,16 @@ export function buildDossier(
     claims: [],
   };
   const evidence = incidentEvidence(archive, sources);
+  const outlets = outletsById(site);
   const assessment = assessIncident({
     file: sourcesFile,
     incidentFile: incident.file,
     incident: incident.data,
     sources,
     claims,
-    outlets: outletsById(site),
+    outlets,
     syndication: evidence.syndication,
+    suggestions: suggestedDependences(evidence, sources, outlets),
   });
   return {
     incident,

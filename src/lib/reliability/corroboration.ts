@@ -37,11 +37,14 @@ export interface ClaimAssessment {
   mentions: string[];
 }
 
-/** Counts every claim's stances; stances naming unknown sources are left out (a lint reports them). */
+/**
+ * Counts every claim's stances; stances naming unknown sources are left out (a lint reports them).
+ * `tracesTo` gives the origins each source's information comes from (see `findOrigins`).
+ */
 export function assessClaims(
   claims: readonly Claim[],
   sources: readonly GradedSource[],
-  originOf: ReadonlyMap<string, string>,
+  tracesTo: ReadonlyMap<string, readonly string[]>,
 ): ClaimAssessment[] {
   return claims.map((claim, index) => {
     const taking = (stance: string) =>
@@ -50,8 +53,8 @@ export function assessClaims(
       id: claim.id,
       index,
       claim,
-      asserts: tally(taking("asserts"), originOf),
-      disputes: tally(taking("disputes"), originOf),
+      asserts: tally(taking("asserts"), tracesTo),
+      disputes: tally(taking("disputes"), tracesTo),
       mentions: taking("mentions").map((source) => source.id),
     };
   });
@@ -60,12 +63,12 @@ export function assessClaims(
 /** Counts sources, outlets and origins on one side of a claim. */
 function tally(
   sources: readonly GradedSource[],
-  originOf: ReadonlyMap<string, string>,
+  tracesTo: ReadonlyMap<string, readonly string[]>,
 ): StanceTally {
   const outlets = [...new Set(sources.map((graded) => graded.source.outlet))];
   // A source missing from the origin map is its own origin, so it is never silently merged.
   const origins = [
-    ...new Set(sources.map((graded) => originOf.get(graded.id) ?? `origin-${graded.id}`)),
+    ...new Set(sources.flatMap((graded) => tracesTo.get(graded.id) ?? [`origin-${graded.id}`])),
   ];
   return {
     sources: sources.map((graded) => graded.id),

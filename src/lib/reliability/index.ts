@@ -8,7 +8,7 @@ import type { Claim, Source } from "../../schemas/sources.ts";
 import { credibilityScale, reliabilityScale } from "./admiralty.ts";
 import { assessClaims, type ClaimAssessment, type StanceTally } from "./corroboration.ts";
 import { gradeSources, type GradedSource } from "./grades.ts";
-import { lintIncident, type LintProblem } from "./lints.ts";
+import { lintIncident, type LintProblem, type SuggestedDependence } from "./lints.ts";
 import { findOrigins, type OriginGroup, type Syndication } from "./origins.ts";
 
 export * from "./admiralty.ts";
@@ -33,6 +33,8 @@ export interface IncidentEvidence {
   outlets: ReadonlyMap<string, Outlet>;
   /** Syndicated documents found by the archive engine, with the sources whose captures copy them. */
   syndication: Syndication[];
+  /** Dependences the evidence suggests (see dossier/dependences.ts); none when absent. */
+  suggestions?: SuggestedDependence[];
 }
 
 /** The reliability assessment of one incident. */
@@ -52,8 +54,12 @@ export interface Assessment {
 /** Grades sources, groups origins, counts corroboration and runs the lints for one incident. */
 export function assessIncident(input: IncidentEvidence): Assessment {
   const sources = gradeSources(input.sources, input.outlets);
-  const { groups, originOf } = findOrigins(input.sources, input.syndication, input.outlets);
-  const claims = assessClaims(input.claims, sources, originOf);
+  const { groups, originOf, tracesTo } = findOrigins(
+    input.sources,
+    input.syndication,
+    input.outlets,
+  );
+  const claims = assessClaims(input.claims, sources, tracesTo);
   const lints = lintIncident({
     file: input.file,
     incidentFile: input.incidentFile,
@@ -61,8 +67,31 @@ export function assessIncident(input: IncidentEvidence): Assessment {
     sources,
     claims,
     outlets: input.outlets,
+    suggestions: newSuggestions(input.suggestions ?? [], originOf, tracesTo),
   });
   return { sources, origins: groups, originOf, claims, lints };
+}
+
+/**
+ * The suggestions that say something new: between sources whose information does not already
+ * come from one origin, and one per source and origin suggested.
+ */
+function newSuggestions(
+  suggestions: readonly SuggestedDependence[],
+  originOf: ReadonlyMap<string, string>,
+  tracesTo: ReadonlyMap<string, readonly string[]>,
+): SuggestedDependence[] {
+  const seen = new Set<string>();
+  return suggestions.filter((suggestion) => {
+    const origin = originOf.get(suggestion.on);
+    const key = `${suggestion.source}\u0000${origin ?? suggestion.on}`;
+    const known =
+      origin === originOf.get(suggestion.source) ||
+      (origin !== undefined && (tracesTo.get(suggestion.source) ?? []).includes(origin));
+    if (known || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Counts on one side of a claim, as `sources.json` gives them. */

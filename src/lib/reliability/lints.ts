@@ -30,6 +30,22 @@ export interface LintContext {
   claims: readonly ClaimAssessment[];
   /** Every outlet, by id. */
   outlets: ReadonlyMap<string, Outlet>;
+  /** Dependences the evidence suggests between sources of different origins. */
+  suggestions: readonly SuggestedDependence[];
+}
+
+/** A dependence the evidence suggests between two sources, which `sources.yaml` does not declare. */
+export interface SuggestedDependence {
+  /** The source that seems to depend on the other. */
+  source: string;
+  /** The source it seems to depend on. */
+  on: string;
+  /** A paragraph the two share (direction unknown), or a credit line in `source` naming `on`. */
+  kind: "shared-paragraph" | "credit-line";
+  /** The field of `source` that would declare it. */
+  declare: "republished_from" | "based_on" | "translated_from";
+  /** What suggests it, as a message continues after the source's id (`shares paragraph p-… with "x", …`). */
+  evidence: string;
 }
 
 /** Where a rule found something: which of the incident's files, and which field in it. */
@@ -169,6 +185,22 @@ const lintRules = [
       `sources come from ${hit.outlets.length} government outlets of ${hit.country} (${quoted(hit.outlets)}) that declare no shared affiliation, so they count as independent origins`,
     hint: (hit) =>
       `if they answer to one government, give each the same affiliation in data/outlets.yaml (e.g. affiliation: government-of-${hit.country.toLowerCase()}); if they are independent of one another (an electoral body apart from the executive), give them different affiliations`,
+  }),
+  lint({
+    name: "undeclared-dependence",
+    test: ({ sources, suggestions }) =>
+      suggestions.flatMap((suggestion) => {
+        const source = sources.find((graded) => graded.id === suggestion.source);
+        return source
+          ? [{ in: "sources" as const, field: `sources[${source.index}]`, ...suggestion }]
+          : [];
+      }),
+    message: (hit) =>
+      `source "${hit.source}" ${hit.evidence}, so they count as independent origins`,
+    hint: (hit) =>
+      hit.kind === "shared-paragraph"
+        ? `if one quotes or reports the other, declare it on that one (e.g. based_on: [${hit.on}] on "${hit.source}"); if both quote a third text, leave them and say so in the rationale`
+        : `if "${hit.source}" depends on it, add ${hit.declare === "based_on" ? `based_on: [${hit.on}]` : `${hit.declare}: ${hit.on}`} to it; otherwise say why not in its rationale`,
   }),
   lint({
     name: "no-capture",

@@ -92,6 +92,11 @@ export interface Origins {
   groups: OriginGroup[];
   /** Source id → origin group id. */
   originOf: Map<string, string>;
+  /**
+   * Source id → the origin groups its information comes from: its own group, or, for a group whose
+   * original is based on several sources, the groups of those sources (see `findOrigins`).
+   */
+  tracesTo: Map<string, string[]>;
 }
 
 /**
@@ -132,10 +137,17 @@ export function findOrigins(
   };
 
   const reasons: OriginReason[] = [];
+  // A source based on several others relays several origins: joining it to each would make them
+  // one. It stays apart, and its claims count the origins it draws on (`tracesTo`).
+  const relays = new Map<string, string[]>();
   for (const source of byId.values()) {
-    for (const link of declaredLinks(source)) {
-      if (link.to === source.id || !byId.has(link.to)) continue;
-      union(source.id, link.to);
+    const links = declaredLinks(source).filter(
+      (link) => link.to !== source.id && byId.has(link.to),
+    );
+    const bases = links.filter((link) => link.kind === "based_on");
+    if (bases.length > 1) relays.set(source.id, [...new Set(bases.map((link) => link.to))]);
+    for (const link of links) {
+      if (!(link.kind === "based_on" && bases.length > 1)) union(source.id, link.to);
       reasons.push({ kind: link.kind, from: source.id, to: link.to });
     }
   }
@@ -180,7 +192,37 @@ export function findOrigins(
       reasons: reasons.filter((reason) => ids.has(reason.from)),
     };
   });
-  return { groups, originOf };
+  return { groups, originOf, tracesTo: tracesOf(groups, originOf, relays) };
+}
+
+/**
+ * The origins each source's information comes from. A group traces to itself, unless a member is
+ * a relay of several sources, in which case it traces to the origins those sources trace to (a
+ * cycle of relays traces to the groups in it).
+ */
+function tracesOf(
+  groups: readonly OriginGroup[],
+  originOf: ReadonlyMap<string, string>,
+  relays: ReadonlyMap<string, readonly string[]>,
+): Map<string, string[]> {
+  const members = new Map(groups.map((group) => [group.id, group.sources]));
+  const memo = new Map<string, string[]>();
+  const traces = (group: string, visiting: Set<string>): string[] => {
+    const known = memo.get(group);
+    if (known) return known;
+    const bases = (members.get(group) ?? []).flatMap((id) => relays.get(id) ?? []);
+    if (bases.length === 0 || visiting.has(group)) return [group];
+    visiting.add(group);
+    const found = [
+      ...new Set(bases.flatMap((base) => traces(originOf.get(base) ?? group, visiting))),
+    ];
+    visiting.delete(group);
+    memo.set(group, found);
+    return found;
+  };
+  return new Map(
+    [...originOf].map(([source, group]) => [source, traces(group, new Set())] as const),
+  );
 }
 
 /**

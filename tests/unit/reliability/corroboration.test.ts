@@ -24,11 +24,11 @@ describe("assessClaims", () => {
       ["wire-outlet", outlet("wire-outlet", { reliability: "C" })],
     ]);
     const graded = gradeSources(sources, outlets);
-    const { originOf } = findOrigins(sources, [
+    const { tracesTo } = findOrigins(sources, [
       { documentId: "d-1", sources: ["team-cymru-analysis"] },
     ]);
     const stances = Object.fromEntries(sources.map((entry) => [entry.id, "asserts"]));
-    const [assessment] = assessClaims([claim("cne-attacked", stances)], graded, originOf);
+    const [assessment] = assessClaims([claim("cne-attacked", stances)], graded, tracesTo);
     expect(assessment?.asserts).toEqual({
       sources: [
         "mr-online-copy",
@@ -54,7 +54,7 @@ describe("assessClaims", () => {
 
   it("separates asserting, disputing and mentioning sources, in source-file order, leaving out unknown ids", () => {
     const graded = gradeSources(chain.sources, chain.outlets);
-    const { originOf } = findOrigins(chain.sources, []);
+    const { tracesTo } = findOrigins(chain.sources, []);
     const [assessment] = assessClaims(
       [
         claim("opposition-behind-it", {
@@ -66,7 +66,7 @@ describe("assessClaims", () => {
         }),
       ],
       graded,
-      originOf,
+      tracesTo,
     );
     expect(assessment?.asserts.sources).toEqual(["mision-verdad-original", "mintpress-copy"]);
     expect(assessment?.asserts.summary).toBe("2 outlets · 1 independent origin");
@@ -79,13 +79,38 @@ describe("assessClaims", () => {
   it("counts two sources of one outlet as one outlet", () => {
     const sources = [source("a", "same"), source("b", "same")];
     const graded = gradeSources(sources, outletMap(outlet("same")));
-    const { originOf } = findOrigins(sources, []);
+    const { tracesTo } = findOrigins(sources, []);
     const [assessment] = assessClaims(
       [claim("c", { a: "asserts", b: "asserts" })],
       graded,
-      originOf,
+      tracesTo,
     );
     expect(assessment?.asserts.summary).toBe("1 outlet · 2 independent origins");
     expect(assessment?.asserts.bestReliability).toBeUndefined();
+  });
+
+  it("counts a relay of two independent analyses as those two origins, without joining them", () => {
+    const sources = [
+      source("analysis-a", "a"),
+      source("analysis-b", "b"),
+      source("relay", "c", { based_on: ["analysis-a", "analysis-b"] }),
+    ];
+    const graded = gradeSources(sources, new Map());
+    const { groups, tracesTo } = findOrigins(sources, []);
+    expect(groups.map((group) => group.sources)).toEqual([
+      ["analysis-a"],
+      ["analysis-b"],
+      ["relay"],
+    ]);
+    const [withA, relayAlone] = assessClaims(
+      [
+        claim("with-a", { "analysis-a": "asserts", relay: "asserts" }),
+        claim("relay-alone", { relay: "asserts" }),
+      ],
+      graded,
+      tracesTo,
+    );
+    expect(withA?.asserts.summary).toBe("2 outlets · 2 independent origins");
+    expect(relayAlone?.asserts.origins).toEqual(["origin-analysis-a", "origin-analysis-b"]);
   });
 });

@@ -41,6 +41,7 @@ describe("lint rules", () => {
       "weak-support",
       "single-origin-status",
       "undeclared-affiliation",
+      "undeclared-dependence",
       "no-capture",
       "disputed-but-confirmed",
       "unknown-id",
@@ -263,6 +264,65 @@ describe("undeclared-affiliation", () => {
       'sources come from 2 government outlets of VE ("council", "presidency") that declare no shared affiliation, so they count as independent origins',
     ]);
     expect(run("government-of-venezuela")).toEqual([]);
+  });
+});
+
+describe("undeclared-dependence", () => {
+  it("words each suggestion the evidence makes, with a hint by its kind", () => {
+    const { lints } = assessIncident({
+      file,
+      incidentFile,
+      incident: incident("claimed"),
+      sources: [source("original", "ungraded"), source("column", "weak")],
+      claims: [],
+      outlets: outletMap(outlet("ungraded"), outlet("weak")),
+      syndication: [],
+      suggestions: [
+        {
+          source: "column",
+          on: "original",
+          kind: "shared-paragraph",
+          declare: "based_on",
+          evidence:
+            'shares paragraph p-0123456789 with "original", but neither declares that it depends on the other',
+        },
+      ],
+    });
+    expect(lints.filter((problem) => problem.rule === "undeclared-dependence")).toEqual([
+      {
+        rule: "undeclared-dependence",
+        file,
+        field: "sources[1]",
+        message:
+          'source "column" shares paragraph p-0123456789 with "original", but neither declares that it depends on the other, so they count as independent origins',
+        hint: 'if one quotes or reports the other, declare it on that one (e.g. based_on: [original] on "column"); if both quote a third text, leave them and say so in the rationale',
+      },
+    ]);
+  });
+
+  it("says nothing of sources already of one origin", () => {
+    const { lints } = assessIncident({
+      file,
+      incidentFile,
+      incident: incident("claimed"),
+      sources: [
+        source("original", "ungraded"),
+        source("column", "weak", { based_on: ["original"] }),
+      ],
+      claims: [],
+      outlets: outletMap(outlet("ungraded"), outlet("weak")),
+      syndication: [],
+      suggestions: [
+        {
+          source: "column",
+          on: "original",
+          kind: "credit-line",
+          declare: "based_on",
+          evidence: "says x",
+        },
+      ],
+    });
+    expect(lints.filter((problem) => problem.rule === "undeclared-dependence")).toEqual([]);
   });
 });
 
