@@ -8,6 +8,7 @@ import type { Outlet } from "../../schemas/outlet.ts";
 import type { Source } from "../../schemas/sources.ts";
 import type { DeclaredLink, SuggestedDependence } from "../reliability/index.ts";
 import type { IncidentEvidence } from "./evidence.ts";
+import { likelyTranslations } from "./translations.ts";
 
 /** A line that credits another outlet, and the field that would declare it. */
 const creditLines: { pattern: RegExp; declare: DeclaredLink["kind"] }[] = [
@@ -31,8 +32,8 @@ const creditWords = 40;
 
 /**
  * The dependences an incident's evidence suggests between its sources, at most one per pair, in
- * source-file order: paragraphs two articles share, and credit lines naming another source's
- * outlet. A source holding several articles (a compilation) is based on several sources, so a
+ * source-file order: paragraphs two articles share, articles that look like translations of each
+ * other (`likelyTranslations`), and credit lines naming another source's outlet. A source holding several articles (a compilation) is based on several sources, so a
  * credit line in it suggests `based_on`, never a single `republished_from`.
  */
 export function suggestedDependences(
@@ -68,6 +69,21 @@ export function suggestedDependences(
         });
       }
     }
+  }
+
+  for (const pair of likelyTranslations(evidence.documents.map((entry) => entry.document))) {
+    const [ours, theirs] = [ownersOf.get(pair.a) ?? [], ownersOf.get(pair.b) ?? []];
+    const a = ours.find((id) => !theirs.includes(id));
+    const b = theirs.find((id) => !ours.includes(id));
+    if (a === undefined || b === undefined) continue;
+    const [first, second] = (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? [a, b] : [b, a];
+    suggest({
+      source: second,
+      on: first,
+      kind: "translation",
+      declare: "translated_from",
+      evidence: `shares ${pair.shared} names and numbers (${Math.round(pair.containment * 100)} %) with "${first}" but no sentence: one may translate the other`,
+    });
   }
 
   for (const source of sources) {

@@ -40,8 +40,11 @@ export interface SuggestedDependence {
   source: string;
   /** The source it seems to depend on. */
   on: string;
-  /** A paragraph the two share (direction unknown), or a credit line in `source` naming `on`. */
-  kind: "shared-paragraph" | "credit-line";
+  /**
+   * A paragraph the two share, or names and numbers without a shared sentence (a translation;
+   * direction unknown for both), or a credit line in `source` naming `on`'s outlet.
+   */
+  kind: "shared-paragraph" | "translation" | "credit-line";
   /** The field of `source` that would declare it. */
   declare: "republished_from" | "based_on" | "translated_from";
   /** What suggests it, as a message continues after the source's id (`shares paragraph p-… with "x", …`). */
@@ -200,7 +203,9 @@ const lintRules = [
     hint: (hit) =>
       hit.kind === "shared-paragraph"
         ? `if one quotes or reports the other, declare it on that one (e.g. based_on: [${hit.on}] on "${hit.source}"); if both quote a third text, leave them and say so in the rationale`
-        : `if "${hit.source}" depends on it, add ${hit.declare === "based_on" ? `based_on: [${hit.on}]` : `${hit.declare}: ${hit.on}`} to it; otherwise say why not in its rationale`,
+        : hit.kind === "translation"
+          ? `if one translates the other, declare it on the translation (e.g. translated_from: ${hit.on} on "${hit.source}"); if they report one event independently, leave them`
+          : `if "${hit.source}" depends on it, add ${hit.declare === "based_on" ? `based_on: [${hit.on}]` : `${hit.declare}: ${hit.on}`} to it; otherwise say why not in its rationale`,
   }),
   lint({
     name: "no-capture",
