@@ -48,7 +48,7 @@ export function anchorsOf(text: string): string[] {
   let sentenceStart = true;
   for (const match of text.matchAll(token)) {
     const { host, handle, number, word } = match.groups ?? {};
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 3), match.index);
+    const before = text.slice(Math.max(0, match.index - 3), match.index);
     const start = sentenceStart || /(?:[.!?¡¿:;"“«]|\n)\s*$/.test(before);
     sentenceStart = false;
     if (host !== undefined)
