@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { processCaptures, verifyLedger, type Archive } from "../../../src/lib/archive/index.ts";
 import { generateCorpus, scoreArchive, TRUTH } from "../../../src/lib/archive/corpus.ts";
-import { fixtures, textFixtures } from "./helpers.ts";
+import { fixtures, captureFixtures } from "./helpers.ts";
 
 /** A copy of an archive with a changed ledger. */
 function withLedger(archive: Archive, ledger: Archive["ledger"]): Archive {
@@ -10,7 +10,7 @@ function withLedger(archive: Archive, ledger: Archive["ledger"]): Archive {
 
 describe("ledger", () => {
   it("accounts for every non-blank line of every fixture exactly once", () => {
-    const inputs = textFixtures();
+    const inputs = captureFixtures();
     const archive = processCaptures(inputs);
     expect(() => verifyLedger(inputs, archive)).not.toThrow();
     expect(archive.ledger).toHaveLength(archive.stats.lines);
@@ -25,7 +25,7 @@ describe("ledger", () => {
   });
 
   it("lists entries in file then line order", () => {
-    const archive = processCaptures(textFixtures());
+    const archive = processCaptures(captureFixtures());
     const keys = archive.ledger.map((e) => [e.file, e.line] as const);
     const sorted = [...keys].sort(([f1, l1], [f2, l2]) => (f1 < f2 ? -1 : f1 > f2 ? 1 : l1 - l2));
     expect(keys).toEqual(sorted);
@@ -47,7 +47,7 @@ describe("ledger", () => {
   });
 
   it("is deterministic: the same input gives the same bytes, whatever the input order", () => {
-    const inputs = textFixtures();
+    const inputs = captureFixtures();
     const first = JSON.stringify(processCaptures(inputs));
     const again = JSON.stringify(processCaptures([...inputs].reverse()));
     expect(again).toBe(first);

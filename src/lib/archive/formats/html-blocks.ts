@@ -82,6 +82,11 @@ const SKIPPED = new Set(
 /** An inline style that hides an element. */
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
+/** Inline elements shown as boxes, which keep the words either side of them apart. */
+const SEPARATING = new Set(
+  "button textarea select input img iframe video audio canvas object embed svg math".split(" "),
+);
+
 /** Elements whose whitespace is shown as it is. */
 const PRE = new Set(["pre", "listing", "xmp", "plaintext"]);
 
@@ -139,6 +144,8 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
   let runEnd = -1;
   let runBoundary = -1;
   let runTag = "body";
+  /** Offset of the first inline start tag since the last boundary, while no text is seen (-1). */
+  let inlineStart = -1;
   let pre = 0;
   /** True when the run's text so far ends in a space (collapsed whitespace). */
   let space = true;
@@ -170,6 +177,7 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
     }
     parts = [];
     runStart = -1;
+    inlineStart = -1;
     runEnd = -1;
     space = true;
     breaks = 0;
@@ -200,6 +208,12 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
         if (block && skipping === 0) {
           flush();
           boundary++;
+          inlineStart = -1;
+        } else if (!skips && runStart < 0 && inlineStart < 0) inlineStart = start;
+        // A form control, picture or frame shows as a box of its own: words either side stay apart.
+        if (SEPARATING.has(name) && skipping === 0 && runStart >= 0 && !space) {
+          parts.push(" ");
+          space = true;
         }
         const open: Open = { name, block, start, boundary, skips };
         stack.push(open);
@@ -214,6 +228,7 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
             // Two line breaks in a row end a paragraph, as in a browser's reader view.
             flush();
             boundary++;
+            inlineStart = -1;
           } else {
             parts.push("\n");
             space = true;
@@ -234,6 +249,7 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
         if (open.block) {
           flush(open, closeEnd > 0 ? closeEnd : runEnd);
           boundary++;
+          inlineStart = -1;
         } else if (runStart >= 0 && closeEnd > 0) runEnd = closeEnd;
         if (PRE.has(name)) pre--;
         stack.pop();
@@ -283,7 +299,8 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
 
   /** Starts a run of text at `at`, in the innermost block element. */
   function startRun(at: number): void {
-    runStart = at;
+    // A run that starts inside an inline element (a link) starts at the element's start tag.
+    runStart = inlineStart >= 0 ? inlineStart : at;
     runBoundary = boundary;
     runTag = innermostBlock()?.name ?? "body";
   }
