@@ -12,12 +12,7 @@ import type { PageEncoding } from "./html-encoding.ts";
  * encodings a saved page may declare.
  */
 export type CaptureEncoding =
-  | "utf-8"
-  | "utf-8-bom"
-  | "utf-16le"
-  | "utf-16be"
-  | "windows-1252"
-  | PageEncoding;
+  "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252" | PageEncoding;
 
 /** The encoding of text bytes, or undefined when they look like a binary file. */
 export function sniffEncoding(bytes: Uint8Array): CaptureEncoding | undefined {

@@ -59,7 +59,7 @@ export interface PageLimits {
  * tens of thousands of elements; past these the main-content extractor's tree walks would take
  * minutes, and its recursion would overflow the stack.
  */
-export const pageLimits: PageLimits = { depth: 400, elements: 300_000 };
+const pageLimits: PageLimits = { depth: 400, elements: 300_000 };
 
 /** Elements that end a run of text: block-level in a browser's default style sheet. */
 const BLOCK = new Set(
@@ -80,7 +80,8 @@ const SKIPPED = new Set(
 );
 
 /** An inline style that hides an element. */
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+const HIDING_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Inline elements shown as boxes, which keep the words either side of them apart. */
 const SEPARATING = new Set(
@@ -169,7 +170,7 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
       const text = tidy(parts.join(""), pre > 0);
       if (text !== "") {
         const container = innermostBlock();
-        const whole = container !== undefined && runBoundary === container.boundary;
+        const whole = container?.boundary === runBoundary;
         const start = whole ? container.start : runStart;
         const end = closing !== undefined && whole && closing === container ? closeEnd! : runEnd;
         blocks.push({ text, start, end, tag: runTag });
@@ -319,7 +320,10 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
         facts.canonical = attributes["href"].trim();
     } else if (name === "title" && facts.title === undefined && !stack.some(isSvg)) {
       startFact("title");
-    } else if (name === "script" && attributes["type"]?.trim().toLowerCase() === "application/ld+json") {
+    } else if (
+      name === "script" &&
+      attributes["type"]?.trim().toLowerCase() === "application/ld+json"
+    ) {
       startFact("json");
     }
   }

@@ -60,7 +60,8 @@ const PRESCAN = 1024;
 const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
 
 /** Encodings whose every byte is one character (one UTF-16 code unit) of the text. */
-const SINGLE_BYTE = /^(?:ibm866|iso-8859-\d+(?:-i)?|koi8-[ru]|macintosh|windows-\d+|x-mac-cyrillic)$/;
+const SINGLE_BYTE =
+  /^(?:ibm866|iso-8859-\d+(?:-i)?|koi8-[ru]|macintosh|windows-\d+|x-mac-cyrillic)$/;
 
 /**
  * Decodes a page. `declared` is a charset given from outside (an MHTML part's `Content-Type`); a

@@ -31,7 +31,14 @@ const MAX_OBJECTS = 2000;
 const MAX_VALUE = 2000;
 
 /** `<meta>` names for the author, most specific first. */
-const AUTHOR_META = ["author", "article:author", "citation_author", "dc.creator", "byl", "parsely-author"];
+const AUTHOR_META = [
+  "author",
+  "article:author",
+  "citation_author",
+  "dc.creator",
+  "byl",
+  "parsely-author",
+];
 
 /** `<meta>` names for the publication time, most specific first. */
 const PUBLISHED_META = [
@@ -113,7 +120,7 @@ function findArticle(data: unknown): Record<string, unknown> | undefined {
   for (let i = 0; i < queue.length && i < MAX_OBJECTS; i++) {
     const value = queue[i];
     if (Array.isArray(value)) {
-      queue.push(...value.slice(0, MAX_OBJECTS));
+      queue.push(...(value as unknown[]).slice(0, MAX_OBJECTS));
       continue;
     }
     const object = record(value);
@@ -170,7 +177,5 @@ function clean(value: string | undefined): string | undefined {
 
 /** The metadata without its undefined fields (so that it serialises and compares tidily). */
 function withoutEmpty(metadata: Gathered): CaptureMetadata {
-  return Object.fromEntries(
-    Object.entries(metadata).filter(([, value]) => value !== undefined),
-  ) as CaptureMetadata;
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
 }

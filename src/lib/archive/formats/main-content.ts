@@ -47,7 +47,9 @@ export function mainContent(
   });
   if (reading.blocks.length === 0) return { inside: new Uint8Array(0) };
   // A page without <body> (a fragment) is read by browsers as if its content were in one.
-  const source = reading.hasBody ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const source = reading.hasBody
+    ? html
+    : `<!doctype html><html><head></head><body>${html}</body></html>`;
   let article: ReturnType<Readability["parse"]>;
   try {
     const document = new DOMParser().parseFromString(source, "text/html");
@@ -63,7 +65,8 @@ export function mainContent(
   if (extracted.length === 0) return all("the main-content extractor found no article in the page");
   const inside = align(reading.blocks, extracted);
   keepTitle(reading.blocks, inside, [article?.title ?? undefined, title]);
-  if (!inside.includes(1)) return all("the main-content extractor's text matched none of the page's");
+  if (!inside.includes(1))
+    return all("the main-content extractor's text matched none of the page's");
   return { inside };
 }
 

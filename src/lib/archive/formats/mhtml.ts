@@ -42,7 +42,11 @@ function extractMhtml(file: string, bytes: Uint8Array): ExtractedCapture {
     });
   }
   const body = decodeBody(message, page);
-  const extracted = extractPage(file, body.bytes, parameter(page.headers.get("content-type"), "charset"));
+  const extracted = extractPage(
+    file,
+    body.bytes,
+    parameter(page.headers.get("content-type"), "charset"),
+  );
   for (const block of extracted.blocks) {
     const place = body.place(block.start, block.end);
     block.start = place.start;

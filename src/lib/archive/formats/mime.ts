@@ -7,7 +7,7 @@
 import { Buffer } from "node:buffer";
 
 /** Header fields by lower-cased name (folded lines unfolded; the first of a repeated field wins). */
-export type MimeHeaders = Map<string, string>;
+type MimeHeaders = Map<string, string>;
 
 /** One entity of a message: its header fields and where its body lies in the message. */
 export interface MimeEntity {
@@ -88,7 +88,7 @@ export function multipartParts(
   const delimiter = `--${boundary}`;
   const parts: MimeEntity[] = [];
   let partStart = -1;
-  for (let at = message.indexOf(delimiter, start); at >= 0 && at < end; ) {
+  for (let at = message.indexOf(delimiter, start); at >= 0 && at < end;) {
     const lineStart = at === 0 || message.charCodeAt(at - 1) === 10;
     if (lineStart) {
       if (partStart >= 0) {
@@ -144,7 +144,7 @@ function quotedPrintable(message: string, start: number, end: number): DecodedBo
   const from = new Int32Array(end - start);
   const to = new Int32Array(end - start);
   let n = 0;
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const code = message.charCodeAt(at);
     if (code === 61) {
       // "=" then optional spaces and a line break: a soft line break, which decodes to nothing.
