@@ -60,7 +60,7 @@ function summary(archive: Archive): string {
     row("kept lines", stats.kept),
     row("duplicates", `${stats.duplicates} (${stats.nearDuplicates} edited versions)`),
     row("boilerplate", stats.boilerplate),
-    ...rules.map(([rule, count]) => `    ${rule.padEnd(18)}${count}`),
+    ...rules.map(([rule, count]) => `    ${rule.padEnd(17)} ${count}`),
     ...archive.warnings.map((warning) => `warning: ${formatProblem(warning)}`),
   ].join("\n");
 }

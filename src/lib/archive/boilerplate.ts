@@ -314,6 +314,14 @@ export const recurringChromeRule = {
   reason: "a short line that recurs in captures of unrelated articles (site chrome)",
 } as const satisfies BoilerplateRule;
 
+/** The rule a capture format applies itself: blocks of a saved page outside its main content. */
+export const outsideMainContentRule = {
+  name: "outside-main-content",
+  maxWords: Infinity,
+  test: () => false,
+  reason: "outside the main content, as the extractor judged",
+} as const satisfies BoilerplateRule;
+
 /** A boilerplate verdict for one paragraph. */
 export interface BoilerplateLabel {
   /** Rule name. */
@@ -326,6 +334,7 @@ export interface BoilerplateLabel {
 export const boilerplateLegend: readonly { name: string; reason: string }[] = [
   ...boilerplateRules,
   recurringChromeRule,
+  outsideMainContentRule,
 ].map(({ name, reason }) => ({ name, reason }));
 
 /** One shared, frozen label per rule (labels are compared and counted, never changed). */

@@ -7,6 +7,7 @@ import { CasefileError, type CasefileProblem } from "../errors.ts";
 import {
   boilerplateLegend,
   labelArticle,
+  outsideMainContentRule,
   recurringChrome,
   recurringChromeRule,
   type BoilerplateLabel,
@@ -14,6 +15,7 @@ import {
 } from "./boilerplate.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
 import { readInBatches } from "./batch.ts";
+import type { TextBlock } from "./formats/index.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
 import {
   defaultNear,
@@ -57,6 +59,19 @@ const recurringChromeLabel = Object.freeze({
   rule: recurringChromeRule.name,
   reason: recurringChromeRule.reason,
 });
+
+/** The label of blocks a format judged outside a page's main content (shared, like the others). */
+const outsideMainContentLabel = Object.freeze({
+  rule: outsideMainContentRule.name,
+  reason: outsideMainContentRule.reason,
+});
+
+/** The lines of the blocks a format labelled itself, or undefined when it labelled none. */
+function presetLines(blocks: readonly TextBlock[]): Set<number> | undefined {
+  let lines: Set<number> | undefined;
+  for (const block of blocks) if (block.rule !== undefined) (lines ??= new Set()).add(block.line);
+  return lines;
+}
 
 /** Orders captures by path label (code-unit order, independent of locale). */
 function byFile(a: CaptureInput, b: CaptureInput): number {
@@ -127,13 +142,32 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
     const starts = Int32Array.from(capture.blocks, (block) => start + block.from);
     const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };
     const blocks = toBlocks(input.file, raw, wrapped, whole);
-    for (const article of segmentBlocks(input.file, blocks)) {
+    // Blocks the format labelled itself (a saved page's menus and footers) stay out of the
+    // capture's articles, so that they neither cut nor colour them; they are listed in place.
+    const preset = presetLines(capture.blocks);
+    const outside = preset ? blocks.filter((block) => preset.has(block.startLine)) : [];
+    let next = 0;
+    /** Adds the format-labelled blocks before `line` to an article, as labelled pieces. */
+    const addOutside = (model: ArticleModel, a: number, line: number): void => {
+      for (; next < outside.length && outside[next]!.startLine < line; next++) {
+        model.pieces.push(pieces.length);
+        pieces.push(pieceOf(outside[next]!, a, outsideMainContentLabel, "body", -1));
+      }
+    };
+    const captureArticles = segmentBlocks(
+      input.file,
+      preset ? blocks.filter((block) => !preset.has(block.startLine)) : blocks,
+    );
+    if (captureArticles.length === 0 && outside.length > 0)
+      captureArticles.push({ file: input.file, index: 0, blocks: [], start: "file" });
+    for (const [k, article] of captureArticles.entries()) {
       const a = articles.length;
       const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
       const labels = labelArticle(article.blocks);
       let contentSeen = 0;
       let headline = false;
       article.blocks.forEach((block, i) => {
+        addOutside(model, a, block.startLine);
         const label = labels[i];
         let role = label ? "body" : roleOf(block.text);
         if (
@@ -154,6 +188,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
         const unique = label ? -1 : uniqueOfBlock(exact, block, joined);
         pieces.push(pieceOf(block, a, label, role, unique));
       });
+      if (k === captureArticles.length - 1) addOutside(model, a, Infinity);
       articles.push(model);
     }
     bytes += input.bytes.length;

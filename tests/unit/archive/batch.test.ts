@@ -3,7 +3,7 @@ import { readInBatches } from "../../../src/lib/archive/batch.ts";
 import { extractCapture } from "../../../src/lib/archive/formats/index.ts";
 import { generateCorpus } from "../../../src/lib/archive/corpus.ts";
 import type { CaptureInput } from "../../../src/lib/archive/index.ts";
-import { textFixtures } from "./helpers.ts";
+import { captureFixtures } from "./helpers.ts";
 
 describe("readInBatches", () => {
   it("hands out every capture in order, its text a slice of its batch's joined text", () => {
@@ -13,7 +13,7 @@ describe("readInBatches", () => {
       bytes: encoder.encode(`Plain capture ${i}\nNo quotation marks, café.\n`.repeat(2000)),
     });
     const inputs = [
-      ...textFixtures(),
+      ...captureFixtures(),
       ...generateCorpus({ seed: 1, bytes: 300_000 }).inputs,
       ...Array.from({ length: 8 }, (_, i) => plain(i)),
     ];

@@ -19,7 +19,7 @@ export function fixtures(...paths: string[]): CaptureInput[] {
     .map((file) => ({ file, bytes: readFileSync(file) }));
 }
 
-/** Every text fixture (all but the binary one). */
-export function textFixtures(): CaptureInput[] {
+/** Every capture fixture a format reads: text, saved pages and MHTML (all but the binary one). */
+export function captureFixtures(): CaptureInput[] {
   return fixtures(".").filter((input) => !input.file.endsWith(".bin"));
 }

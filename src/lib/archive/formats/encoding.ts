@@ -5,9 +5,14 @@
  * text has none) are binary: the text format does not accept them.
  */
 import { Buffer, isUtf8 } from "node:buffer";
+import type { PageEncoding } from "./html-encoding.ts";
 
-/** The encodings a capture can be read in. */
-export type CaptureEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+/**
+ * The encodings a capture can be read in: those a text capture is sniffed as, and the legacy
+ * encodings a saved page may declare.
+ */
+export type CaptureEncoding =
+  "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252" | PageEncoding;
 
 /** The encoding of text bytes, or undefined when they look like a binary file. */
 export function sniffEncoding(bytes: Uint8Array): CaptureEncoding | undefined {

@@ -4,11 +4,13 @@
  */
 import { CasefileError } from "../../errors.ts";
 import type { CaptureInput } from "../types.ts";
+import { htmlFormat } from "./html.ts";
+import { mhtmlFormat } from "./mhtml.ts";
 import { textFormat } from "./text.ts";
 import type { CaptureFormat, ExtractedCapture } from "./types.ts";
 
 /** The registry: every capture format, most specific first (text, which reads any text, last). */
-export const captureFormats: readonly CaptureFormat[] = [textFormat];
+export const captureFormats: readonly CaptureFormat[] = [htmlFormat, mhtmlFormat, textFormat];
 
 /** The format that reads a capture; throws a CasefileError naming the file when none does. */
 export function formatOf(capture: CaptureInput): CaptureFormat {

@@ -4,6 +4,7 @@
  */
 import type { CasefileProblem } from "../../errors.ts";
 import type { CaptureInput } from "../types.ts";
+import type { outsideMainContentRule } from "../boilerplate.ts";
 import type { CaptureEncoding } from "./encoding.ts";
 
 /**
@@ -25,6 +26,28 @@ export interface TextBlock {
   start: number;
   /** Offset just past the block's last byte in the capture file. */
   end: number;
+  /**
+   * A boilerplate rule the format itself applied (a rule name from `boilerplate.ts`), e.g.
+   * `outside-main-content` for a page's menus and footers: the engine labels the block with it
+   * and leaves it out of the capture's articles.
+   */
+  rule?: typeof outsideMainContentRule.name;
+}
+
+/** What a capture says about the page it holds, as the format found it (all optional). */
+export interface CaptureMetadata {
+  /** The page's title (schema.org headline, og:title or `<title>`; an MHTML file's Subject). */
+  title?: string;
+  /** The page's own address (`<link rel="canonical">`, og:url or schema.org url). */
+  url?: string;
+  /** The author or authors, as the page names them ("A, B" for several). */
+  author?: string;
+  /** When the page says it was published, as written (usually ISO 8601). */
+  published?: string;
+  /** The address the capture was saved from (SingleFile's `url:`, MHTML's Snapshot-Content-Location). */
+  savedFrom?: string;
+  /** When the capture was saved, as ISO 8601 when it can be read (SingleFile's saved date, MHTML's Date). */
+  savedAt?: string;
 }
 
 /** A capture read by its format: its text, cut into blocks, and what the reader noticed. */
@@ -37,6 +60,8 @@ export interface ExtractedCapture {
   blocks: TextBlock[];
   /** Non-fatal problems found while reading. */
   warnings: CasefileProblem[];
+  /** What the capture says about its page (formats of saved pages; nothing shows it yet). */
+  metadata?: CaptureMetadata;
 }
 
 /** One capture format: one entry of the registry in `formats/index.ts`. */
