@@ -170,6 +170,27 @@ describe("loadSiteData", () => {
       ],
     ],
     [
+      "a period start with an impossible UTC offset",
+      (root) => edit(root, incident, 'start: "2020-05-04"', 'start: "2020-05-04T10:00:00+99:99"'),
+      [
+        `${incident}:5: period.start: "2020-05-04T10:00:00+99:99" is not a valid date-time: +99:99 is not a UTC offset (offsets run from -23:59 to +23:59). Hint: write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00`,
+      ],
+    ],
+    [
+      "an event on 30 February",
+      (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-02-30T10:00:00+01:00"),
+      [
+        `${events}:2: time: "2020-02-30T10:00:00+01:00" is not a valid date-time: 2020-02-30 is not a day of the calendar. Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+      ],
+    ],
+    [
+      "an event at 24:00",
+      (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-05-04T24:00:00+01:00"),
+      [
+        `${events}:2: time: "2020-05-04T24:00:00+01:00" is not a valid date-time: 24:00:00 is not a time of day (the last is 23:59:59; midnight is 00:00 of the next day). Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+      ],
+    ],
+    [
       "a data folder without an incident",
       (root) => mkdirSync(join(root, "data/incidents/2019-renamed")),
       [
@@ -182,6 +203,12 @@ describe("loadSiteData", () => {
     const root = copySite(minimalSite);
     breakIt(root);
     expect(errorsOf(root)).toEqual(expected);
+  });
+
+  it("accepts a year before 100 as written, not as 19xx", () => {
+    const root = copySite(minimalSite);
+    edit(root, incident, 'published: "2020-06-01"', 'published: "0099-01-01"');
+    expect(loadSiteData(root).incidents[0]?.data.published).toBe("0099-01-01");
   });
 
   it("reports every problem at once", () => {
