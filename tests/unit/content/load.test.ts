@@ -191,6 +191,39 @@ describe("loadSiteData", () => {
       ],
     ],
     [
+      "YAML aliases that expand past the limit (an alias bomb)",
+      (root) =>
+        edit(
+          root,
+          sources,
+          /^/,
+          [
+            "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+            ...Array.from(
+              { length: 8 },
+              (_, level) =>
+                `x${level + 1}: &a${level + 1} [${Array(9).fill(`*a${level}`).join(", ")}]`,
+            ),
+            "",
+          ].join("\n"),
+        ),
+      [
+        `${sources}:2: YAML aliases (*name) expand to more than 100 values. Hint: write the values out instead of repeating them through anchors (&name) and aliases (*name)`,
+      ],
+    ],
+    [
+      "YAML nested 10,000 deep",
+      (root) => edit(root, sources, /^/, `deep: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`),
+      [
+        `${sources}:1: YAML nests more than 100 levels deep. Hint: flatten it: no Casefile file needs more than a few levels`,
+      ],
+    ],
+    [
+      "a __proto__ key, which a record would drop",
+      (root) => edit(root, sources, "      news-report: asserts", "      __proto__: asserts"),
+      [`${sources}:18: "__proto__" is not a field or an id. Hint: rename or remove this key`],
+    ],
+    [
       "a data folder without an incident",
       (root) => mkdirSync(join(root, "data/incidents/2019-renamed")),
       [
