@@ -44,7 +44,7 @@ function incidentIds(root: string): string[] {
     : [];
 }
 
-/** The MDX problems of every write-up that Astro compiles as MDX (`.mdx`; `.md` is Markdown). */
+/** The problems of every write-up's body: MDX (`.mdx`), or the links of Markdown (`.md`). */
 function writeUpProblems(
   root: string,
   check: (file: string, text: string) => CasefileProblem[],
@@ -52,7 +52,7 @@ function writeUpProblems(
   const folder = join(root, sitePaths.incidents);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith(".mdx"))
+    .filter((name) => /\.mdx?$/.test(name))
     .sort()
     .flatMap((name) => {
       const file = `${sitePaths.incidents}/${name}`;
