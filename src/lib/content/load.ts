@@ -1,5 +1,5 @@
 import { placeholderWarnings } from "./placeholders.ts";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { eventSchema } from "../../schemas/event.ts";
 import { incidentId, incidentSchema } from "../../schemas/incident.ts";
@@ -8,7 +8,8 @@ import { sourcesFileSchema } from "../../schemas/sources.ts";
 import { CasefileErrors, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { readDelimited } from "./delimited.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
-import { checkReferences } from "./references.ts";
+import { listCaptures } from "./captures.ts";
+import { checkReferences, type CaptureCheck } from "./references.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
 import { validate } from "./validate.ts";
 import { parseYamlFile, type YamlFile } from "./yaml-file.ts";
@@ -103,6 +104,35 @@ export function loadIncidents(root: string): IncidentEntry[] {
 }
 
 /**
+ * Why a capture path (normalised by the schema, relative to data/archives/) names no capture that
+ * the archive reads: the archive reads the files `listCaptures` lists, and a capture listed in a
+ * sources file but not read would leave its source without evidence and without a word.
+ */
+function unreadCapture(root: string): CaptureCheck {
+  const prefix = `${sitePaths.archives}/`;
+  const read = new Set(listCaptures(root).map((file) => file.slice(prefix.length)));
+  return (path) => {
+    if (read.has(path)) return undefined;
+    const full = join(root, sitePaths.archives, path);
+    const exists = existsSync(full);
+    if (exists && path.split("/").some((part) => part.startsWith(".")))
+      return {
+        message: `capture "${path}" is in a hidden folder or file (a name starting with "."), which is not archived`,
+        hint: "move or rename it so that no part of its path starts with a dot",
+      };
+    if (exists && lstatSync(full).isSymbolicLink())
+      return {
+        message: `capture "${path}" is a symbolic link, which is not archived`,
+        hint: "put the file itself under data/archives/",
+      };
+    return {
+      message: `capture "${path}" not found under data/archives/`,
+      hint: "capture paths are relative to data/archives/",
+    };
+  };
+}
+
+/**
  * Reads, validates and cross-checks everything under `root` (content/ and data/). Collects every
  * problem before failing, so an author sees them all at once; throws CasefileErrors if any.
  */
@@ -190,15 +220,9 @@ export function loadSiteData(root: string): SiteData {
   // References into a sources file that failed to load would only repeat its own errors.
   const checked = new Map([...sources].filter(([id]) => !unchecked.has(id)));
   const site: SiteData = { incidents, outlets, sources, events, warnings };
-  const archives = join(root, sitePaths.archives);
   problems.push(
-    ...checkReferences(
-      { ...site, sources: checked },
-      (path) =>
-        !path.split(/[\\/]/).includes("..") &&
-        existsSync(join(archives, path)) &&
-        statSync(join(archives, path)).isFile(),
-      (file, path) => yamlFiles.get(file)?.lineOf(path),
+    ...checkReferences({ ...site, sources: checked }, unreadCapture(root), (file, path) =>
+      yamlFiles.get(file)?.lineOf(path),
     ),
   );
   if (problems.length > 0) throw new CasefileErrors(problems);

@@ -24,6 +24,7 @@ const fieldHints: Record<string, string> = {
   url: "write the full address, starting with https://",
   archived_url: "write the full address, starting with https://",
   homepage: "write the full address, starting with https://",
+  captures: "capture paths are relative to data/archives/",
   reliability:
     "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
   credibility:

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSiteData } from "../../../src/lib/content/load.ts";
@@ -224,6 +224,25 @@ describe("loadSiteData", () => {
       [`${sources}:18: "__proto__" is not a field or an id. Hint: rename or remove this key`],
     ],
     [
+      "a capture path leaving data/archives/",
+      (root) => edit(root, sources, "example/news-report.txt", "../outlets.yaml"),
+      [
+        `${sources}:7: sources[0].captures[0]: capture "../outlets.yaml" is not a path inside data/archives/. Hint: capture paths are relative to data/archives/`,
+      ],
+    ],
+    [
+      "a capture in a hidden folder, which is not archived",
+      (root) => {
+        cpSync(join(root, "data/archives/example"), join(root, "data/archives/.drafts"), {
+          recursive: true,
+        });
+        edit(root, sources, "example/news-report.txt", ".drafts/news-report.txt");
+      },
+      [
+        `${sources}:7: sources[0].captures[0]: capture ".drafts/news-report.txt" is in a hidden folder or file (a name starting with "."), which is not archived. Hint: move or rename it so that no part of its path starts with a dot`,
+      ],
+    ],
+    [
       "a data folder without an incident",
       (root) => mkdirSync(join(root, "data/incidents/2019-renamed")),
       [
@@ -236,6 +255,17 @@ describe("loadSiteData", () => {
     const root = copySite(minimalSite);
     breakIt(root);
     expect(errorsOf(root)).toEqual(expected);
+  });
+
+  it.each([
+    "./example/news-report.txt",
+    "example//news-report.txt",
+    "example/x/../news-report.txt",
+  ])("reads the capture path %s as the capture it names", (path) => {
+    const root = copySite(minimalSite);
+    edit(root, sources, "example/news-report.txt", path);
+    const [source] = loadSiteData(root).sources.get("2020-example-ddos")?.sources ?? [];
+    expect(source?.captures).toEqual(["example/news-report.txt"]);
   });
 
   it("accepts a year before 100 as written, not as 19xx", () => {
