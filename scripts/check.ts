@@ -36,11 +36,15 @@ export interface CheckResult {
   warnings: CasefileProblem[];
 }
 
-/** Ids of the incidents written under content/incidents/ (valid or not). */
+/** Ids of the incidents written under content/incidents/ (valid or not), each once. */
 function incidentIds(root: string): string[] {
   const folder = join(root, sitePaths.incidents);
   return existsSync(folder)
-    ? readdirSync(folder).flatMap((name) => /^(.+)\.mdx?$/.exec(name)?.slice(1, 2) ?? [])
+    ? [
+        ...new Set(
+          readdirSync(folder).flatMap((name) => /^(.+)\.mdx?$/.exec(name)?.slice(1, 2) ?? []),
+        ),
+      ]
     : [];
 }
 

@@ -55,22 +55,34 @@ function readYamlInto(
 
 /**
  * Reads and validates the frontmatter of every write-up under content/incidents/, collecting
- * problems and warnings; returns the valid incidents and the ids of every write-up found.
+ * problems and warnings; returns the valid incidents and the file name of every write-up found,
+ * by id. Two write-ups for one id (`x.md` and `x.mdx`) are a problem.
  */
 function readIncidents(
   root: string,
   problems: CasefileProblem[],
   warnings: CasefileProblem[],
   yamlFiles: YamlFiles,
-): { incidents: IncidentEntry[]; written: Set<string> } {
+): { incidents: IncidentEntry[]; written: Map<string, string> } {
   const incidents: IncidentEntry[] = [];
-  const written = new Set<string>();
+  const written = new Map<string, string>();
   for (const name of list(join(root, sitePaths.incidents))) {
     const match = /^(.+)\.mdx?$/.exec(name);
     if (!match?.[1]) continue;
     const id = match[1];
     const file = `${sitePaths.incidents}/${name}`;
-    written.add(id);
+    const other = written.get(id);
+    if (other !== undefined) {
+      // Sorted, so `x.md` comes before `x.mdx`: the problem names the Markdown one, which Astro
+      // would otherwise publish in place of the MDX.
+      problems.push({
+        file: `${sitePaths.incidents}/${other}`,
+        message: `two write-ups for incident "${id}": ${other} and ${name}`,
+        hint: "keep one of them and delete the other (MDX can hold everything Markdown can)",
+      });
+      continue;
+    }
+    written.set(id, name);
     if (!incidentId.safeParse(id).success) {
       problems.push({
         file,
@@ -164,7 +176,7 @@ export function loadSiteData(root: string): SiteData {
 
   const sources: SiteData["sources"] = new Map();
   const events: SiteData["events"] = new Map();
-  for (const id of written)
+  for (const id of written.keys())
     sources.set(id, {
       file: `${sitePaths.incidentData}/${id}/sources.yaml`,
       sources: [],

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSiteData } from "../../../src/lib/content/load.ts";
@@ -240,6 +240,14 @@ describe("loadSiteData", () => {
       },
       [
         `${sources}:7: sources[0].captures[0]: capture ".drafts/news-report.txt" is in a hidden folder or file (a name starting with "."), which is not archived. Hint: move or rename it so that no part of its path starts with a dot`,
+      ],
+    ],
+    [
+      "two write-ups for one incident (.md beside .mdx)",
+      (root) =>
+        copyFileSync(join(root, incident), join(root, "content/incidents/2020-example-ddos.md")),
+      [
+        `content/incidents/2020-example-ddos.md: two write-ups for incident "2020-example-ddos": 2020-example-ddos.md and 2020-example-ddos.mdx. Hint: keep one of them and delete the other (MDX can hold everything Markdown can)`,
       ],
     ],
     [
