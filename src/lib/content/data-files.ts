@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDataFile } from "../charts/data.ts";
-import { CasefileError, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
+import {
+  CasefileError,
+  inFile,
+  isCasefileError,
+  problemsOf,
+  type CasefileProblem,
+} from "../errors.ts";
 import { knownIds } from "./references.ts";
 import { sitePaths } from "./load.ts";
 
@@ -80,7 +86,7 @@ export function checkDataFiles(root: string, incidentIds: readonly string[]): Ca
       if (badName) problems.push(badName);
       if (ownSchemaFiles.has(name)) continue;
       try {
-        parseDataFile(name, readFileSync(join(root, file), "utf8"), file);
+        inFile(file, () => parseDataFile(name, readFileSync(join(root, file), "utf8"), file));
       } catch (error) {
         if (!isCasefileError(error)) throw error;
         problems.push(...problemsOf(error));

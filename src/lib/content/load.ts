@@ -5,7 +5,13 @@ import { eventSchema } from "../../schemas/event.ts";
 import { incidentId, incidentSchema } from "../../schemas/incident.ts";
 import { outletsFileSchema } from "../../schemas/outlet.ts";
 import { sourcesFileSchema } from "../../schemas/sources.ts";
-import { CasefileErrors, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
+import {
+  CasefileErrors,
+  inFile,
+  isCasefileError,
+  problemsOf,
+  type CasefileProblem,
+} from "../errors.ts";
 import { readDelimited } from "./delimited.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
 import { listCaptures } from "./captures.ts";
@@ -91,15 +97,17 @@ function readIncidents(
       });
       continue;
     }
-    const yaml = readYamlInto(problems, yamlFiles, file, () =>
-      parseFrontmatter(readFileSync(join(root, file), "utf8"), file),
-    );
-    if (!yaml) continue;
-    const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
-    if (result.ok) {
-      incidents.push({ id, file, data: result.value });
-      warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
-    } else problems.push(...result.problems);
+    inFile(file, () => {
+      const yaml = readYamlInto(problems, yamlFiles, file, () =>
+        parseFrontmatter(readFileSync(join(root, file), "utf8"), file),
+      );
+      if (!yaml) return;
+      const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
+      if (result.ok) {
+        incidents.push({ id, file, data: result.value });
+        warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
+      } else problems.push(...result.problems);
+    });
   }
   return { incidents, written };
 }
@@ -158,14 +166,15 @@ export function loadSiteData(root: string): SiteData {
 
   let outlets: SiteData["outlets"] = [];
   if (existsSync(join(root, sitePaths.outlets))) {
-    const yaml = readYaml(sitePaths.outlets, () =>
-      parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets),
-    );
-    if (yaml) {
+    inFile(sitePaths.outlets, () => {
+      const yaml = readYaml(sitePaths.outlets, () =>
+        parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets),
+      );
+      if (!yaml) return;
       const result = validate(outletsFileSchema, yaml.data ?? [], sitePaths.outlets, yaml.lineOf);
       if (result.ok) outlets = result.value;
       else problems.push(...result.problems);
-    }
+    });
   } else {
     warnings.push({
       file: sitePaths.outlets,
@@ -197,36 +206,39 @@ export function loadSiteData(root: string): SiteData {
     }
     const sourcesFile = `${folder}/sources.yaml`;
     if (existsSync(join(root, sourcesFile))) {
-      const yaml = readYaml(sourcesFile, () =>
-        parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile),
-      );
-      if (yaml) {
-        const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
-        if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
-        else problems.push(...result.problems);
-      }
+      inFile(sourcesFile, () => {
+        const yaml = readYaml(sourcesFile, () =>
+          parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile),
+        );
+        if (yaml) {
+          const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
+          if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
+          else problems.push(...result.problems);
+        }
+      });
       if (!sources.get(id)?.sources.length) unchecked.add(id);
     }
     const eventsFile = `${folder}/events.csv`;
-    if (existsSync(join(root, eventsFile))) {
-      const csv = collect(problems, () =>
-        readDelimited(readFileSync(join(root, eventsFile), "utf8"), eventsFile, ","),
-      );
-      const rows: EventEntry[] = [];
-      const columns = csv?.columns ?? [];
-      for (const record of csv?.records ?? []) {
-        const values = Object.fromEntries(
-          columns.map((name, index) => [name, record.fields[index] ?? ""]),
+    if (existsSync(join(root, eventsFile)))
+      inFile(eventsFile, () => {
+        const csv = collect(problems, () =>
+          readDelimited(readFileSync(join(root, eventsFile), "utf8"), eventsFile, ","),
         );
-        const result = validate(eventSchema, values, eventsFile, () => record.line);
-        if (result.ok) rows.push({ ...result.value, line: record.line });
-        else problems.push(...result.problems);
-      }
-      events.set(
-        id,
-        rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line),
-      );
-    }
+        const rows: EventEntry[] = [];
+        const columns = csv?.columns ?? [];
+        for (const record of csv?.records ?? []) {
+          const values = Object.fromEntries(
+            columns.map((name, index) => [name, record.fields[index] ?? ""]),
+          );
+          const result = validate(eventSchema, values, eventsFile, () => record.line);
+          if (result.ok) rows.push({ ...result.value, line: record.line });
+          else problems.push(...result.problems);
+        }
+        events.set(
+          id,
+          rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line),
+        );
+      });
   }
 
   // References into a sources file that failed to load would only repeat its own errors.
