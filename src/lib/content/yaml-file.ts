@@ -82,7 +82,15 @@ export function parseYamlDocument(
     const line = lineOfOffset(error.pos[0]);
     // The parser reports its own stack overflow (input nested thousands deep) as a syntax error.
     if (/call stack/i.test(error.message)) throw tooDeep(line);
-    throw new CasefileError({ file, line, message: malformed(firstLine(error.message)), hint });
+    throw new CasefileError({
+      file,
+      line,
+      message: malformed(firstLine(error.message)),
+      hint:
+        error.code === "DUPLICATE_KEY"
+          ? "a key appears twice in one mapping, and only one value can stay: remove or rename the second"
+          : hint,
+    });
   }
   const deep = deeperThan(document.contents, yamlLimits.depth);
   if (deep !== undefined) throw tooDeep(lineAt(deep));

@@ -223,7 +223,7 @@ describe("parseDataFile with author-chosen column names", () => {
 
   it("refuses a key that appears twice in a YAML row, naming its line", () => {
     expect(caught(() => parseDataFile("x.yaml", "- a: 1\n  a: 2\n", "x.yaml")).message).toBe(
-      "x.yaml:2: invalid YAML (Map keys must be unique). Hint: Check the indentation and that each row starts with “- ”",
+      "x.yaml:2: invalid YAML (Map keys must be unique). Hint: a key appears twice in one mapping, and only one value can stay: remove or rename the second",
     );
   });
 
