@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CasefileError } from "../../../src/lib/errors.ts";
 import { parseDataFile } from "../../../src/lib/charts/data.ts";
 import { parseIsoDate } from "../../../src/lib/charts/iso-date.ts";
+import { yamlLimits } from "../../../src/lib/content/yaml-file.ts";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/charts/${name}`, import.meta.url), "utf8");
@@ -243,10 +244,12 @@ describe("parseDataFile with author-chosen column names", () => {
 
   it("refuses YAML nested past the limit that the parser reads, at its line", () => {
     const nested = (depth: number) => `- a: 1\n- b: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
-    expect(caught(() => parseDataFile("x.yaml", nested(98), "x.yaml")).detail).toBe(
-      'column "b" holds a nested list',
-    );
-    expect(caught(() => parseDataFile("x.yaml", nested(99), "x.yaml")).message).toBe(
+    expect(
+      caught(() => parseDataFile("x.yaml", nested(yamlLimits.depth - 2), "x.yaml")).detail,
+    ).toBe('column "b" holds a nested list');
+    expect(
+      caught(() => parseDataFile("x.yaml", nested(yamlLimits.depth - 1), "x.yaml")).message,
+    ).toBe(
       "x.yaml:2: YAML nests more than 100 levels deep. Hint: flatten it: no Casefile file needs more than a few levels",
     );
   });
