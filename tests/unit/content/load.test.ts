@@ -251,6 +251,20 @@ describe("loadSiteData", () => {
       ],
     ],
     [
+      "a stance keyed by a name Object.prototype has, without printing its code as the hint",
+      (root) => edit(root, sources, "      news-report: asserts", "      constructor: 5"),
+      [
+        `${sources}:18: claims[0].stances.constructor: unknown value 5 (expected one of: asserts, disputes, mentions).`,
+      ],
+    ],
+    [
+      "a stance keyed by something that is not an id",
+      (root) => edit(root, sources, "      news-report: asserts", "      toString: asserts"),
+      [
+        `${sources}:18: claims[0].stances.toString: key "toString" must be lowercase letters, digits and single hyphens. Hint: ids are lowercase words joined by hyphens, e.g. team-cymru`,
+      ],
+    ],
+    [
       "a data folder without an incident",
       (root) => mkdirSync(join(root, "data/incidents/2019-renamed")),
       [
