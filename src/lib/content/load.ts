@@ -130,8 +130,10 @@ export function loadIncidents(root: string): IncidentEntry[] {
  */
 function unreadCapture(root: string): CaptureCheck {
   const prefix = `${sitePaths.archives}/`;
-  const read = new Set(listCaptures(root).map((file) => file.slice(prefix.length)));
+  // Listed once, on the first capture path to check.
+  let read: Set<string> | undefined;
   return (path) => {
+    read ??= new Set(listCaptures(root).map((file) => file.slice(prefix.length)));
     if (read.has(path)) return undefined;
     const full = join(root, sitePaths.archives, path);
     const exists = existsSync(full);
