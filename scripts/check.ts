@@ -22,6 +22,8 @@ import { dossierCharts } from "../src/lib/dossier/dossier-charts.ts";
 import { buildDossier } from "../src/lib/dossier/dossier.ts";
 import {
   formatProblem,
+  inFile,
+  internalProblem,
   isCasefileError,
   problemsOf,
   type CasefileProblem,
@@ -36,15 +38,19 @@ export interface CheckResult {
   warnings: CasefileProblem[];
 }
 
-/** Ids of the incidents written under content/incidents/ (valid or not). */
+/** Ids of the incidents written under content/incidents/ (valid or not), each once. */
 function incidentIds(root: string): string[] {
   const folder = join(root, sitePaths.incidents);
   return existsSync(folder)
-    ? readdirSync(folder).flatMap((name) => /^(.+)\.mdx?$/.exec(name)?.slice(1, 2) ?? [])
+    ? [
+        ...new Set(
+          readdirSync(folder).flatMap((name) => /^(.+)\.mdx?$/.exec(name)?.slice(1, 2) ?? []),
+        ),
+      ]
     : [];
 }
 
-/** The MDX problems of every write-up that Astro compiles as MDX (`.mdx`; `.md` is Markdown). */
+/** The problems of every write-up's body: MDX (`.mdx`), or the links of Markdown (`.md`). */
 function writeUpProblems(
   root: string,
   check: (file: string, text: string) => CasefileProblem[],
@@ -52,11 +58,11 @@ function writeUpProblems(
   const folder = join(root, sitePaths.incidents);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith(".mdx"))
+    .filter((name) => /\.mdx?$/.test(name))
     .sort()
     .flatMap((name) => {
       const file = `${sitePaths.incidents}/${name}`;
-      return check(file, readFileSync(join(root, file), "utf8"));
+      return inFile(file, () => check(file, readFileSync(join(root, file), "utf8")));
     });
 }
 
@@ -77,7 +83,7 @@ function archiveChecked(root: string): {
   let archiveErrors: CasefileProblem[] = [];
   try {
     if (captures.inputs.every(({ bytes }) => bytes.byteLength <= maxCaptureBytes))
-      archive = processArchive(root, undefined, captures).archive;
+      archive = inFile(sitePaths.archives, () => processArchive(root, undefined, captures).archive);
   } catch (error) {
     if (!isCasefileError(error)) throw error;
     archiveErrors = problemsOf(error);
@@ -92,7 +98,8 @@ function archiveChecked(root: string): {
  * Checks the site at `root`; with `strict`, reliability lints are errors. With `charts`, it also
  * draws each valid incident's automatic charts into that cache: `npm run build` runs the check
  * beside Astro, which then finds them drawn. With `writeUps`, write-ups are checked through it
- * (a cache, `cachedWriteUpCheck`).
+ * (a cache, `cachedWriteUpCheck`). An internal error (a bug) ends the check as one error naming
+ * the file being processed; with `debug`, its stack is printed too.
  */
 export function checkSite(
   root: string,
@@ -100,6 +107,7 @@ export function checkSite(
     strict?: boolean;
     charts?: ChartCache | undefined;
     writeUps?: ((file: string, text: string) => CasefileProblem[]) | undefined;
+    debug?: boolean;
   } = {},
 ): CheckResult {
   try {
@@ -131,7 +139,7 @@ export function checkSite(
         collect();
         live = process.memoryUsage().heapUsed;
       }
-      const dossier = buildDossier(data, incident, archive);
+      const dossier = inFile(incident.file, () => buildDossier(data, incident, archive));
       if (options.charts) {
         try {
           dossierCharts(dossier, options.charts);
@@ -147,7 +155,8 @@ export function checkSite(
       : { errors: [], warnings: [...warnings, ...lints] };
   } catch (error) {
     if (isCasefileError(error)) return { errors: problemsOf(error), warnings: [] };
-    throw error;
+    if (options.debug) process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+    return { errors: [internalProblem(error, "content/ and data/")], warnings: [] };
   }
 }
 
@@ -167,13 +176,25 @@ export function report({ errors, warnings }: CheckResult): void {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
-  const settings = readSettings();
-  // `--warm-charts` (given by the build): draw the automatic charts for the build beside us.
-  const charts = process.argv.includes("--warm-charts")
-    ? buildChartCache(settings.cacheDir, rendererVersion(settings.project))
-    : undefined;
-  const writeUps = cachedWriteUpCheck(join(settings.cacheDir, "casefile"), settings.project);
-  const result = checkSite(settings.root, { strict: settings.strict, charts, writeUps });
+  let result: CheckResult;
+  let debug = false;
+  try {
+    const settings = readSettings();
+    debug = settings.debug;
+    // `--warm-charts` (given by the build): draw the automatic charts for the build beside us.
+    const charts = process.argv.includes("--warm-charts")
+      ? buildChartCache(settings.cacheDir, rendererVersion(settings.project))
+      : undefined;
+    const writeUps = cachedWriteUpCheck(join(settings.cacheDir, "casefile"), settings.project);
+    result = checkSite(settings.root, { strict: settings.strict, charts, writeUps, debug });
+  } catch (error) {
+    // Settings (a bad SITE_URL) and the caches, before any file is read.
+    if (debug) process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+    const errors = isCasefileError(error)
+      ? problemsOf(error)
+      : [internalProblem(error, "scripts/check.ts")];
+    result = { errors, warnings: [] };
+  }
   report(result);
   if (result.errors.length === 0) {
     process.stdout.write(

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { setPriority } from "node:os";
 import { join } from "node:path";
+import { formatProblem } from "../lib/errors.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
 /** Starts `scripts/check.ts` for this build; resolves to its exit code. */
@@ -25,8 +26,26 @@ export function startCheck(settings: SiteSettings): Promise<number> {
   } catch {
     // Not allowed here: both run at the same priority.
   }
+  // A check that cannot start, or is killed (out of memory), would stop the build without a word.
+  let reported = false;
+  const failed = (message: string) => {
+    const problem = { file: "scripts/check.ts", message, hint: stoppedHint };
+    if (!reported) process.stderr.write(`error: ${formatProblem(problem)}\n`);
+    reported = true;
+    return 1;
+  };
   return new Promise((resolve) => {
-    child.on("error", () => resolve(1));
-    child.on("close", (code) => resolve(code ?? 1));
+    child.on("error", (error) => {
+      resolve(failed(`the content check could not start (${error.message})`));
+    });
+    child.on("close", (code, signal) => {
+      resolve(
+        code ??
+          failed(`the content check stopped before it finished (${signal ?? "no exit code"})`),
+      );
+    });
   });
 }
+
+const stoppedHint =
+  "run npm run check on its own to see its problems; if it stops there too, it is a bug in Casefile or too little memory";

@@ -23,7 +23,8 @@ export function stableJson(value: unknown): string {
     if (item !== null && typeof item === "object" && !Array.isArray(item)) {
       // JSON.stringify has already called any toJSON (a Date is its ISO text by now).
       const record = item as Record<string, unknown>;
-      const sorted: Record<string, unknown> = {};
+      // No prototype: a key `__proto__` is a key like any other, not the prototype's setter.
+      const sorted = Object.create(null) as Record<string, unknown>;
       for (const key of Object.keys(record).sort()) {
         if (record[key] !== undefined) sorted[key] = record[key];
       }

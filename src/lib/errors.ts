@@ -81,3 +81,38 @@ export function isCasefileError(error: unknown): error is CasefileError | Casefi
 export function problemsOf(error: CasefileError | CasefileErrors): CasefileProblem[] {
   return error instanceof CasefileErrors ? error.problems : [error.toProblem()];
 }
+
+/** The file each internal error was thrown in, marked while it unwinds through `inFile`. */
+const filesOfErrors = new WeakMap<object, string>();
+
+/**
+ * Runs a step on one file (site-relative). An internal error it throws (a bug, not an author
+ * error) is marked with the file, the innermost one, for the top of the command to report with
+ * `internalProblem`; the error itself goes on unchanged.
+ */
+export function inFile<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (typeof error === "object" && error !== null && !filesOfErrors.has(error))
+      filesOfErrors.set(error, file);
+    throw error;
+  }
+}
+
+/**
+ * An internal error as an author problem: it names the file being processed when it was thrown
+ * (`inFile`), else `fallback`, since the file is what an author can look at and work around.
+ * One line, without the error's name or stack (`DEBUG=casefile` shows the stack).
+ */
+export function internalProblem(error: unknown, fallback: string): CasefileProblem {
+  const file =
+    (typeof error === "object" && error !== null ? filesOfErrors.get(error) : undefined) ??
+    fallback;
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+  return {
+    file,
+    message: `Casefile could not process this (${detail.trim()})`,
+    hint: "if nothing is wrong with it, this is a bug in Casefile: please report it with this paragraph (DEBUG=casefile adds the stack)",
+  };
+}

@@ -14,14 +14,20 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** `2024-07-28` → `28 July 2024`; a date-time is shown as written, its day and local time. */
+/**
+ * `2024-07-28` → `28 July 2024`; a date-time is shown as written, its day and local time. The year
+ * keeps its four digits (`1 January 0099`), which `Intl` would shorten.
+ */
 export function formatMoment(value: string): string {
   const day =
     /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
       value,
     );
   if (!day?.[1]) return value;
-  const text = dayFormat.format(new Date(`${day[1]}T00:00:00Z`));
+  const text = dayFormat
+    .formatToParts(new Date(`${day[1]}T00:00:00Z`))
+    .map((part) => (part.type === "year" ? day[1]!.slice(0, 4) : part.value))
+    .join("");
   if (!day[2]) return text;
   return `${text}, ${day[2]}${day[3] ? ` (UTC${day[3] === "Z" ? "" : day[3]})` : ""}`;
 }

@@ -9,12 +9,33 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isoDateTime =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** True when year, month and day name a day that exists (no 30 February). */
+/**
+ * True when year, month and day name a day that exists (no 30 February). The year is set with
+ * `setUTCFullYear`, since `Date.UTC` reads years 0–99 as 1900–1999.
+ */
 function realDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
+}
+
+/**
+ * Why a text that has the shape of an ISO 8601 date or date-time names no real moment, or
+ * undefined when it names one: 30 February, 24:00 or a second 60 (which `Date` rolls over into
+ * the next day or refuses), and offsets past ±23:59 (RFC 3339).
+ */
+function impossibility(match: RegExpExecArray): string | undefined {
+  const [, year, month, day, hour, minute, second, offset] = match;
+  if (!realDay(Number(year), Number(month), Number(day)))
+    return `${year}-${month}-${day} is not a day of the calendar`;
+  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59))
+    return `${hour}:${minute}${second === undefined ? "" : `:${second}`} is not a time of day (the last is 23:59:59; midnight is 00:00 of the next day)`;
+  const offsetParts = offset === undefined ? undefined : /^[+-](\d{2}):?(\d{2})$/.exec(offset);
+  if (offsetParts && (Number(offsetParts[1]) > 23 || Number(offsetParts[2]) > 59))
+    return `${offset} is not a UTC offset (offsets run from -23:59 to +23:59)`;
+  return undefined;
 }
 
 /** A calendar day, `YYYY-MM-DD`, kept as a string so that no time zone can shift it. */
@@ -26,31 +47,42 @@ export const day = z.string({ error: "expected a date as YYYY-MM-DD" }).refine(
   { error: (issue) => `"${String(issue.input)}" is not a valid date (expected YYYY-MM-DD)` },
 );
 
+/**
+ * A date or date-time as written in ISO 8601: `form` is the message for a text of the wrong form
+ * (with `offset`, one without a time and UTC offset is of the wrong form); a text of the right form
+ * must also name a real day, time and offset.
+ */
+function isoMoment(offset: boolean, form: (text: string) => string) {
+  return z
+    .string({ error: "expected an ISO 8601 date or date-time" })
+    .superRefine((text, context) => {
+      const match = isoDateTime.exec(text);
+      const reason =
+        match === null || (offset && match[7] === undefined) ? undefined : impossibility(match);
+      if (match !== null && (!offset || match[7] !== undefined) && reason === undefined) return;
+      context.addIssue({
+        code: "custom",
+        input: text,
+        message:
+          reason === undefined
+            ? form(text)
+            : `"${text}" is not a valid ${match?.[4] === undefined ? "date" : "date-time"}: ${reason}`,
+      });
+    });
+}
+
 /** A day or an instant in ISO 8601 (`2024-07-28` or `2024-07-28T11:29:00-04:00`), kept as written. */
-export const moment = z.string({ error: "expected an ISO 8601 date or date-time" }).refine(
-  (text) => {
-    const match = isoDateTime.exec(text);
-    if (match === null || !realDay(Number(match[1]), Number(match[2]), Number(match[3])))
-      return false;
-    const [hour, minute, second] = [match[4], match[5], match[6]].map((part) => Number(part ?? 0));
-    return (hour ?? 0) < 24 && (minute ?? 0) < 60 && (second ?? 0) < 61;
-  },
-  {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a valid ISO 8601 date or date-time (expected e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00)`,
-  },
+export const moment = isoMoment(
+  false,
+  (text) =>
+    `"${text}" is not a valid ISO 8601 date or date-time (expected e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00)`,
 );
 
 /** An instant with an explicit offset, as events need (`2024-07-28T11:29:00-04:00`). */
-export const instant = z.string({ error: "expected an ISO 8601 date-time with offset" }).refine(
-  (text) => {
-    const match = isoDateTime.exec(text);
-    return match?.[7] !== undefined && !Number.isNaN(Date.parse(text));
-  },
-  {
-    error: (issue) =>
-      `"${String(issue.input)}" is not an ISO 8601 date-time with a UTC offset (expected e.g. 2024-07-28T11:29:00-04:00)`,
-  },
+export const instant = isoMoment(
+  true,
+  (text) =>
+    `"${text}" is not an ISO 8601 date-time with a UTC offset (expected e.g. 2024-07-28T11:29:00-04:00)`,
 );
 
 /** An absolute http(s) URL; other schemes (javascript:, data:) are refused. */

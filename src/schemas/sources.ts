@@ -15,6 +15,39 @@ export const documentKinds = [
 /** How a source relates to a claim. */
 export const stances = ["asserts", "disputes", "mentions"] as const;
 
+/**
+ * A capture's path relative to data/archives/, in the one spelling the archive lists it by:
+ * `./a/b.txt`, `a//b.txt` and `a/x/../b.txt` are all `a/b.txt`, so that each names the same
+ * capture. Undefined for a path that is absolute or leads out of the folder.
+ */
+function normaliseCapturePath(path: string): string | undefined {
+  if (path.startsWith("/")) return undefined;
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.pop() === undefined) return undefined;
+  }
+  return parts.length > 0 ? parts.join("/") : undefined;
+}
+
+/** A capture path, normalised; one that is absolute or leaves data/archives/ is refused. */
+const capturePath = z
+  .string()
+  .min(1)
+  .transform((path, context) => {
+    const normalised = normaliseCapturePath(path);
+    if (normalised === undefined) {
+      context.addIssue({
+        code: "custom",
+        input: path,
+        message: `capture "${path}" is not a path inside data/archives/`,
+      });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+
 /** One source of an incident. */
 export const sourceSchema = z.strictObject({
   /** Stable, author-chosen id; anchors `#source-<id>`. */
@@ -33,8 +66,8 @@ export const sourceSchema = z.strictObject({
   url: webUrl.optional(),
   /** An archived copy (e.g. a web archive snapshot). */
   archived_url: webUrl.optional(),
-  /** Capture files under `data/archives/`, relative to that folder. */
-  captures: z.array(z.string().min(1)).default([]),
+  /** Capture files under `data/archives/`, relative to that folder (normalised: `./a//b` is `a/b`). */
+  captures: z.array(capturePath).default([]),
   /** Id of the source this one republishes (copies its text). */
   republished_from: id.optional(),
   /**

@@ -17,6 +17,12 @@ describe("stableJson", () => {
     expect(stableJson(new Date("2024-07-28T00:00:00Z"))).toBe('"2024-07-28T00:00:00.000Z"');
   });
 
+  it("keeps a key named __proto__ (a chart data column) apart from its value", () => {
+    const row = (value: string) => JSON.parse(`{"__proto__": "${value}", "n": 1}`) as unknown;
+    expect(stableJson(row("Killed"))).not.toBe(stableJson(row("Arrested")));
+    expect(stableJson(row("Killed"))).toBe('{"__proto__":"Killed","n":1}');
+  });
+
   it("refuses functions, whose text does not say what they compute", () => {
     expect(() => stableJson({ plot: () => 1 })).toThrow(/function/);
   });

@@ -2,11 +2,12 @@
  * Data files for charts (`data/incidents/<id>/*.csv|tsv|json|yaml`) parsed into typed tables.
  * Every format ends in the same column typing, so a date or number means the same in each.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from "yaml";
-import type { Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import { CasefileError } from "../errors.ts";
 import { readDelimited } from "../content/delimited.ts";
 import type { Delimiter } from "../content/delimited.ts";
+import { parseYamlDocument } from "../content/yaml-file.ts";
+import { duplicateJsonKey } from "./json-keys.ts";
 import { textOf, typeColumn } from "./column-types.ts";
 import type { SourceCell } from "./column-types.ts";
 import type { DataTable, RawRow, Row } from "./table-types.ts";
@@ -55,8 +56,10 @@ export function parseDataFile(name: string, text: string, file: string): DataTab
 
 /** Types every column and assembles typed and raw rows. */
 function typeTable(source: SourceTable, file: string): DataTable {
-  const rows: Row[] = source.records.map(() => ({}));
-  const raw: RawRow[] = source.records.map(() => ({}));
+  // Rows are keyed by the author's column names: without a prototype, a column named
+  // `__proto__` or `constructor` is a column like any other.
+  const rows: Row[] = source.records.map(() => Object.create(null) as Row);
+  const raw: RawRow[] = source.records.map(() => Object.create(null) as RawRow);
   const columns = source.columns.map((name) => {
     const cells = source.records.map(
       (record) => record.cells.get(name) ?? { value: null, field: name },
@@ -105,59 +108,79 @@ function readJson(text: string, file: string): SourceTable {
       hint: "Check for trailing commas and unquoted keys",
     });
   }
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate) {
+    throw new CasefileError({
+      file,
+      line: duplicate.line,
+      message: `key "${duplicate.key}" appears twice in one object`,
+      hint: "Give every column of a row one value; JSON keeps only the last of two",
+    });
+  }
   const { items, prefix } = rowsOf(data, file, undefined);
   return collect(
-    items.map((item, index) => ({ item, field: `${prefix}[${index}]`, line: undefined })),
+    items.map((item, index) => {
+      const field = `${prefix}[${index}]`;
+      if (!isRecord(item))
+        throw new CasefileError({
+          file,
+          field,
+          message: "row is not an object of column values",
+          hint: shapeHint,
+        });
+      return {
+        field,
+        cells: Object.entries(item).map(([name, value]) => ({ name, value, line: undefined })),
+      };
+    }),
     file,
   );
 }
 
 /** YAML: a sequence of mappings, or a mapping with `rows:`. Cells carry their line numbers. */
 function readYaml(text: string, file: string): SourceTable {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [error] = document.errors;
-  if (error) {
-    throw new CasefileError({
-      file,
-      line: error.linePos?.[0]?.line,
-      message: `invalid YAML (${error.message.split("\n")[0] ?? error.code})`,
-      hint: "Check the indentation and that each row starts with “- ”",
-    });
-  }
-  const lineOf = (node: YamlNode | null | undefined): number | undefined =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const { document, data, lineAt } = parseYamlDocument(text, file, {
+    malformed: (detail) => `invalid YAML (${detail})`,
+    hint: "Check the indentation and that each row starts with “- ”",
+  });
   let root: unknown = document.contents;
+  let rows: unknown = data;
   let prefix = "";
   if (isMap(root)) {
     root = root.get("rows", true);
+    rows = isRecord(data) ? data["rows"] : undefined;
     prefix = "rows";
   }
-  if (!isSeq(root)) {
+  if (!isSeq(root) || !Array.isArray(rows)) {
     throw new CasefileError({ file, message: "expected a list of rows", hint: shapeHint });
   }
   const items = root.items.map((node, index) => {
     const field = `${prefix}[${index}]`;
-    if (!isMap(node))
+    const values: unknown = rows[index];
+    if (!isMap(node) || !isRecord(values))
       throw new CasefileError({
         file,
-        line: lineOf(node as YamlNode),
+        line: lineAt(node),
         field,
         message: "row is not a mapping of column names to values",
         hint: shapeHint,
       });
-    const item: Record<string, { value: unknown; line: number | undefined }> = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const value = pair.value as YamlNode | null;
-      item[key] = {
-        value: isScalar(value) ? value.value : value === null ? null : value.toJSON(),
-        line: lineOf(value) ?? lineOf(pair.key as YamlNode),
-      };
-    }
-    return { item, field, line: lineOf(node) };
+    const cells = node.items.map((pair) => {
+      if (!isScalar(pair.key))
+        throw new CasefileError({
+          file,
+          line: lineAt(pair.key),
+          field,
+          message: "a column name is a list or a mapping",
+          hint: "Name each column with plain text",
+        });
+      const name = String(pair.key.value);
+      // The value as the data has it (aliases expanded); an own `__proto__` key reads as one.
+      return { name, value: values[name], line: lineAt(pair.value) ?? lineAt(pair.key) };
+    });
+    return { field, cells };
   });
-  return collect(items, file, true);
+  return collect(items, file);
 }
 
 const shapeHint =
@@ -173,27 +196,23 @@ function rowsOf(
   throw new CasefileError({ file, line, message: "expected a list of rows", hint: shapeHint });
 }
 
-/** Turns objects (with optional per-cell lines) into records; columns in first-seen order. */
-function collect(
-  items: { item: unknown; field: string; line: number | undefined }[],
-  file: string,
-  withLines = false,
-): SourceTable {
+/** One row before typing: its field path and its cells by column name, with their lines. */
+interface SourceItem {
+  field: string;
+  cells: { name: string; value: unknown; line: number | undefined }[];
+}
+
+/** Turns rows of named cells into records; columns in first-seen order. */
+function collect(items: SourceItem[], file: string): SourceTable {
   const columns: string[] = [];
-  const records = items.map(({ item, field, line }) => {
-    if (!isRecord(item))
-      throw new CasefileError({
-        file,
-        line,
-        field,
-        message: "row is not an object of column values",
-        hint: shapeHint,
-      });
+  const seen = new Set<string>();
+  const records = items.map(({ field, cells: entries }) => {
     const cells = new Map<string, SourceCell>();
-    for (const [name, entry] of Object.entries(item)) {
-      const value: unknown = withLines ? (entry as { value: unknown }).value : entry;
-      const cellLine = withLines ? (entry as { line: number | undefined }).line : undefined;
-      if (!columns.includes(name)) columns.push(name);
+    for (const { name, value, line } of entries) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        columns.push(name);
+      }
       const cellField = `${field}.${name}`;
       if (
         value !== null &&
@@ -204,13 +223,13 @@ function collect(
       ) {
         throw new CasefileError({
           file,
-          line: cellLine,
+          line,
           field: cellField,
           message: `column "${name}" holds a nested ${Array.isArray(value) ? "list" : "object"}`,
           hint: "Chart data must be flat: one plain value (text, number, date, true/false) per column",
         });
       }
-      cells.set(name, { value: value ?? null, line: cellLine, field: cellField });
+      cells.set(name, { value: value ?? null, line, field: cellField });
     }
     return { cells };
   });

@@ -88,7 +88,8 @@ export function stixSector(sector: string): IndustrySector | undefined {
     .toLowerCase()
     .replace(/[\s_]+/g, "-");
   const known = industrySectors.find((value) => value === key);
-  return known ?? sectorAliases[key];
+  // The sector is the author's text: `constructor` or `__proto__` must not find Object's own.
+  return known ?? (Object.hasOwn(sectorAliases, key) ? sectorAliases[key] : undefined);
 }
 
 /** The sector each kind of outlet belongs to, where one fits. */

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { extractCapture } from "../archive/formats/index.ts";
 import type { CaptureInput } from "../archive/index.ts";
-import { isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
+import { inFile, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
 import { folderContents } from "./site-files.ts";
 
@@ -48,7 +48,9 @@ export function checkCaptures(root: string, read?: readonly CaptureInput[]): Cas
       continue;
     }
     try {
-      extractCapture({ file, bytes: bytes ?? new Uint8Array(readFileSync(join(root, file))) });
+      inFile(file, () =>
+        extractCapture({ file, bytes: bytes ?? new Uint8Array(readFileSync(join(root, file))) }),
+      );
     } catch (error) {
       if (!isCasefileError(error)) throw error;
       problems.push(...problemsOf(error));

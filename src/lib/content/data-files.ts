@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDataFile } from "../charts/data.ts";
-import { CasefileError, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
+import {
+  CasefileError,
+  inFile,
+  isCasefileError,
+  problemsOf,
+  type CasefileProblem,
+} from "../errors.ts";
 import { knownIds } from "./references.ts";
 import { sitePaths } from "./load.ts";
 
@@ -43,21 +49,44 @@ export function readIncidentDataFile(
   return { file, text: readFileSync(join(root, file), "utf8") };
 }
 
+/**
+ * The characters a data file's name may hold. Each data file is published at
+ * `/incidents/<id>/data/<name>` and linked under its chart, so a name must be its own address:
+ * `#`, `?`, `%` or a space would need encoding in every link (and break the ones that forget).
+ */
+const safeName = /^[A-Za-z0-9._-]+$/;
+
+/** The problem with a data file's name, if it holds characters outside `safeName`. */
+function unsafeName(file: string, name: string): CasefileProblem | undefined {
+  if (safeName.test(name)) return undefined;
+  const characters = [...new Set(name.replace(/[A-Za-z0-9._-]/g, ""))]
+    .map((character) => (character === " " ? "a space" : `"${character}"`))
+    .join(", ");
+  return {
+    file,
+    message: `data file name "${name}" holds ${characters}, which a link cannot carry as written`,
+    hint: 'name data files with letters (A–Z, a–z), digits, "-", "_" and "." only (e.g. raid-casualties.csv): the name is the file\'s download address',
+  };
+}
+
 /** Files of a data folder that are not chart data: they have their own schemas. */
 const ownSchemaFiles = new Set(["sources.yaml", "events.csv"]);
 
 /**
  * Parses every chart data file of the given incidents as a chart would (CSV, TSV, JSON, YAML),
- * so that a bad file is reported by `npm run check` before any page is built.
+ * so that a bad file is reported by `npm run check` before any page is built; a data file whose
+ * name a link cannot carry as written is a problem too.
  */
 export function checkDataFiles(root: string, incidentIds: readonly string[]): CasefileProblem[] {
   const problems: CasefileProblem[] = [];
   for (const id of incidentIds) {
     for (const name of incidentDataFiles(root, id)) {
-      if (ownSchemaFiles.has(name)) continue;
       const file = `${sitePaths.incidentData}/${id}/${name}`;
+      const badName = unsafeName(file, name);
+      if (badName) problems.push(badName);
+      if (ownSchemaFiles.has(name)) continue;
       try {
-        parseDataFile(name, readFileSync(join(root, file), "utf8"), file);
+        inFile(file, () => parseDataFile(name, readFileSync(join(root, file), "utf8"), file));
       } catch (error) {
         if (!isCasefileError(error)) throw error;
         problems.push(...problemsOf(error));

@@ -1,14 +1,21 @@
 import { placeholderWarnings } from "./placeholders.ts";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { eventSchema } from "../../schemas/event.ts";
 import { incidentId, incidentSchema } from "../../schemas/incident.ts";
 import { outletsFileSchema } from "../../schemas/outlet.ts";
 import { sourcesFileSchema } from "../../schemas/sources.ts";
-import { CasefileErrors, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
+import {
+  CasefileErrors,
+  inFile,
+  isCasefileError,
+  problemsOf,
+  type CasefileProblem,
+} from "../errors.ts";
 import { readDelimited } from "./delimited.ts";
 import { parseFrontmatter } from "./frontmatter.ts";
-import { checkReferences } from "./references.ts";
+import { listCaptures } from "./captures.ts";
+import { checkReferences, type CaptureCheck } from "./references.ts";
 import { linkProblems } from "./site-files.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
 import { validate } from "./validate.ts";
@@ -55,22 +62,34 @@ function readYamlInto(
 
 /**
  * Reads and validates the frontmatter of every write-up under content/incidents/, collecting
- * problems and warnings; returns the valid incidents and the ids of every write-up found.
+ * problems and warnings; returns the valid incidents and the file name of every write-up found,
+ * by id. Two write-ups for one id (`x.md` and `x.mdx`) are a problem.
  */
 function readIncidents(
   root: string,
   problems: CasefileProblem[],
   warnings: CasefileProblem[],
   yamlFiles: YamlFiles,
-): { incidents: IncidentEntry[]; written: Set<string> } {
+): { incidents: IncidentEntry[]; written: Map<string, string> } {
   const incidents: IncidentEntry[] = [];
-  const written = new Set<string>();
+  const written = new Map<string, string>();
   for (const name of list(join(root, sitePaths.incidents))) {
     const match = /^(.+)\.mdx?$/.exec(name);
     if (!match?.[1]) continue;
     const id = match[1];
     const file = `${sitePaths.incidents}/${name}`;
-    written.add(id);
+    const other = written.get(id);
+    if (other !== undefined) {
+      // Sorted, so `x.md` comes before `x.mdx`: the problem names the Markdown one, which Astro
+      // would otherwise publish in place of the MDX.
+      problems.push({
+        file: `${sitePaths.incidents}/${other}`,
+        message: `two write-ups for incident "${id}": ${other} and ${name}`,
+        hint: "keep one of them and delete the other (MDX can hold everything Markdown can)",
+      });
+      continue;
+    }
+    written.set(id, name);
     if (!incidentId.safeParse(id).success) {
       problems.push({
         file,
@@ -79,15 +98,17 @@ function readIncidents(
       });
       continue;
     }
-    const yaml = readYamlInto(problems, yamlFiles, file, () =>
-      parseFrontmatter(readFileSync(join(root, file), "utf8"), file),
-    );
-    if (!yaml) continue;
-    const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
-    if (result.ok) {
-      incidents.push({ id, file, data: result.value });
-      warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
-    } else problems.push(...result.problems);
+    inFile(file, () => {
+      const yaml = readYamlInto(problems, yamlFiles, file, () =>
+        parseFrontmatter(readFileSync(join(root, file), "utf8"), file),
+      );
+      if (!yaml) return;
+      const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
+      if (result.ok) {
+        incidents.push({ id, file, data: result.value });
+        warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
+      } else problems.push(...result.problems);
+    });
   }
   return { incidents, written };
 }
@@ -104,6 +125,37 @@ export function loadIncidents(root: string): IncidentEntry[] {
 }
 
 /**
+ * Why a capture path (normalised by the schema, relative to data/archives/) names no capture that
+ * the archive reads: the archive reads the files `listCaptures` lists, and a capture listed in a
+ * sources file but not read would leave its source without evidence and without a word.
+ */
+function unreadCapture(root: string): CaptureCheck {
+  const prefix = `${sitePaths.archives}/`;
+  // Listed once, on the first capture path to check.
+  let read: Set<string> | undefined;
+  return (path) => {
+    read ??= new Set(listCaptures(root).map((file) => file.slice(prefix.length)));
+    if (read.has(path)) return undefined;
+    const full = join(root, sitePaths.archives, path);
+    const exists = existsSync(full);
+    if (exists && path.split("/").some((part) => part.startsWith(".")))
+      return {
+        message: `capture "${path}" is in a hidden folder or file (a name starting with "."), which is not archived`,
+        hint: "move or rename it so that no part of its path starts with a dot",
+      };
+    if (exists && lstatSync(full).isSymbolicLink())
+      return {
+        message: `capture "${path}" is a symbolic link, which is not archived`,
+        hint: "put the file itself under data/archives/",
+      };
+    return {
+      message: `capture "${path}" not found under data/archives/`,
+      hint: "capture paths are relative to data/archives/",
+    };
+  };
+}
+
+/**
  * Reads, validates and cross-checks everything under `root` (content/ and data/). Collects every
  * problem before failing, so an author sees them all at once; throws CasefileErrors if any.
  */
@@ -117,14 +169,15 @@ export function loadSiteData(root: string): SiteData {
 
   let outlets: SiteData["outlets"] = [];
   if (existsSync(join(root, sitePaths.outlets))) {
-    const yaml = readYaml(sitePaths.outlets, () =>
-      parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets),
-    );
-    if (yaml) {
+    inFile(sitePaths.outlets, () => {
+      const yaml = readYaml(sitePaths.outlets, () =>
+        parseYamlFile(readFileSync(join(root, sitePaths.outlets), "utf8"), sitePaths.outlets),
+      );
+      if (!yaml) return;
       const result = validate(outletsFileSchema, yaml.data ?? [], sitePaths.outlets, yaml.lineOf);
       if (result.ok) outlets = result.value;
       else problems.push(...result.problems);
-    }
+    });
   } else {
     warnings.push({
       file: sitePaths.outlets,
@@ -135,7 +188,7 @@ export function loadSiteData(root: string): SiteData {
 
   const sources: SiteData["sources"] = new Map();
   const events: SiteData["events"] = new Map();
-  for (const id of written)
+  for (const id of written.keys())
     sources.set(id, {
       file: `${sitePaths.incidentData}/${id}/sources.yaml`,
       sources: [],
@@ -156,51 +209,48 @@ export function loadSiteData(root: string): SiteData {
     }
     const sourcesFile = `${folder}/sources.yaml`;
     if (existsSync(join(root, sourcesFile))) {
-      const yaml = readYaml(sourcesFile, () =>
-        parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile),
-      );
-      if (yaml) {
-        const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
-        if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
-        else problems.push(...result.problems);
-      }
+      inFile(sourcesFile, () => {
+        const yaml = readYaml(sourcesFile, () =>
+          parseYamlFile(readFileSync(join(root, sourcesFile), "utf8"), sourcesFile),
+        );
+        if (yaml) {
+          const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
+          if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
+          else problems.push(...result.problems);
+        }
+      });
       if (!sources.get(id)?.sources.length) unchecked.add(id);
     }
     const eventsFile = `${folder}/events.csv`;
-    if (existsSync(join(root, eventsFile))) {
-      const csv = collect(problems, () =>
-        readDelimited(readFileSync(join(root, eventsFile), "utf8"), eventsFile, ","),
-      );
-      const rows: EventEntry[] = [];
-      const columns = csv?.columns ?? [];
-      for (const record of csv?.records ?? []) {
-        const values = Object.fromEntries(
-          columns.map((name, index) => [name, record.fields[index] ?? ""]),
+    if (existsSync(join(root, eventsFile)))
+      inFile(eventsFile, () => {
+        const csv = collect(problems, () =>
+          readDelimited(readFileSync(join(root, eventsFile), "utf8"), eventsFile, ","),
         );
-        const result = validate(eventSchema, values, eventsFile, () => record.line);
-        if (result.ok) rows.push({ ...result.value, line: record.line });
-        else problems.push(...result.problems);
-      }
-      events.set(
-        id,
-        rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line),
-      );
-    }
+        const rows: EventEntry[] = [];
+        const columns = csv?.columns ?? [];
+        for (const record of csv?.records ?? []) {
+          const values = Object.fromEntries(
+            columns.map((name, index) => [name, record.fields[index] ?? ""]),
+          );
+          const result = validate(eventSchema, values, eventsFile, () => record.line);
+          if (result.ok) rows.push({ ...result.value, line: record.line });
+          else problems.push(...result.problems);
+        }
+        events.set(
+          id,
+          rows.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || a.line - b.line),
+        );
+      });
   }
 
   problems.push(...linkProblems(root));
   // References into a sources file that failed to load would only repeat its own errors.
   const checked = new Map([...sources].filter(([id]) => !unchecked.has(id)));
   const site: SiteData = { incidents, outlets, sources, events, warnings };
-  const archives = join(root, sitePaths.archives);
   problems.push(
-    ...checkReferences(
-      { ...site, sources: checked },
-      (path) =>
-        !path.split(/[\\/]/).includes("..") &&
-        existsSync(join(archives, path)) &&
-        statSync(join(archives, path)).isFile(),
-      (file, path) => yamlFiles.get(file)?.lineOf(path),
+    ...checkReferences({ ...site, sources: checked }, unreadCapture(root), (file, path) =>
+      yamlFiles.get(file)?.lineOf(path),
     ),
   );
   if (problems.length > 0) throw new CasefileErrors(problems);

@@ -12,14 +12,17 @@ export function knownIds(ids: Iterable<string>): string {
 /** Where a value sits, for a problem: the file and, when known, the line. */
 export type Locate = (file: string, path: readonly PropertyKey[]) => number | undefined;
 
+/** Why a capture path listed in a sources file names no capture that is read, if it does not. */
+export type CaptureCheck = (path: string) => { message: string; hint: string } | undefined;
+
 /**
  * Checks every cross-reference: a source's outlet and the sources it depends on (republished_from,
- * based_on, translated_from), a stance's source, an
- * event's sources, a capture path, and duplicate ids. Returns every problem found.
+ * based_on, translated_from), a stance's source, an event's sources, a capture path (through
+ * `captureProblem`), and duplicate ids. Returns every problem found.
  */
 export function checkReferences(
   site: SiteData,
-  captureExists: (path: string) => boolean,
+  captureProblem: CaptureCheck,
   locate: Locate,
 ): CasefileProblem[] {
   const problems: CasefileProblem[] = [];
@@ -60,12 +63,13 @@ export function checkReferences(
         );
       }
       source.captures.forEach((capture, captureIndex) => {
-        if (!captureExists(capture)) {
+        const unread = captureProblem(capture);
+        if (unread) {
           problem(
             ["sources", index, "captures", captureIndex],
             `sources[${index}].captures[${captureIndex}]`,
-            `capture "${capture}" not found under data/archives/`,
-            "capture paths are relative to data/archives/",
+            unread.message,
+            unread.hint,
           );
         }
       });

@@ -10,35 +10,44 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-/** Hints by field name: what a correct value looks like. */
-const fieldHints: Record<string, string> = {
-  published: "write the day as YYYY-MM-DD, quoted",
-  updated: "write the day as YYYY-MM-DD, quoted",
-  date: "write the day as YYYY-MM-DD, quoted",
-  start: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00",
-  end: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start",
-  time: "write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)",
-  countries: "use ISO 3166-1 alpha-2 codes such as VE or BO",
-  timezone: "use an IANA name such as America/Caracas",
-  redirect_from:
-    "write the old id (2024-old-name) or the old page's path (/incidents/2024-old-name/), without domain or base path; the files beneath an old page redirect with it",
-  id: "ids are lowercase words joined by hyphens, e.g. team-cymru",
-  url: "write the full address, starting with https://",
-  archived_url: "write the full address, starting with https://",
-  homepage: "write the full address, starting with https://",
-  reliability:
-    "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
-  credibility:
-    "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
-};
+/**
+ * Hints by field name: what a correct value looks like. Looked up by the last key of an issue's
+ * path, which can be an author's key (a stance's source id such as `constructor`): a map, so that
+ * no key finds a property of `Object.prototype`.
+ */
+const fieldHints = new Map<string, string>(
+  Object.entries({
+    published: "write the day as YYYY-MM-DD, quoted",
+    updated: "write the day as YYYY-MM-DD, quoted",
+    date: "write the day as YYYY-MM-DD, quoted",
+    start: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00",
+    end: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start",
+    time: "write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)",
+    countries: "use ISO 3166-1 alpha-2 codes such as VE or BO",
+    timezone: "use an IANA name such as America/Caracas",
+    redirect_from:
+      "write the old id (2024-old-name) or the old page's path (/incidents/2024-old-name/), without domain or base path; the files beneath an old page redirect with it",
+    id: "ids are lowercase words joined by hyphens, e.g. team-cymru",
+    url: "write the full address, starting with https://",
+    archived_url: "write the full address, starting with https://",
+    homepage: "write the full address, starting with https://",
+    captures: "capture paths are relative to data/archives/",
+    reliability:
+      "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
+    credibility:
+      "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+  }),
+);
 
 /** Hints by expected type, for fields without a hint of their own. */
-const typeHints: Record<string, string> = {
-  string: "write one text value (quote it if it contains a colon, # or brackets)",
-  number: "write a plain number",
-  array: 'write a list: [a, b] on one line, or one "- item" per line',
-  object: 'write a mapping: one "field: value" per line, indented under this field',
-};
+const typeHints = new Map<string, string>(
+  Object.entries({
+    string: "write one text value (quote it if it contains a colon, # or brackets)",
+    number: "write a plain number",
+    array: 'write a list: [a, b] on one line, or one "- item" per line',
+    object: 'write a mapping: one "field: value" per line, indented under this field',
+  }),
+);
 
 /** Describes a YAML value briefly for an error message. */
 function describe(value: unknown): string {
@@ -61,7 +70,7 @@ function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
       : typeof path[path.length - 2] === "string"
         ? String(path[path.length - 2])
         : "";
-  const hint = fieldHints[name];
+  const hint = fieldHints.get(name);
   const field = fieldPath(path);
   switch (issue.code) {
     case "invalid_type":
@@ -75,7 +84,7 @@ function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
       return {
         field,
         message: `expected ${issue.expected}, got ${describe(issue.input)}`,
-        hint: hint ?? typeHints[issue.expected],
+        hint: hint ?? typeHints.get(issue.expected),
       };
     case "invalid_value":
       return {
@@ -99,6 +108,12 @@ function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
             ? `needs at least ${String(issue.minimum)} value`
             : "must not be empty",
         hint,
+      };
+    case "invalid_key":
+      return {
+        field,
+        message: `key "${String(last)}" ${issue.issues[0]?.message ?? "is not allowed"}`,
+        hint: fieldHints.get("id"),
       };
     case "invalid_format":
       return { field, message: issue.message, hint };

@@ -12,6 +12,8 @@ import { checkWriteUp } from "./write-ups.ts";
 /** What a cached result depends on besides the write-up: the check's code and its parser. */
 const versionPaths = [
   "src/lib/content/write-ups.ts",
+  "src/lib/content/write-up-links.ts",
+  "src/lib/urls/paths.ts",
   "src/lib/content/provided-components.ts",
   "node_modules/@mdx-js/mdx/package.json",
   "node_modules/remark-gfm/package.json",

@@ -1,12 +1,14 @@
 /**
  * The MDX of a write-up, read the way Astro's MDX integration reads it (@mdx-js/mdx with remark-gfm,
- * the frontmatter blanked so that lines stay those of the file), for the two mistakes only the MDX
- * shows: a syntax error, and a component that the write-up uses but neither imports nor is given.
+ * the frontmatter blanked so that lines stay those of the file), for the mistakes only the MDX
+ * shows: a syntax error, a component that the write-up uses but neither imports nor is given, and
+ * a link with a malformed percent-escape (the last also in `.md` write-ups, read as Markdown).
  */
 import { createProcessor } from "@mdx-js/mdx";
 import remarkGfm from "remark-gfm";
 import type { CasefileProblem } from "../errors.ts";
 import { providedComponents } from "./provided-components.ts";
+import { linkProblems, type LinkNode } from "./write-up-links.ts";
 
 /**
  * What a write-up may hold before it is refused unread. The MDX parser takes time superlinear in
@@ -31,7 +33,7 @@ const nestingHint =
   "a write-up is prose: flatten the nesting, and move data into a file under data/incidents/ (a chart or a table)";
 
 /** The parts of an mdast or estree node this module reads. */
-interface Node {
+interface Node extends LinkNode {
   /** Node type. */
   type: string;
   /** Element name of a JSX node (`null` for a fragment). */
@@ -42,8 +44,6 @@ interface Node {
   position?: { start: { line: number } };
   /** The parsed JavaScript of an ESM block. */
   data?: { estree?: { body: Node[] } };
-  /** A JSX element's attributes (`name` absent on a spread `{...props}`). */
-  attributes?: { name?: string }[];
 }
 
 /** The parts of an MDX compile error this module reads (a vfile `VFileMessage`). */
@@ -57,6 +57,7 @@ interface CompileMessage {
 }
 
 const processor = createProcessor({ format: "mdx", remarkPlugins: [remarkGfm] });
+const markdownProcessor = createProcessor({ format: "md", remarkPlugins: [remarkGfm] });
 
 /** True for the errors the MDX parser reports about its input (not bugs in the parser). */
 function isCompileMessage(error: unknown): error is CompileMessage {
@@ -184,12 +185,22 @@ function isDocumentElement(element: Node): boolean {
 }
 
 /**
- * The author problems in a write-up's MDX (`file` site-relative, `text` the whole file): the first
- * syntax error, or else every use of a component that is neither imported nor provided. Only for
- * `.mdx` files: Astro reads `.md` as Markdown, where tags are HTML. Errors that are not about the
+ * The author problems in a write-up (`file` site-relative, `text` the whole file). In MDX: the
+ * first syntax error, or else every use of a component that is neither imported nor provided and
+ * every link with a malformed percent-escape, in line order. A `.md` file is Markdown to Astro,
+ * where tags are HTML and braces text: only its links are checked. Errors that are not about the
  * input are thrown.
  */
 export function checkWriteUp(file: string, text: string): CasefileProblem[] {
+  if (file.endsWith(".md")) {
+    try {
+      return linkProblems(file, markdownProcessor.parse(blankFrontmatter(text)) as Node);
+    } catch (error) {
+      if (isStackOverflow(error))
+        return [{ file, message: "lists or quotes nest too deeply to read", hint: nestingHint }];
+      throw error;
+    }
+  }
   const limit = pastLimits(text);
   if (limit) return [{ file, line: limit.line, message: limit.message, hint: nestingHint }];
   let tree: Node;
@@ -219,7 +230,7 @@ export function checkWriteUp(file: string, text: string): CasefileProblem[] {
     if (node.children)
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return elements.flatMap((element) => {
+  const components = elements.flatMap((element): CasefileProblem[] => {
     const name = element.name ?? "";
     if (isDocumentElement(element))
       return [
@@ -241,4 +252,5 @@ export function checkWriteUp(file: string, text: string): CasefileProblem[] {
       },
     ];
   });
+  return [...components, ...linkProblems(file, tree)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

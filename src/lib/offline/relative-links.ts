@@ -1,4 +1,4 @@
-import { isRootRelative } from "../urls/paths.ts";
+import { decodedPath, isRootRelative } from "../urls/paths.ts";
 
 /** What rewriting the links of one file of the offline copy needs. */
 export interface RewriteOptions {
@@ -17,7 +17,8 @@ function targetFile(
   files: ReadonlySet<string>,
 ): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
-  const rest = decodeURIComponent(pathname.slice(base.length));
+  const rest = decodedPath(pathname.slice(base.length));
+  if (rest === undefined) return undefined;
   const candidates =
     rest === "" || rest.endsWith("/") ? [`${rest}index.html`] : [rest, `${rest}/index.html`];
   return candidates.find((candidate) => files.has(candidate));

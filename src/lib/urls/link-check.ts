@@ -1,3 +1,5 @@
+import { decodedPath } from "./paths.ts";
+
 /** A link in a built page that does not resolve. */
 export interface BrokenLink {
   /** The page holding the link, relative to the output folder. */
@@ -23,7 +25,8 @@ function unescape(value: string): string {
 
 /** The output file a site path resolves to, trying `index.html` for folders. */
 function resolveFile(pathname: string, files: ReadonlySet<string>): string | undefined {
-  const path = decodeURIComponent(pathname).replace(/^\/+/, "");
+  const path = decodedPath(pathname)?.replace(/^\/+/, "");
+  if (path === undefined) return undefined;
   const candidates =
     path === "" || path.endsWith("/") ? [`${path}index.html`] : [path, `${path}/index.html`];
   return candidates.find((candidate) => files.has(candidate));
@@ -60,19 +63,16 @@ export function checkLinks(
         broken.push({ page, href, reason: `does not start with the base path ${base}` });
         continue;
       }
+      if (decodedPath(url.pathname) === undefined || decodedPath(url.hash) === undefined) {
+        broken.push({ page, href, reason: "a malformed percent-escape" });
+        continue;
+      }
       const target = resolveFile(url.pathname.slice(base.length), files);
+      const id = decodedPath(url.hash.slice(1)) ?? "";
       if (!target) {
         broken.push({ page, href, reason: "no such file in the output" });
-      } else if (
-        url.hash.length > 1 &&
-        target.endsWith(".html") &&
-        !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))
-      ) {
-        broken.push({
-          page,
-          href,
-          reason: `no element with id "${decodeURIComponent(url.hash.slice(1))}" on ${target}`,
-        });
+      } else if (url.hash.length > 1 && target.endsWith(".html") && !idsOf(target).has(id)) {
+        broken.push({ page, href, reason: `no element with id "${id}" on ${target}` });
       }
     }
   }

@@ -23,6 +23,18 @@ export function withBase(base: string, path: string): string {
   return prefix + slashed.slice(1) + rest;
 }
 
+/**
+ * A URL's path or fragment with its percent-escapes decoded, or undefined when an escape is
+ * malformed (`%zz`, or bytes that are not UTF-8), where `decodeURIComponent` would throw.
+ */
+export function decodedPath(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Splits `/a/b?x#y` into the path and the `?…#…` suffix. */
 function splitSuffix(path: string): [string, string] {
   const index = path.search(/[?#]/);

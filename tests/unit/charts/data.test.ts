@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CasefileError } from "../../../src/lib/errors.ts";
 import { parseDataFile } from "../../../src/lib/charts/data.ts";
 import { parseIsoDate } from "../../../src/lib/charts/iso-date.ts";
+import { yamlLimits } from "../../../src/lib/content/yaml-file.ts";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/charts/${name}`, import.meta.url), "utf8");
@@ -179,5 +180,84 @@ describe("parseDataFile", () => {
       { a: 1, b: 2 },
       { a: 3, b: 4 },
     ]);
+  });
+});
+
+describe("parseDataFile with author-chosen column names", () => {
+  it("reads a column named __proto__ or constructor like any other", () => {
+    for (const [name, text] of [
+      ["x.csv", "__proto__,constructor\nKilled,2\n"],
+      ["x.json", '[{"__proto__": "Killed", "constructor": 2}]'],
+      ["x.yaml", "- __proto__: Killed\n  constructor: 2\n"],
+    ] as const) {
+      const table = parseDataFile(name, text, name);
+      expect(table.columns.map((column) => column.name)).toEqual(["__proto__", "constructor"]);
+      expect(Object.entries(table.rows[0]!)).toEqual([
+        ["__proto__", "Killed"],
+        ["constructor", 2],
+      ]);
+      expect(table.raw[0]?.["__proto__"]).toBe("Killed");
+    }
+  });
+
+  it("refuses a key that appears twice in a JSON object, naming its line", () => {
+    const error = caught(() =>
+      parseDataFile(
+        "x.json",
+        '[\n  {"day": "2020-05-04", "ips": 3},\n  {"day": "2020-05-05", "ips": 4, "ips": 5}\n]',
+        "x.json",
+      ),
+    );
+    expect(error.message).toBe(
+      'x.json:3: key "ips" appears twice in one object. Hint: Give every column of a row one value; JSON keeps only the last of two',
+    );
+  });
+
+  it("accepts the same key in different objects and in nested strings", () => {
+    const table = parseDataFile(
+      "x.json",
+      '{"rows": [{"a": "\\"a\\": 1", "b": 1}, {"a": "x", "b": 2}]}',
+      "x.json",
+    );
+    expect(table.rows).toHaveLength(2);
+  });
+
+  it("refuses a key that appears twice in a YAML row, naming its line", () => {
+    expect(caught(() => parseDataFile("x.yaml", "- a: 1\n  a: 2\n", "x.yaml")).message).toBe(
+      "x.yaml:2: invalid YAML (Map keys must be unique). Hint: a key appears twice in one mapping, and only one value can stay: remove or rename the second",
+    );
+  });
+
+  it("refuses YAML aliases that expand past the limit, naming the file and the first alias", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level <= 8; level++)
+      bomb.push(
+        `${"b".repeat(level)}: &b${level} [${Array(9)
+          .fill(level === 1 ? "*a" : `*b${level - 1}`)
+          .join(", ")}]`,
+      );
+    bomb.push("rows: [{n: 1}]");
+    expect(caught(() => parseDataFile("x.yaml", bomb.join("\n"), "x.yaml")).message).toBe(
+      "x.yaml:2: YAML aliases (*name) expand to more than 100 values. Hint: write the values out instead of repeating them through anchors (&name) and aliases (*name)",
+    );
+  });
+
+  it("refuses YAML nested past the limit that the parser reads, at its line", () => {
+    const nested = (depth: number) => `- a: 1\n- b: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+    expect(
+      caught(() => parseDataFile("x.yaml", nested(yamlLimits.depth - 2), "x.yaml")).detail,
+    ).toBe('column "b" holds a nested list');
+    expect(
+      caught(() => parseDataFile("x.yaml", nested(yamlLimits.depth - 1), "x.yaml")).message,
+    ).toBe(
+      "x.yaml:2: YAML nests more than 100 levels deep. Hint: flatten it: no Casefile file needs more than a few levels",
+    );
+  });
+
+  it("refuses YAML nested thousands deep, naming the file", () => {
+    const deep = `- a: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`;
+    expect(caught(() => parseDataFile("x.yaml", deep, "x.yaml")).message).toMatch(
+      /^x\.yaml:1: YAML nests more than 100 levels deep\. Hint: flatten it/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CasefileError } from "../../../src/lib/errors.ts";
 import { parseDataFile } from "../../../src/lib/charts/data.ts";
 import { renderChart } from "../../../src/lib/charts/render.ts";
+import { dataTableHtml } from "../../../src/lib/charts/table.ts";
 import { isSafeUrl } from "../../../src/lib/charts/sanitize.ts";
 
 const fixtures = new URL("../../fixtures/charts/", import.meta.url);
@@ -256,5 +257,23 @@ describe("determinism across processes and time zones", () => {
     expect(run("Asia/Kolkata")).toBe(utc);
     // A local-time scale asked for by the author is drawn in UTC: 15:29Z is "03:29" PM, not Caracas' 11:29.
     expect(utc).toContain("Jul 28");
+  });
+});
+
+describe("renderChart with a column named __proto__", () => {
+  it("draws the column's values and shows them in the data table", () => {
+    const table = parseDataFile(
+      "raid.csv",
+      "__proto__,count\nKilled,2\nArrested,8\n",
+      "data/incidents/x/raid.csv",
+    );
+    const svg = renderChart(
+      { marks: [Plot.barX(table.rows, { x: "count", y: "__proto__" })] },
+      { ...place, label: "raid" },
+    );
+    expect(count(svg, /<rect /g)).toBe(2);
+    expect(svg).toContain("Killed");
+    expect(svg).toContain("Arrested");
+    expect(dataTableHtml(table)).toContain("<td>Killed</td>");
   });
 });

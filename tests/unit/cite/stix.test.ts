@@ -136,6 +136,8 @@ describe("stixBundle", () => {
     expect(stixSector("media")).toBe("communications");
     expect(stixSector("elections")).toBe("government-national");
     expect(stixSector("astrology")).toBeUndefined();
+    expect(stixSector("constructor")).toBeUndefined();
+    expect(stixSector("__proto__")).toBeUndefined();
   });
 
   it("links DDoS to ATT&CK T1498 and defacement to T1491.002, and the pattern to the targets", () => {

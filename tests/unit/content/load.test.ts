@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { cpSync, copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSiteData } from "../../../src/lib/content/load.ts";
@@ -170,6 +170,101 @@ describe("loadSiteData", () => {
       ],
     ],
     [
+      "a period start with an impossible UTC offset",
+      (root) => edit(root, incident, 'start: "2020-05-04"', 'start: "2020-05-04T10:00:00+99:99"'),
+      [
+        `${incident}:5: period.start: "2020-05-04T10:00:00+99:99" is not a valid date-time: +99:99 is not a UTC offset (offsets run from -23:59 to +23:59). Hint: write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00`,
+      ],
+    ],
+    [
+      "an event on 30 February",
+      (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-02-30T10:00:00+01:00"),
+      [
+        `${events}:2: time: "2020-02-30T10:00:00+01:00" is not a valid date-time: 2020-02-30 is not a day of the calendar. Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+      ],
+    ],
+    [
+      "an event at 24:00",
+      (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-05-04T24:00:00+01:00"),
+      [
+        `${events}:2: time: "2020-05-04T24:00:00+01:00" is not a valid date-time: 24:00:00 is not a time of day (the last is 23:59:59; midnight is 00:00 of the next day). Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+      ],
+    ],
+    [
+      "YAML aliases that expand past the limit (an alias bomb)",
+      (root) =>
+        edit(
+          root,
+          sources,
+          /^/,
+          [
+            "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+            ...Array.from(
+              { length: 8 },
+              (_, level) =>
+                `x${level + 1}: &a${level + 1} [${Array(9).fill(`*a${level}`).join(", ")}]`,
+            ),
+            "",
+          ].join("\n"),
+        ),
+      [
+        `${sources}:2: YAML aliases (*name) expand to more than 100 values. Hint: write the values out instead of repeating them through anchors (&name) and aliases (*name)`,
+      ],
+    ],
+    [
+      "YAML nested 10,000 deep",
+      (root) => edit(root, sources, /^/, `deep: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`),
+      [
+        `${sources}:1: YAML nests more than 100 levels deep. Hint: flatten it: no Casefile file needs more than a few levels`,
+      ],
+    ],
+    [
+      "a __proto__ key, which a record would drop",
+      (root) => edit(root, sources, "      news-report: asserts", "      __proto__: asserts"),
+      [`${sources}:18: "__proto__" is not a field or an id. Hint: rename or remove this key`],
+    ],
+    [
+      "a capture path leaving data/archives/",
+      (root) => edit(root, sources, "example/news-report.txt", "../outlets.yaml"),
+      [
+        `${sources}:7: sources[0].captures[0]: capture "../outlets.yaml" is not a path inside data/archives/. Hint: capture paths are relative to data/archives/`,
+      ],
+    ],
+    [
+      "a capture in a hidden folder, which is not archived",
+      (root) => {
+        cpSync(join(root, "data/archives/example"), join(root, "data/archives/.drafts"), {
+          recursive: true,
+        });
+        edit(root, sources, "example/news-report.txt", ".drafts/news-report.txt");
+      },
+      [
+        `${sources}:7: sources[0].captures[0]: capture ".drafts/news-report.txt" is in a hidden folder or file (a name starting with "."), which is not archived. Hint: move or rename it so that no part of its path starts with a dot`,
+      ],
+    ],
+    [
+      "two write-ups for one incident (.md beside .mdx)",
+      (root) =>
+        copyFileSync(join(root, incident), join(root, "content/incidents/2020-example-ddos.md")),
+      [
+        `content/incidents/2020-example-ddos.md: two write-ups for incident "2020-example-ddos": 2020-example-ddos.md and 2020-example-ddos.mdx. Hint: keep one of them and delete the other (MDX can hold everything Markdown can)`,
+      ],
+    ],
+    [
+      "a stance keyed by a name Object.prototype has, without printing its code as the hint",
+      (root) => edit(root, sources, "      news-report: asserts", "      constructor: 5"),
+      [
+        `${sources}:18: claims[0].stances.constructor: unknown value 5 (expected one of: asserts, disputes, mentions).`,
+      ],
+    ],
+    [
+      "a stance keyed by something that is not an id",
+      (root) => edit(root, sources, "      news-report: asserts", "      toString: asserts"),
+      [
+        `${sources}:18: claims[0].stances.toString: key "toString" must be lowercase letters, digits and single hyphens. Hint: ids are lowercase words joined by hyphens, e.g. team-cymru`,
+      ],
+    ],
+    [
       "a data folder without an incident",
       (root) => mkdirSync(join(root, "data/incidents/2019-renamed")),
       [
@@ -182,6 +277,23 @@ describe("loadSiteData", () => {
     const root = copySite(minimalSite);
     breakIt(root);
     expect(errorsOf(root)).toEqual(expected);
+  });
+
+  it.each([
+    "./example/news-report.txt",
+    "example//news-report.txt",
+    "example/x/../news-report.txt",
+  ])("reads the capture path %s as the capture it names", (path) => {
+    const root = copySite(minimalSite);
+    edit(root, sources, "example/news-report.txt", path);
+    const [source] = loadSiteData(root).sources.get("2020-example-ddos")?.sources ?? [];
+    expect(source?.captures).toEqual(["example/news-report.txt"]);
+  });
+
+  it("accepts a year before 100 as written, not as 19xx", () => {
+    const root = copySite(minimalSite);
+    edit(root, incident, 'published: "2020-06-01"', 'published: "0099-01-01"');
+    expect(loadSiteData(root).incidents[0]?.data.published).toBe("0099-01-01");
   });
 
   it("reports every problem at once", () => {

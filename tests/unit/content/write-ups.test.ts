@@ -139,3 +139,38 @@ describe("checkWriteUp", () => {
     hang,
   );
 });
+
+describe("checkWriteUp on links", () => {
+  const percentHint =
+    "Hint: write % followed by two hexadecimal digits of UTF-8 (%25 for a percent sign itself), or the character as it is";
+
+  it("reports a site link with a malformed percent-escape at its line, in MDX and Markdown", () => {
+    const text = "---\ntitle: x\n---\n\nSee [x](/outlets/%zz/) and [y](/outlets/caf%C3%A9/).\n";
+    for (const name of ["links.mdx", "links.md"])
+      expect(problemsOf(name, text)).toEqual([
+        `content/incidents/${name}:5: link "/outlets/%zz/" has a malformed percent-escape. ${percentHint}`,
+      ]);
+  });
+
+  it("checks images, link definitions and literal href attributes too", () => {
+    const text = '![a](/a%.png)\n\n[ref]: /b%zz/\n\n<a href="#%E0%A4%A">c</a>\n';
+    expect(problemsOf("links.mdx", text).map((problem) => problem.split(" has ")[0])).toEqual([
+      'content/incidents/links.mdx:1: link "/a%.png"',
+      'content/incidents/links.mdx:3: link "/b%zz/"',
+      'content/incidents/links.mdx:5: link "#%E0%A4%A"',
+    ]);
+  });
+
+  it("leaves external addresses alone", () => {
+    expect(problemsOf("links.mdx", "[x](https://example.org/search?q=100%)\n")).toEqual([]);
+  });
+
+  it("lists unknown components and bad links together, in line order", () => {
+    const text = "[x](/%zz/)\n\n<Gauge />\n\n[y](/%yy/)\n";
+    expect(problemsOf("links.mdx", text).map((problem) => problem.split(":")[1])).toEqual([
+      "1",
+      "3",
+      "5",
+    ]);
+  });
+});

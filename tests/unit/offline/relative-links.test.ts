@@ -28,6 +28,15 @@ describe("relative links for the offline copy", () => {
     );
   });
 
+  it("points a link with a malformed percent-escape to the site instead of failing", () => {
+    expect(relativeUrl("/casefile/outlets/%zz/", "index.html", options)).toBe(
+      "https://example.org/casefile/outlets/%zz/",
+    );
+    expect(
+      relativeUrl("/casefile/incidents/a/data/raid%casualties.csv", "index.html", options),
+    ).toBe("https://example.org/casefile/incidents/a/data/raid%casualties.csv");
+  });
+
   it("ends page links in index.html and keeps fragments", () => {
     expect(relativeUrl("/casefile/", "incidents/a/index.html", options)).toBe("../../index.html");
     expect(relativeUrl("/casefile/incidents/a/#source-x", "outlets/b/index.html", options)).toBe(
