@@ -4,6 +4,7 @@ import type { Claim, Source } from "../../schemas/sources.ts";
 import { CasefileError } from "../errors.ts";
 import { midnightUtc, versionDay } from "./dates.ts";
 import { attackTechniques, outletSectors, stanceOpinions, stixSector } from "./stix-vocabulary.ts";
+import { writtenName } from "./names.ts";
 import { casefileNamespace, uuidV5 } from "./uuid.ts";
 
 /** One STIX 2.1 object (SDO or SRO) with the common properties Casefile always sets. */
@@ -239,7 +240,7 @@ export function stixBundle(input: StixInput): StixBundle {
       ...common("note", `claim:${claim.id}`),
       abstract: claim.text,
       content,
-      authors: [...incident.authors],
+      authors: incident.authors.map(writtenName),
       object_refs: [reportId],
     });
   });
