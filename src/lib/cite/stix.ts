@@ -77,6 +77,31 @@ export function stixId(incidentId: string, type: string, local: string): string 
   return `${type}--${uuidV5(casefileNamespace, `casefile:${incidentId}:${type}:${local}`)}`;
 }
 
+/**
+ * When the publisher's identity was created, as every bundle states it. STIX dates each version
+ * of an object and forbids one id with two `created` times (STIX 2.1, "Versioning"), and the
+ * publisher is the same object in every bundle, so its timestamps cannot come from an incident;
+ * the Unix epoch is fixed forever and precedes any report the publisher creates.
+ */
+const publisherCreated = "1970-01-01T00:00:00.000Z";
+
+/**
+ * The publisher's STIX identity: one id for the same publisher in every incident's bundle, so that
+ * a tool merging bundles sees one publisher. Its key has a slash, which no incident id has, so it
+ * cannot meet an incident-scoped key; a renamed publisher is a new identity.
+ */
+function publisherIdentity(publisher: string): StixObject {
+  return {
+    type: "identity",
+    spec_version: "2.1",
+    id: `identity--${uuidV5(casefileNamespace, `casefile:/publisher:${publisher}`)}`,
+    created: publisherCreated,
+    modified: publisherCreated,
+    name: publisher,
+    identity_class: "organization",
+  };
+}
+
 /** The external references of one source: its URL and its archived copy. */
 function sourceReferences(source: Source, outletName: string): ExternalReference[] {
   const kind = source.published === undefined ? source.kind : `${source.kind}, ${source.published}`;
@@ -128,7 +153,8 @@ export function stixBundle(input: StixInput): StixBundle {
   const { id, incident, sources, claims, publisher, url, reportNumber } = input;
   const created = midnightUtc(incident.published);
   const modified = midnightUtc(versionDay(incident));
-  const publisherId = stixId(id, "identity", "publisher");
+  const creator = publisherIdentity(publisher);
+  const publisherId = creator.id;
   const common = (type: string, local: string): StixObject => ({
     type,
     spec_version: "2.1",
@@ -139,16 +165,6 @@ export function stixBundle(input: StixInput): StixBundle {
   });
   const outletOfSource = outletsOf(input);
   const sourceById = new Map(sources.map((source) => [source.id, source]));
-
-  const publisherIdentity: StixObject = {
-    type: "identity",
-    spec_version: "2.1",
-    id: publisherId,
-    created,
-    modified,
-    name: publisher,
-    identity_class: "organization",
-  };
 
   const outletIdentities = new Map<string, StixObject>();
   for (const outlet of outletOfSource.values()) {
@@ -246,7 +262,7 @@ export function stixBundle(input: StixInput): StixBundle {
   });
 
   const others: StixObject[] = [
-    publisherIdentity,
+    creator,
     ...outletIdentities.values(),
     ...targetIdentities.values(),
     ...attackPatterns,
