@@ -10,7 +10,7 @@ const namespaces = {
 } as const;
 
 /** One incident of the feed. */
-export interface FeedIncident {
+interface FeedIncident {
   /** Its frontmatter. */
   data: Incident;
   /** Absolute URL of its page. */

@@ -15,7 +15,7 @@ interface MetaTag {
 }
 
 /** A creator as the translation server returns it: two fields, or one for an institution. */
-export type ZoteroCreator =
+type ZoteroCreator =
   | { creatorType: string; firstName: string; lastName: string }
   | { creatorType: string; name: string };
 
@@ -56,7 +56,7 @@ function decode(text: string): string {
 }
 
 /** The `<meta>` tags of a page or head with a name or property and a content, in order. */
-export function metaTags(html: string): MetaTag[] {
+function metaTags(html: string): MetaTag[] {
   const head = /<head\b[\s\S]*?<\/head>/i.exec(html)?.[0] ?? html;
   const tags: MetaTag[] = [];
   // Quoted attribute values may hold ">".
