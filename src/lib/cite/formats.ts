@@ -53,10 +53,24 @@ function formatCitations(csl: CslItem): CitationFormats {
   // (citation-js would fill an empty BibTeX note from `accessed`; the item never has one.)
   const withNote = { ...csl, note: `Version of ${csl.version}` };
   // CSL treats "2024-08-15" as a numeric range and labels it "Versions"; "of 2024-08-15" is text.
-  const forReference = new Cite({ ...csl, version: `of ${csl.version}` });
-  const reference = forReference
+  // The APA style also title-cases a report number after each hyphen and reads one that starts
+  // with digits as a range ("Nos. 2024-Venezuela-Cne-…"): non-breaking hyphens hide its hyphens
+  // from both, and the reference then gets the number back as written.
+  const number = csl.number?.replaceAll("-", "\u2011");
+  const forReference = new Cite({
+    ...csl,
+    version: `of ${csl.version}`,
+    ...(number === undefined ? {} : { number }),
+  });
+  const formatted = forReference
     .format("bibliography", { template: "apa", format: "text", lang: "en-US" })
     .trim();
+  // Found without regard to case: the style may still capitalise the number's first letter.
+  const at = number === undefined ? -1 : formatted.toLowerCase().indexOf(number.toLowerCase());
+  const reference =
+    number === undefined || csl.number === undefined || at === -1
+      ? formatted
+      : formatted.slice(0, at) + csl.number + formatted.slice(at + number.length);
   return {
     bibtex: oneTrailingNewline(bibtexEntry(withNote)),
     ris: oneTrailingNewline(risRecord(withNote)),

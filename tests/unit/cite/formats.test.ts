@@ -155,3 +155,19 @@ describe("citationFormats", () => {
     expect(other.bibtex).toContain("Another title");
   });
 });
+
+describe("the APA reference", () => {
+  it("names a report number as written, not title-cased or read as a range", () => {
+    const reference = (reportNumber: string) =>
+      citationFormats(
+        incidentCsl({ ...input, id: "2024-venezuela-cne-election-ddos", reportNumber }),
+      ).reference;
+    expect(reference("2024-venezuela-cne-election-ddos")).toContain(
+      "(Incident Dossier 2024-venezuela-cne-election-ddos; Version of 2024-08-15)",
+    );
+    expect(reference("cf-2024-venezuela-cne-election-ddos")).toContain(
+      "(Incident Dossier cf-2024-venezuela-cne-election-ddos; Version of 2024-08-15)",
+    );
+    expect(reference("CF-2024-07")).not.toContain("\u2011");
+  });
+});
