@@ -17,7 +17,7 @@ const optionsSchema = z
     title: z.string().min(1).optional(),
     /** The publishing institution named in citations. Default: `CASEFILE_PUBLISHER`, else "Casefile". */
     publisher: z.string().min(1).optional(),
-    /** Prefix of report numbers (e.g. `CF-`), put before the incident id. Default: `CASEFILE_REPORT_PREFIX`, else none. */
+    /** Prefix of report numbers (`CF-`), put before the incident id. Default: `CASEFILE_REPORT_PREFIX`. */
     reportPrefix: z.string().optional(),
     /** One sentence about the site, for feeds and the home page head. */
     description: z.string().min(1).optional(),
