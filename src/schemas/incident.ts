@@ -23,6 +23,34 @@ const oldIncident = z
       `"${String(issue.input)}" is neither an old incident id nor an old incident path`,
   });
 
+/**
+ * One author of a write-up. A name is parsed: `Ana María Pérez` and `Pérez González, Ana María`
+ * are persons, and names with a word such as Team, Lab or Institute stay whole, as a group.
+ * `{ group: … }` and `{ given: …, family: … }` say which it is when the parse would guess wrong;
+ * citations cite a group under its whole name, never as a person's given and family names.
+ */
+const author = z.union(
+  [
+    z.string().min(1),
+    z.strictObject({
+      /** A group author (a team, lab or organisation), cited under its whole name. */
+      group: z.string().trim().min(1),
+    }),
+    z.strictObject({
+      /** Given names of a person (`Ana María`). */
+      given: z.string().trim().min(1),
+      /** Family name, particles included (`van der Berg`, `Pérez González`). */
+      family: z.string().trim().min(1),
+      /** Generational suffix (`Jr.`), if any. */
+      suffix: z.string().trim().min(1).optional(),
+    }),
+  ],
+  {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not an author (expected a name, { group: name } or { given: names, family: name })`,
+  },
+);
+
 /** Frontmatter of `content/incidents/<id>.mdx`. */
 export const incidentSchema = z
   .strictObject({
@@ -74,8 +102,8 @@ export const incidentSchema = z
         assessed: z.string().optional(),
       })
       .default({ claimed: [] }),
-    /** Authors of the write-up, as they want to be cited. */
-    authors: z.array(z.string().min(1)).min(1),
+    /** Authors of the write-up, as they want to be cited: persons, groups or both. */
+    authors: z.array(author).min(1),
     /** First publication day. */
     published: day,
     /** Last substantive update. */
@@ -120,6 +148,9 @@ export const incidentSchema = z
 
 /** A validated incident's frontmatter. */
 export type Incident = z.output<typeof incidentSchema>;
+
+/** One author as the frontmatter gives it: a name to parse, a group, or a person in parts. */
+export type Author = z.output<typeof author>;
 
 /** The incident id pattern (also the file name and URL segment). */
 export const incidentId = id;

@@ -17,7 +17,7 @@ const optionsSchema = z
     title: z.string().min(1).optional(),
     /** The publishing institution named in citations. Default: `CASEFILE_PUBLISHER`, else "Casefile". */
     publisher: z.string().min(1).optional(),
-    /** Prefix of report numbers (e.g. `CF-`); none when empty. Default: `CASEFILE_REPORT_PREFIX`. */
+    /** Prefix of report numbers (`CF-`), put before the incident id. Default: `CASEFILE_REPORT_PREFIX`. */
     reportPrefix: z.string().optional(),
     /** One sentence about the site, for feeds and the home page head. */
     description: z.string().min(1).optional(),
@@ -73,7 +73,7 @@ export interface SiteConfig {
   description: string;
   /** The publishing institution named in citations (`citation_technical_report_institution`). */
   publisher: string;
-  /** Prefix of report numbers (e.g. `CF-`); none when empty, so no number is cited. */
+  /** Prefix of report numbers (e.g. `CF-`); when empty the number is the incident id alone. */
   reportNumberPrefix: string;
   /** Language of the write-ups. */
   language: string;
@@ -154,7 +154,11 @@ export function readSettings(
   };
 }
 
-/** The report number of an incident, when the site numbers its reports. */
-export function reportNumber(config: SiteConfig, incidentId: string): string | undefined {
-  return config.reportNumberPrefix ? `${config.reportNumberPrefix}${incidentId}` : undefined;
+/**
+ * The report number of an incident: the site's prefix and the incident id, which is unique and
+ * never changes. Every incident has one, so that Google Scholar and Zotero see a numbered report
+ * (`citation_technical_report_number`) whether or not the site sets a prefix.
+ */
+export function reportNumber(config: SiteConfig, incidentId: string): string {
+  return `${config.reportNumberPrefix}${incidentId}`;
 }

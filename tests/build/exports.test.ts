@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateStix } from "../../src/lib/cite/stix.ts";
 import { buildSite, listFiles, type BuildRun } from "../helpers/build-site.ts";
+import { zoteroItem } from "../helpers/zotero-embedded-metadata.ts";
 
 const samples = [
   "2024-venezuela-cne-election-ddos",
@@ -45,6 +46,7 @@ describe("citations and exports of the sample site", () => {
       "citation_publication_date",
       "citation_online_date",
       "citation_technical_report_institution",
+      "citation_technical_report_number",
       "citation_fulltext_html_url",
       "DC.title",
       "DC.creator",
@@ -60,6 +62,30 @@ describe("citations and exports of the sample site", () => {
     expect(JSON.parse(jsonLd)).toMatchObject({ "@type": "Report" });
     expect(html).toContain('id="cite-this"');
   });
+
+  it.each(samples)("%s is saved by Zotero as a numbered report by a group author", (id) => {
+    expect(zoteroItem(read(`incidents/${id}/index.html`))).toMatchObject({
+      itemType: "report",
+      creators: [{ creatorType: "author", name: "Casefile sample team" }],
+      reportType: "Incident dossier",
+      reportNumber: id,
+      institution: "Casefile",
+    });
+  });
+
+  it.each(samples)(
+    "%s has a BibTeX entry dated in full and an RIS record with its whole id",
+    (id) => {
+      const bibtex = read(`incidents/${id}/cite.bib`);
+      expect(bibtex).toMatch(/\n\tdate = \{\d{4}-\d{2}-\d{2}\},\n/);
+      expect(bibtex).not.toMatch(/\bmonth = /);
+      expect(bibtex).toContain("\tauthor = {{Casefile sample team}},\n");
+      const ris = read(`incidents/${id}/cite.ris`);
+      expect(ris).toContain(`\nID  - ${id}\n`);
+      expect(ris).toMatch(/\nDA {2}- \d{4}\/\d{2}\/\d{2}\/\n/);
+      expect(ris).toContain("\nAU  - Casefile sample team\n");
+    },
+  );
 
   it.each(samples)("%s has cite files that parse back with citation-js", (id) => {
     const title = /<meta name="citation_title" content="([^"]*)">/.exec(
@@ -82,6 +108,28 @@ describe("citations and exports of the sample site", () => {
     expect(bundle.objects.map((object: { type: string }) => object.type)).toContain("report");
     expect(JSON.parse(read(`incidents/${id}/index.json`))).toMatchObject({ id });
     expect(JSON.parse(read(`incidents/${id}/sources.json`)).sources.length).toBeGreaterThan(0);
+  });
+
+  it("names one publisher identity in the STIX bundles of all incidents", () => {
+    const publishers = samples.map((id) => {
+      const bundle = JSON.parse(read(`incidents/${id}/stix.json`)) as {
+        objects: { type: string; id: string; name?: string; created_by_ref?: string }[];
+      };
+      const report = bundle.objects.find((object) => object.type === "report");
+      return bundle.objects.find((object) => object.id === report?.created_by_ref);
+    });
+    expect(publishers[0]).toMatchObject({ type: "identity", name: "Casefile" });
+    expect(publishers[1]).toEqual(publishers[0]);
+    expect(publishers[2]).toEqual(publishers[0]);
+  });
+
+  it("writes an RSS 2.0 feed with a self link and its authors as dc:creator", () => {
+    const feed = read("feed.xml");
+    expect(feed).toContain(
+      '<atom:link href="https://example.org/casefile/feed.xml" rel="self" type="application/rss+xml"/>',
+    );
+    expect(feed.match(/<dc:creator>Casefile sample team<\/dc:creator>/g)).toHaveLength(3);
+    expect(feed).not.toContain("<author>");
   });
 
   it("lists every incident in /incidents.json, the feed and the sitemap", () => {

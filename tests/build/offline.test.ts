@@ -139,6 +139,39 @@ describe("offline reading and search in the built site", () => {
     }
   });
 
+  it("links each dossier in the zip to the copies beside it, not to the site, for every file the zip carries", () => {
+    const entries = unzipSync(new Uint8Array(readFileSync(join(outDir, "casefile-offline.zip"))));
+    const inside = new Set(Object.keys(entries).map((name) => name.slice("casefile/".length)));
+    const site = `https://example.org${base}`;
+    const decoder = new TextDecoder();
+    for (const id of incidents) {
+      const name = `incidents/${id}/dossier.html`;
+      const html = decoder.decode(entries[`casefile/${name}`]);
+      const links = [...html.matchAll(/<[a-z]+\b[^>]*\s(?:href|src|action)="([^"]*)"[^>]*>/g)]
+        .filter(([element]) => !/\srel="canonical"/.test(element))
+        .map((match) => match[1] ?? "");
+      const toSite = links.filter((url) => url.startsWith(site));
+      // What still points at the site is only what the zip leaves out (the zip itself).
+      const carried = toSite.filter((url) => {
+        const path = decodeURIComponent(new URL(url).pathname.slice(base.length));
+        return (
+          inside.has(path) || inside.has(`${path}index.html`) || inside.has(`${path}/index.html`)
+        );
+      });
+      expect(carried, name).toEqual([]);
+      expect(toSite, name).toEqual([`${site}casefile-offline.zip`]);
+      // The relative links resolve inside the zip, and the web dossier's links were absolute.
+      const relative = links.filter((url) => !/^(?:[a-z][a-z0-9+.-]*:|#)/i.test(url));
+      expect(relative.length, name).toBeGreaterThan(15);
+      for (const url of relative) {
+        const path = new URL(url.replace(/[?#].*$/, ""), `file:///${name}`).pathname.slice(1);
+        expect(inside.has(decodeURIComponent(path)), `${name}: ${url}`).toBe(true);
+      }
+      expect(read(name).match(new RegExp(`"${site}`, "g"))?.length ?? 0).toBeGreaterThan(15);
+      expect(html).toContain(`<link rel="canonical" href="${site}incidents/${id}/">`);
+    }
+  });
+
   it("writes one self-contained dossier per incident, linked from its page", () => {
     for (const id of incidents) {
       expect(read(`incidents/${id}/index.html`)).toContain(

@@ -33,6 +33,18 @@ async function controlled(page: Page): Promise<void> {
   });
 }
 
+/** Unpacks a built site's offline zip into a new temporary folder, and returns the folder. */
+function unzipOffline(outDir: string): string {
+  const folder = mkdtempSync(join(tmpdir(), "casefile-unzipped-"));
+  const entries = unzipSync(readFileSync(join(outDir, "casefile-offline.zip")));
+  for (const [name, bytes] of Object.entries(entries)) {
+    if (name.endsWith("/")) continue;
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), bytes);
+  }
+  return folder;
+}
+
 /** Cuts the network for a context: the server drops connections and Chromium reports offline. */
 async function goOffline(context: BrowserContext, server: SiteServer): Promise<void> {
   server.down = true;
@@ -209,13 +221,7 @@ describe.skipIf(!browserAvailable()).each(["/", "/casefile/"])(
     it(
       "reads the zip of the whole site from disk, following links to an incident's charts",
       async () => {
-        const folder = mkdtempSync(join(tmpdir(), "casefile-unzipped-"));
-        const entries = unzipSync(readFileSync(join(outDir, "casefile-offline.zip")));
-        for (const [name, bytes] of Object.entries(entries)) {
-          if (name.endsWith("/")) continue;
-          mkdirSync(dirname(join(folder, name)), { recursive: true });
-          writeFileSync(join(folder, name), bytes);
-        }
+        const folder = unzipOffline(outDir);
         const context = await browser.newContext();
         const page = await context.newPage();
         const requests: string[] = [];
@@ -232,6 +238,37 @@ describe.skipIf(!browserAvailable()).each(["/", "/casefile/"])(
         await page.goto(pathToFileURL(join(folder, "casefile/search/index.html")).href);
         await expect(page.locator("[data-search-note]").textContent()).resolves.toMatch(
           /needs a web server/,
+        );
+        expect(
+          requests.filter(
+            (request) => !request.startsWith("file:") && !request.startsWith("data:"),
+          ),
+        ).toEqual([]);
+        await context.close();
+      },
+      slow,
+    );
+
+    it(
+      "opens an incident's dossier from the zip and follows its links to the copies beside it",
+      async () => {
+        const folder = unzipOffline(outDir);
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const requests: string[] = [];
+        page.on("request", (request) => requests.push(request.url()));
+        const dossier = join(folder, `casefile/incidents/${incident}/dossier.html`);
+        await page.goto(pathToFileURL(dossier).href);
+        expect(await page.locator("svg[role=img]").first().isVisible()).toBe(true);
+        await page.locator(`a[href*="outlets/${outlet}/"]`).first().click();
+        await page.waitForURL(new RegExp(`^file:.*/outlets/${outlet}/index\\.html$`));
+        await page.goBack();
+        const ris = await page
+          .locator(`a[href$="cite.ris"]`)
+          .first()
+          .evaluate((link) => (link as HTMLAnchorElement).href);
+        expect(ris).toBe(
+          pathToFileURL(join(folder, `casefile/incidents/${incident}/cite.ris`)).href,
         );
         expect(
           requests.filter(

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { selfContainedPage } from "../../lib/offline/dossier.ts";
 import { filesUnder } from "../../lib/offline/files.ts";
 import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
+import { offlineDossier } from "../../lib/offline/offline-dossier.ts";
 import { offlinePage, offlineStylesheet } from "../../lib/offline/relative-links.ts";
 import { diskCache } from "../../lib/content/disk-cache.ts";
 import { bytesDigest, digest, sourceDigest } from "../../lib/digest.ts";
@@ -82,9 +83,9 @@ function inOfflineCopy(file: string): boolean {
 
 /**
  * The offline copy of a built site, one file at a time in sorted order: every file it carries,
- * pages and style sheets to be given relative links ending in `index.html` (`prepare`), so that
- * it reads from disk (`file:`). A generator, so that only the file being zipped or written is
- * held in memory.
+ * pages, dossiers and style sheets to be given relative links ending in `index.html` (`prepare`),
+ * so that it reads from disk (`file:`). A generator, so that only the file being zipped or written
+ * is held in memory.
  */
 export function* offlineCopy(
   { out, base, origin }: BuiltSite,
@@ -94,7 +95,13 @@ export function* offlineCopy(
   const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
   for (const name of files) {
     const bytes = readFileSync(join(out, name));
-    if (name.endsWith(".html") && !name.endsWith(`/${dossierFile}`)) {
+    if (name.endsWith(`/${dossierFile}`)) {
+      yield {
+        name,
+        bytes,
+        prepare: (built) => Buffer.from(offlineDossier(text(built), name, options)),
+      };
+    } else if (name.endsWith(".html")) {
       yield {
         name,
         bytes,

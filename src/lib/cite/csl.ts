@@ -1,6 +1,6 @@
 import type { CitationInput } from "./input.ts";
 import { dayParts, versionDay } from "./dates.ts";
-import { parseAuthor, type CslName } from "./names.ts";
+import { citedName, type CslName } from "./names.ts";
 
 /** A CSL-JSON date. */
 interface CslDate {
@@ -36,8 +36,8 @@ export interface CslItem {
   abstract: string;
 }
 
-/** What citation styles call an incident write-up. */
-const dossierGenre = "Incident dossier";
+/** What citations call an incident write-up: the kind of report (CSL `genre`, BibTeX `type`). */
+export const dossierGenre = "Incident dossier";
 
 /** The CSL-JSON item citing one incident; it deliberately has no `accessed` date. */
 export function incidentCsl(input: CitationInput): CslItem {
@@ -47,7 +47,7 @@ export function incidentCsl(input: CitationInput): CslItem {
     type: "report",
     "citation-key": id.replaceAll("-", "_"),
     title: incident.title,
-    author: incident.authors.map(parseAuthor),
+    author: incident.authors.map(citedName),
     issued: { "date-parts": [dayParts(incident.published)] },
     version: versionDay(incident),
     publisher,

@@ -1,14 +1,14 @@
 import { Cite } from "@citation-js/core";
-// Each plugin registers its formats on the core's registry when first imported (once per process).
-import "@citation-js/plugin-bibtex";
-import "@citation-js/plugin-ris";
+// The plugin registers its formats on the core's registry when first imported (once per process).
 import "@citation-js/plugin-csl";
 import { digest } from "../digest.ts";
+import { bibtexEntry } from "./bibtex.ts";
 import type { CslItem } from "./csl.ts";
+import { risRecord } from "./ris.ts";
 
 /** The downloadable and copyable citations of one incident. */
 export interface CitationFormats {
-  /** A BibTeX `@techreport` entry (`cite.bib`). */
+  /** A BibTeX `@techreport` entry that BibLaTeX reads too (`cite.bib`). */
   bibtex: string;
   /** An RIS `RPRT` record (`cite.ris`). */
   ris: string;
@@ -47,28 +47,34 @@ export function citationFormats(csl: CslItem): Readonly<CitationFormats> {
   return formats;
 }
 
-/** The formats of one CSL item, made by citation-js. */
+/** The formats of one CSL item. */
 function formatCitations(csl: CslItem): CitationFormats {
   // BibTeX and RIS have no version field that citation-js writes; a note carries it instead.
   // (citation-js would fill an empty BibTeX note from `accessed`; the item never has one.)
-  const withNote = new Cite({ ...csl, note: `Version of ${csl.version}` });
+  const withNote = { ...csl, note: `Version of ${csl.version}` };
   // CSL treats "2024-08-15" as a numeric range and labels it "Versions"; "of 2024-08-15" is text.
-  const forReference = new Cite({ ...csl, version: `of ${csl.version}` });
-  const reference = forReference
+  // The APA style also title-cases a report number after each hyphen and reads one that starts
+  // with digits as a range ("Nos. 2024-Venezuela-Cne-…"): non-breaking hyphens hide its hyphens
+  // from both, and the reference then gets the number back as written.
+  const number = csl.number?.replaceAll("-", "\u2011");
+  const forReference = new Cite({
+    ...csl,
+    version: `of ${csl.version}`,
+    ...(number === undefined ? {} : { number }),
+  });
+  const formatted = forReference
     .format("bibliography", { template: "apa", format: "text", lang: "en-US" })
     .trim();
+  // Found without regard to case: the style may still capitalise the number's first letter.
+  const at = number === undefined ? -1 : formatted.toLowerCase().indexOf(number.toLowerCase());
+  const reference =
+    number === undefined || csl.number === undefined || at === -1
+      ? formatted
+      : formatted.slice(0, at) + csl.number + formatted.slice(at + number.length);
   return {
-    bibtex: oneTrailingNewline(withNote.format("bibtex")),
-    ris: oneTrailingNewline(unwrapRis(withNote.format("ris"))),
+    bibtex: oneTrailingNewline(bibtexEntry(withNote)),
+    ris: oneTrailingNewline(risRecord(withNote)),
     cslJson: oneTrailingNewline(new Cite(csl).format("data", { format: "text" })),
     reference: `${reference} ${accessedPlaceholder}`,
   };
-}
-
-/**
- * citation-js folds RIS lines at 70 characters, mid-word; RIS readers then join the pieces with a
- * space ("Guardi ans"). RIS allows long lines, so each field goes back on one line.
- */
-export function unwrapRis(text: string): string {
-  return text.replace(/\r?\n(?![A-Z][A-Z0-9] {2}-( |$)|$)/g, "");
 }

@@ -1,7 +1,7 @@
 import type { CitationInput } from "./input.ts";
 import { versionDay } from "./dates.ts";
 import { incidentTypeLabels } from "./incident-types.ts";
-import { displayName, parseAuthor, type CslName } from "./names.ts";
+import { citedName, displayName, type CslName } from "./names.ts";
 
 /** A JSON-LD node: plain JSON with `@`-keys. */
 export type JsonLd = { [key: string]: JsonLdValue };
@@ -39,7 +39,7 @@ export function jsonLd(input: JsonLdInput): JsonLd {
     headline: incident.title,
     description: incident.summary,
     inLanguage: input.language ?? "en",
-    author: incident.authors.map((author) => authorNode(parseAuthor(author))),
+    author: incident.authors.map((author) => authorNode(citedName(author))),
     publisher: { "@type": "Organization", name: publisher },
     datePublished: incident.published,
     dateModified: versionDay(incident),

@@ -1,5 +1,8 @@
 import type { CitationInput } from "./input.ts";
+import { dossierGenre } from "./csl.ts";
 import { slashDay, versionDay } from "./dates.ts";
+import { dublinCoreCreator, highwireAuthor } from "./meta-names.ts";
+import { citedName } from "./names.ts";
 
 /** One `<meta>` tag: `name` for Highwire Press and Dublin Core, `property` for Open Graph. */
 export interface MetaTag {
@@ -29,12 +32,14 @@ export { jsonLd, jsonLdScript } from "./json-ld.ts";
 export function citationMeta(input: MetaInput): MetaTag[] {
   const { incident, url, publisher, reportNumber } = input;
   const version = versionDay(incident);
+  const names = incident.authors.map(citedName);
   const named = (name: string, content: string): MetaTag => ({ name, content });
   const property = (name: string, content: string): MetaTag => ({ property: name, content });
   return [
-    // Highwire Press tags, read by Google Scholar and Zotero.
+    // Highwire Press tags, read by Google Scholar, Zotero and Mendeley. Zotero takes the item type
+    // from citation_technical_report_institution (Embedded Metadata translator: "report").
     named("citation_title", incident.title),
-    ...incident.authors.map((author) => named("citation_author", author)),
+    ...names.map((name) => named("citation_author", highwireAuthor(name, names.length === 1))),
     named("citation_publication_date", slashDay(incident.published)),
     named("citation_online_date", slashDay(incident.published)),
     named("citation_technical_report_institution", publisher),
@@ -44,11 +49,13 @@ export function citationMeta(input: MetaInput): MetaTag[] {
     named("citation_fulltext_html_url", url),
     // Dublin Core.
     named("DC.title", incident.title),
-    ...incident.authors.map((author) => named("DC.creator", author)),
+    ...names.map((name) => named("DC.creator", dublinCoreCreator(name))),
     named("DC.date", incident.published),
     named("DC.publisher", publisher),
     named("DC.identifier", url),
-    named("DC.type", "Text"),
+    // Zotero copies DC.type into the report's Type field (RDF translator: reportType); DCMI's
+    // generic "Text" showed there. The kind of report, as the citation files name it, reads right.
+    named("DC.type", dossierGenre),
     named("DC.language", input.language ?? "en"),
     // Open Graph, for link previews.
     property("og:title", incident.title),

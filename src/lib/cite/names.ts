@@ -1,3 +1,5 @@
+import type { Author } from "../../schemas/incident.ts";
+
 /** A CSL-JSON name: a parsed personal name, or an institution kept whole. */
 export type CslName = { given: string; family: string; suffix?: string } | { literal: string };
 
@@ -123,6 +125,23 @@ export function parseAuthor(author: string): CslName {
   const given = parts.slice(0, familyStart).join(" ");
   const family = parts.slice(familyStart).join(" ");
   return suffix === undefined ? { given, family } : { given, family, suffix };
+}
+
+/**
+ * The name an author is cited under: a name written as text is parsed (`parseAuthor`), a group
+ * is kept whole and a person given in parts keeps those parts.
+ */
+export function citedName(author: Author): CslName {
+  if (typeof author === "string") return parseAuthor(author);
+  if ("group" in author) return { literal: author.group.trim().replace(/\s+/g, " ") };
+  const { given, family, suffix } = author;
+  return suffix === undefined ? { given, family } : { given, family, suffix };
+}
+
+/** The author as the page names them: text as written, a group's name, a person in reading order. */
+export function writtenName(author: Author): string {
+  if (typeof author === "string") return author;
+  return displayName(citedName(author));
 }
 
 /** The name as one display string (`Ana María Pérez`, `Digital Forensic Lab`). */

@@ -4,6 +4,7 @@ import type { Claim, Source } from "../../schemas/sources.ts";
 import { CasefileError } from "../errors.ts";
 import { midnightUtc, versionDay } from "./dates.ts";
 import { attackTechniques, outletSectors, stanceOpinions, stixSector } from "./stix-vocabulary.ts";
+import { writtenName } from "./names.ts";
 import { casefileNamespace, uuidV5 } from "./uuid.ts";
 
 /** One STIX 2.1 object (SDO or SRO) with the common properties Casefile always sets. */
@@ -76,6 +77,31 @@ export function stixId(incidentId: string, type: string, local: string): string 
   return `${type}--${uuidV5(casefileNamespace, `casefile:${incidentId}:${type}:${local}`)}`;
 }
 
+/**
+ * When the publisher's identity was created, as every bundle states it. STIX dates each version
+ * of an object and forbids one id with two `created` times (STIX 2.1, "Versioning"), and the
+ * publisher is the same object in every bundle, so its timestamps cannot come from an incident;
+ * the Unix epoch is fixed forever and precedes any report the publisher creates.
+ */
+const publisherCreated = "1970-01-01T00:00:00.000Z";
+
+/**
+ * The publisher's STIX identity: one id for the same publisher in every incident's bundle, so that
+ * a tool merging bundles sees one publisher. Its key has a slash, which no incident id has, so it
+ * cannot meet an incident-scoped key; a renamed publisher is a new identity.
+ */
+function publisherIdentity(publisher: string): StixObject {
+  return {
+    type: "identity",
+    spec_version: "2.1",
+    id: `identity--${uuidV5(casefileNamespace, `casefile:/publisher:${publisher}`)}`,
+    created: publisherCreated,
+    modified: publisherCreated,
+    name: publisher,
+    identity_class: "organization",
+  };
+}
+
 /** The external references of one source: its URL and its archived copy. */
 function sourceReferences(source: Source, outletName: string): ExternalReference[] {
   const kind = source.published === undefined ? source.kind : `${source.kind}, ${source.published}`;
@@ -127,7 +153,8 @@ export function stixBundle(input: StixInput): StixBundle {
   const { id, incident, sources, claims, publisher, url, reportNumber } = input;
   const created = midnightUtc(incident.published);
   const modified = midnightUtc(versionDay(incident));
-  const publisherId = stixId(id, "identity", "publisher");
+  const creator = publisherIdentity(publisher);
+  const publisherId = creator.id;
   const common = (type: string, local: string): StixObject => ({
     type,
     spec_version: "2.1",
@@ -138,16 +165,6 @@ export function stixBundle(input: StixInput): StixBundle {
   });
   const outletOfSource = outletsOf(input);
   const sourceById = new Map(sources.map((source) => [source.id, source]));
-
-  const publisherIdentity: StixObject = {
-    type: "identity",
-    spec_version: "2.1",
-    id: publisherId,
-    created,
-    modified,
-    name: publisher,
-    identity_class: "organization",
-  };
 
   const outletIdentities = new Map<string, StixObject>();
   for (const outlet of outletOfSource.values()) {
@@ -239,13 +256,13 @@ export function stixBundle(input: StixInput): StixBundle {
       ...common("note", `claim:${claim.id}`),
       abstract: claim.text,
       content,
-      authors: [...incident.authors],
+      authors: incident.authors.map(writtenName),
       object_refs: [reportId],
     });
   });
 
   const others: StixObject[] = [
-    publisherIdentity,
+    creator,
     ...outletIdentities.values(),
     ...targetIdentities.values(),
     ...attackPatterns,

@@ -24,6 +24,8 @@ const fieldHints = new Map<string, string>(
     end: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start",
     time: "write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)",
     countries: "use ISO 3166-1 alpha-2 codes such as VE or BO",
+    authors:
+      "write a name (Ana María Pérez, or Pérez González, Ana María), { group: Team name } for a group, or { given: Ana María, family: Pérez González }",
     timezone: "use an IANA name such as America/Caracas",
     redirect_from:
       "write the old id (2024-old-name) or the old page's path (/incidents/2024-old-name/), without domain or base path; the files beneath an old page redirect with it",

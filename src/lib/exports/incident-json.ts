@@ -1,4 +1,5 @@
 import type { IncidentEntry, SiteData } from "../content/site-data.ts";
+import { writtenName } from "../cite/names.ts";
 import { routes } from "../urls/paths.ts";
 
 /**
@@ -28,7 +29,8 @@ export function incidentRecord(
     types: data.types,
     status: data.status,
     attribution: { claimed: data.attribution.claimed, assessed: data.attribution.assessed ?? null },
-    authors: data.authors,
+    // Names as the page shows them, strings as this record always had; cite.json tells groups apart.
+    authors: data.authors.map(writtenName),
     published: data.published,
     updated: data.updated ?? null,
     revisions: data.revisions,

@@ -11,6 +11,18 @@ export interface DossierOptions {
   origin: string;
 }
 
+/**
+ * The dossier's Content-Security-Policy. The site's policy allows only its own files and hashed
+ * scripts; the dossier has no scripts, one inline style sheet and a data-URL icon, and its forms go
+ * to `formAction` (the site, or the copy beside it in the offline zip).
+ */
+export function dossierPolicy(formAction: string): string {
+  return `default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action ${formAction}`;
+}
+
+/** The page's Content-Security-Policy `<meta>`, to be replaced by the dossier's. */
+export const policyElement = /<meta http-equiv="content-security-policy"[^>]*>/i;
+
 /** `<link>` elements with their `rel` and `href` captured, in Astro's attribute order or any other. */
 const linkElement = /<link\b(?=[^>]*\srel="([^"]*)")(?=[^>]*\shref="([^"]*)")[^>]*>/g;
 
@@ -36,11 +48,8 @@ export function selfContainedPage(html: string, options: DossierOptions): string
       }
       return rels.includes("canonical") ? element : "";
     });
-  // The site's policy allows only its own files and hashed scripts; the dossier has no scripts,
-  // one inline style sheet and a data-URL icon, and its forms go to the site.
-  const policy = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action ${options.origin}`;
   return mapHtmlUrls(inlined, absolute).replace(
-    /<meta http-equiv="content-security-policy"[^>]*>/i,
-    `<meta http-equiv="content-security-policy" content="${policy}">`,
+    policyElement,
+    `<meta http-equiv="content-security-policy" content="${dossierPolicy(options.origin)}">`,
   );
 }

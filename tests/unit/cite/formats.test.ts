@@ -1,7 +1,9 @@
 import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
 import { describe, expect, it } from "vitest";
 import { incidentCsl } from "../../../src/lib/cite/csl.ts";
-import { citationFormats, unwrapRis } from "../../../src/lib/cite/formats.ts";
+import { citationFormats } from "../../../src/lib/cite/formats.ts";
 import { input } from "./sample.ts";
 
 const formats = citationFormats(incidentCsl(input));
@@ -14,13 +16,13 @@ function parsed(text: string): Record<string, unknown> {
 }
 
 describe("citationFormats", () => {
-  it("writes a BibTeX @techreport with a stable key and the version in a note", () => {
+  it("writes a BibTeX @techreport with a stable key, the day in date (not month) and the version in a note", () => {
     expect(formats.bibtex).toBe(
       [
         "@techreport{2024_venezuela_cne_ddos,",
         "\tauthor = {P{\\' e}rez, Ana Mar{\\' i}a and van der Berg, Jan and {Digital Forensic Lab}},",
         "\tyear = {2024},",
-        "\tmonth = {jul 30},",
+        "\tdate = {2024-07-30},",
         "\tnote = {Version of 2024-08-15},",
         "\tnumber = {CF-2024-07},",
         "\tinstitution = {Casefile Research},",
@@ -49,11 +51,53 @@ describe("citationFormats", () => {
     expect(item["note"]).toBe("Version of 2024-08-15");
   });
 
-  it("writes an RIS RPRT record that round-trips", () => {
-    expect(formats.ris.startsWith("TY  - RPRT\n")).toBe(true);
-    expect(formats.ris.endsWith("\nER  - \n")).toBe(true);
-    expect(formats.ris).toContain("\nAU  - van der Berg, Jan\n");
-    expect(formats.ris).toContain("\nN1  - Version of 2024-08-15\n");
+  it("writes an RIS RPRT record with the whole id and a two-digit day", () => {
+    expect(formats.ris).toBe(
+      [
+        "TY  - RPRT",
+        "ID  - 2024-venezuela-cne-ddos",
+        "TI  - DDoS on the CNE results site </script>",
+        "AU  - Pérez, Ana María",
+        "AU  - van der Berg, Jan",
+        "AU  - Digital Forensic Lab",
+        "PY  - 2024",
+        "DA  - 2024/07/30/",
+        "PB  - Casefile Research",
+        "SN  - CF-2024-07",
+        "M3  - Incident dossier",
+        "UR  - https://casefile.example/incidents/2024-venezuela-cne-ddos/",
+        "AB  - The electoral authority's results site went down on election night; officials blamed a foreign attack.",
+        "N1  - Version of 2024-08-15",
+        "ER  - ",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("writes RIS days in two digits and ids that no other incident shares", () => {
+    const early = { ...input, id: "2024-venezuela-cne-election-ddos" };
+    const other = { ...input, id: "2024-venezuela-cne-election-defacement" };
+    const ris = (citation: typeof input, day: string) =>
+      citationFormats(
+        incidentCsl({ ...citation, incident: { ...citation.incident, published: day } }),
+      ).ris;
+    expect(ris(early, "2026-11-01")).toContain("\nDA  - 2026/11/01/\n");
+    expect(ris(early, "2026-11-01")).toContain("\nID  - 2024-venezuela-cne-election-ddos\n");
+    expect(ris(other, "2026-11-01")).toContain("\nID  - 2024-venezuela-cne-election-defacement\n");
+  });
+
+  it("writes each RIS field on one line, however long", () => {
+    const summary = `${"A long summary ".repeat(20)}\nwith a line break.`;
+    const ris = citationFormats(
+      incidentCsl({ ...input, incident: { ...input.incident, summary } }),
+    ).ris;
+    expect(ris).toContain(`\nAB  - ${"A long summary ".repeat(20)}with a line break.\n`);
+    expect(ris.split("\n").every((row) => row === "" || /^[A-Z][A-Z0-9] {2}- /.test(row))).toBe(
+      true,
+    );
+  });
+
+  it("writes an RIS record that round-trips", () => {
     const item = parsed(formats.ris);
     expect(item["type"]).toBe("report");
     expect(item["title"]).toBe("DDoS on the CNE results site </script>");
@@ -63,6 +107,9 @@ describe("citationFormats", () => {
       { literal: "Digital Forensic Lab" },
     ]);
     expect(item["URL"]).toBe(input.url);
+    expect(item["id"]).toBe("2024-venezuela-cne-ddos");
+    expect(item["number"]).toBe("CF-2024-07");
+    expect(item["issued"]).toEqual({ "date-parts": [[2024, 7, 30]] });
   });
 
   it("writes CSL-JSON that parses back to the item", () => {
@@ -109,10 +156,18 @@ describe("citationFormats", () => {
   });
 });
 
-describe("unwrapRis", () => {
-  it("joins lines that citation-js folded mid-word back into their field", () => {
-    expect(unwrapRis("TY  - RPRT\nAB  - A long abs\ntract here\nER  - \n")).toBe(
-      "TY  - RPRT\nAB  - A long abstract here\nER  - \n",
+describe("the APA reference", () => {
+  it("names a report number as written, not title-cased or read as a range", () => {
+    const reference = (reportNumber: string) =>
+      citationFormats(
+        incidentCsl({ ...input, id: "2024-venezuela-cne-election-ddos", reportNumber }),
+      ).reference;
+    expect(reference("2024-venezuela-cne-election-ddos")).toContain(
+      "(Incident Dossier 2024-venezuela-cne-election-ddos; Version of 2024-08-15)",
     );
+    expect(reference("cf-2024-venezuela-cne-election-ddos")).toContain(
+      "(Incident Dossier cf-2024-venezuela-cne-election-ddos; Version of 2024-08-15)",
+    );
+    expect(reference("CF-2024-07")).not.toContain("\u2011");
   });
 });

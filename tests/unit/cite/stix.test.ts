@@ -77,8 +77,15 @@ describe("stixBundle", () => {
     ]);
   });
 
-  it("dates every object from the incident, in RFC 3339 UTC", () => {
-    for (const object of bundle.objects) {
+  it("dates every object but the publisher from the incident, in RFC 3339 UTC", () => {
+    const [, publisher, ...incidentObjects] = bundle.objects;
+    expect(publisher).toMatchObject({
+      type: "identity",
+      created: "1970-01-01T00:00:00.000Z",
+      modified: "1970-01-01T00:00:00.000Z",
+    });
+    for (const object of [bundle.objects[0], ...incidentObjects]) {
+      if (object === undefined) continue;
       expect(object.spec_version).toBe("2.1");
       expect(object.created).toBe("2024-07-30T00:00:00.000Z");
       expect(object.modified).toBe("2024-08-15T00:00:00.000Z");
@@ -111,6 +118,27 @@ describe("stixBundle", () => {
       },
       { source_name: "Example Blog", description: "Nothing happened (opinion)" },
     ]);
+  });
+
+  it("gives the publisher one identity in the bundles of all incidents", () => {
+    const other = stixBundle({
+      ...stixInput,
+      id: "2021-bolivia-oep-intrusion",
+      incident: { ...input.incident, published: "2021-03-10", updated: undefined, revisions: [] },
+    });
+    const [publisher] = ofType("identity");
+    const [otherPublisher] = ofType("identity", other);
+    expect(otherPublisher).toEqual(publisher);
+    expect(publisher?.id).toBe(
+      `identity--${uuidV5(casefileNamespace, "casefile:/publisher:Casefile Research")}`,
+    );
+    expect(ofType("report", other)[0]?.["created_by_ref"]).toBe(publisher?.id);
+    // Everything else stays the incident's own.
+    const ids = new Set(bundle.objects.map((object) => object.id));
+    expect(other.objects.filter((object) => ids.has(object.id))).toEqual([otherPublisher]);
+    expect(stixBundle({ ...stixInput, publisher: "Another group" }).objects[1]?.id).not.toBe(
+      publisher?.id,
+    );
   });
 
   it("makes the publisher the creator of everything else", () => {

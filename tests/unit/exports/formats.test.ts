@@ -1,4 +1,6 @@
 import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
 import { describe, expect, it } from "vitest";
 import { incidentCsl } from "../../../src/lib/cite/csl.ts";
 import { citationFormats } from "../../../src/lib/cite/formats.ts";
