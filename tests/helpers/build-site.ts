@@ -40,8 +40,12 @@ export interface BuildRun {
   outDir: string;
 }
 
-/** Where test builds live: inside the project, so that Astro keeps its prerender chunks per output. */
-export const buildsFolder = join(projectRoot, "node_modules/.cache/casefile-tests");
+/**
+ * Where test builds live: inside the project, so that Astro keeps its prerender chunks per output,
+ * and not under node_modules/, which checkouts of one repository may share (a worktree linking
+ * another's): each test run clears this folder, and must clear only its own.
+ */
+export const buildsFolder = join(projectRoot, ".cache/casefile-tests");
 
 /**
  * A fresh folder for one build, with its output folder and its own Astro cache. Astro keeps its
