@@ -272,24 +272,21 @@ describe("the HTML format", () => {
     ).toHaveLength(2000);
   });
 
-  it("reads a large page in linear time, and extracts it in bounded time", () => {
-    const paragraph = (i: number): string =>
-      `<div class="c${i % 7}"><p>Paragraph ${i} of a long report, with <a href="#${i}">a link</a> and <em>some emphasis</em> in it, long enough to be prose.</p></div>\n`;
-    const small = Array.from({ length: 5000 }, (_, i) => paragraph(i)).join("");
-    const large = Array.from({ length: 20000 }, (_, i) => paragraph(i)).join("");
-    const time = (page: string): number => {
-      const start = performance.now();
-      expect(readPage("big.html", page).blocks).toHaveLength(page === small ? 5000 : 20000);
-      return performance.now() - start;
-    };
-    time(small);
-    // Four times the page: well under the 16 times a quadratic step would take.
-    expect(time(large) / time(small)).toBeLessThan(10);
-    // The whole format (linkedom and Readability included) on 1 MB, with a generous bound for
-    // a shared machine: it is about 1 s alone.
-    const start = performance.now();
-    const extracted = htmlFormat.extract({ file: "big.html", bytes: encode(small + small) });
-    expect(extracted.blocks).toHaveLength(10000);
-    expect(performance.now() - start).toBeLessThan(30_000);
-  });
+  it(
+    "reads a large page, every block of it, and extracts it (speed: npm run eval:extraction)",
+    () => {
+      const paragraph = (i: number): string =>
+        `<div class="c${i % 7}"><p>Paragraph ${i} of a long report, with <a href="#${i}">a link</a> and <em>some emphasis</em> in it, long enough to be prose.</p></div>\n`;
+      const paragraphs = Array.from({ length: 20000 }, (_, i) => paragraph(i));
+      const page = paragraphs.join("");
+      expect(readPage("big.html", page).blocks).toHaveLength(20000);
+      const extracted = htmlFormat.extract({
+        file: "big.html",
+        bytes: encode(paragraphs.slice(0, 10000).join("")),
+      });
+      expect(extracted.blocks).toHaveLength(10000);
+    },
+    // A hang, not a speed, fails this test: speed is measured by the benchmarks.
+    120_000,
+  );
 });
