@@ -60,6 +60,10 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
             pattern: "/incidents/[id]/data/[file]",
             entrypoint: new URL("routes/data-file.ts", import.meta.url),
           });
+        if (command === "build" && !settings.urlGiven)
+          process.stderr.write(
+            `warning: no site URL is set, so the citations (cite.bib, cite.ris, cite.json, citation meta tags), canonical links, the feed, the sitemap, the STIX bundles and the dossiers will name ${settings.url}. Hint: set SITE_URL to the address the site is published at, e.g. SITE_URL=https://owner.github.io BASE_PATH=/repository/ npm run build (the GitHub Pages workflow sets both)\n`,
+          );
         if (command === "build") {
           // The check runs beside Astro's start, content sync and bundling; Astro's output waits
           // for its verdict, so that a failed check prints only its problems.

@@ -53,6 +53,8 @@ export interface SiteSettings {
   outDir: string;
   /** The site's URL (`SITE_URL`); locally the dev server's. */
   url: string;
+  /** False when no `SITE_URL` was given and `url` is the dev server's address. */
+  urlGiven: boolean;
   /** The base path (`BASE_PATH`), `/` or `/name/`. */
   base: string;
   /** The site's name, description, publisher and report-number prefix. */
@@ -140,6 +142,7 @@ export function readSettings(
     cacheDir: resolve(given(env, "CASEFILE_CACHE_DIR") ?? "./node_modules/.astro"),
     outDir: resolve(given(env, "CASEFILE_OUT_DIR") ?? "./dist"),
     url,
+    urlGiven: given(env, "SITE_URL") !== undefined,
     base: normaliseBase(base),
     config: {
       title: option.title ?? given(env, "CASEFILE_TITLE") ?? "Casefile",
