@@ -7,6 +7,7 @@
 import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
 import { FOLD, foldedStart } from "./normalise.ts";
 import { keyOf, type Block } from "./segment.ts";
+import { maxOf } from "../arrays.ts";
 
 /** What a rule can see about one paragraph: its text and its place in the article. */
 interface LineContext {
@@ -334,7 +335,7 @@ const ruleLabels: readonly BoilerplateLabel[] = boilerplateRules.map(({ name, re
 );
 
 /** The longest paragraph any rule applies to. */
-const LONGEST = Math.max(...boilerplateRules.map((rule) => rule.maxWords)) + 1;
+const LONGEST = maxOf(boilerplateRules.map((rule) => rule.maxWords)) + 1;
 
 /** For each word count (capped), the indices of the rules that apply, in table order. */
 const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, words) =>

@@ -36,6 +36,7 @@ import type {
   CaptureInput,
   CaptureSummary,
 } from "./types.ts";
+import { append } from "../arrays.ts";
 
 /** The archive's data model (Archive, ArchiveDocument, LedgerEntry…). */
 export type * from "./types.ts";
@@ -101,7 +102,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
   for (const capture of readInBatches(inputs)) {
     const { input, encoding, text, joined, start } = capture;
-    warnings.push(...capture.warnings);
+    append(warnings, capture.warnings);
     // Each block's text, sliced from the batch's joined string (see `batch.ts`).
     const raw = capture.blocks.map((block) => joined.slice(start + block.from, start + block.to));
     const blockLines = Int32Array.from(capture.blocks, (block) => block.line);

@@ -9,6 +9,7 @@ import { isBlank } from "./lines.ts";
 import { digest, digest64, digestFolded } from "./fingerprint.ts";
 import { normalise } from "./normalise.ts";
 import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
+import { maxOf } from "../arrays.ts";
 
 /** One paragraph of a capture (one text block, or wrapped lines joined), with where it came from. */
 export interface Block {
@@ -110,7 +111,7 @@ export function toBlocks(
   wrapped = isHardWrapped(lines),
   capture?: CaptureText,
 ): Block[] {
-  const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
+  const width = wrapped ? maxOf(lines.map((line) => line.length)) : 0;
   const blocks: Block[] = [];
   const numbers = capture?.lines;
   let previous = "";

@@ -4,6 +4,7 @@ import { extractCapture } from "../archive/formats/index.ts";
 import type { CaptureInput } from "../archive/index.ts";
 import { isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
+import { append } from "../arrays.ts";
 
 /** Capture files under data/archives/ as site-relative paths, sorted; dotfiles skipped. */
 export function listCaptures(root: string): string[] {
@@ -56,7 +57,7 @@ export function checkCaptures(root: string, read?: readonly CaptureInput[]): Cas
       extractCapture({ file, bytes: bytes ?? new Uint8Array(readFileSync(join(root, file))) });
     } catch (error) {
       if (!isCasefileError(error)) throw error;
-      problems.push(...problemsOf(error));
+      append(problems, problemsOf(error));
     }
   }
   return problems;

@@ -12,6 +12,7 @@ import { checkReferences } from "./references.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
 import { validate } from "./validate.ts";
 import { parseYamlFile, type YamlFile } from "./yaml-file.ts";
+import { append } from "../arrays.ts";
 
 /** Where authors keep things, relative to the site root. */
 export const sitePaths = {
@@ -27,7 +28,7 @@ function collect<T>(problems: CasefileProblem[], step: () => T): T | undefined {
     return step();
   } catch (error) {
     if (!isCasefileError(error)) throw error;
-    problems.push(...problemsOf(error));
+    append(problems, problemsOf(error));
     return undefined;
   }
 }
@@ -85,8 +86,8 @@ function readIncidents(
     const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
     if (result.ok) {
       incidents.push({ id, file, data: result.value });
-      warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
-    } else problems.push(...result.problems);
+      append(warnings, placeholderWarnings(file, result.value, yaml.lineOf));
+    } else append(problems, result.problems);
   }
   return { incidents, written };
 }
@@ -122,7 +123,7 @@ export function loadSiteData(root: string): SiteData {
     if (yaml) {
       const result = validate(outletsFileSchema, yaml.data ?? [], sitePaths.outlets, yaml.lineOf);
       if (result.ok) outlets = result.value;
-      else problems.push(...result.problems);
+      else append(problems, result.problems);
     }
   } else {
     warnings.push({
@@ -161,7 +162,7 @@ export function loadSiteData(root: string): SiteData {
       if (yaml) {
         const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
         if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
-        else problems.push(...result.problems);
+        else append(problems, result.problems);
       }
       if (!sources.get(id)?.sources.length) unchecked.add(id);
     }
@@ -178,7 +179,7 @@ export function loadSiteData(root: string): SiteData {
         );
         const result = validate(eventSchema, values, eventsFile, () => record.line);
         if (result.ok) rows.push({ ...result.value, line: record.line });
-        else problems.push(...result.problems);
+        else append(problems, result.problems);
       }
       events.set(
         id,
@@ -191,8 +192,9 @@ export function loadSiteData(root: string): SiteData {
   const checked = new Map([...sources].filter(([id]) => !unchecked.has(id)));
   const site: SiteData = { incidents, outlets, sources, events, warnings };
   const archives = join(root, sitePaths.archives);
-  problems.push(
-    ...checkReferences(
+  append(
+    problems,
+    checkReferences(
       { ...site, sources: checked },
       (path) =>
         !path.split(/[\\/]/).includes("..") &&
