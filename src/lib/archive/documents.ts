@@ -10,6 +10,7 @@ import { normalise } from "./normalise.ts";
 import { isProse, type ParagraphRole } from "./roles.ts";
 import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { Block } from "./segment.ts";
+import { withoutTrailing } from "./text-patterns.ts";
 import type {
   ArchiveDocument,
   ArchiveParagraph,
@@ -80,7 +81,12 @@ export interface DocumentResult {
 /** Roles that describe one copy (its headline, byline, date) rather than the article's text. */
 const FRONT: ReadonlySet<ParagraphRole> = new Set(["headline", "byline", "dateline"]);
 
-const OUTLET_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
+/**
+ * " - Outlet" or " | Outlet" ending a headline. It starts only where a run of spaces does (the
+ * leftmost match would start there anyway), so that a long run is not read again from each of its
+ * spaces.
+ */
+const OUTLET_SUFFIX = /(?<!\s)\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
 /** A headline without a trailing " - Outlet" or " | Outlet". */
 function stripOutlet(title: string): string {
@@ -509,6 +515,11 @@ function titleOf(
 
 const QUOTED = /[“"‘]([^”"’]{8,200})[”"’]/gu;
 
+/** `[.,:;!?]`: punctuation that may end a title where it is quoted but not where it heads. */
+function isClosingPunctuation(c: number): boolean {
+  return c === 46 || c === 44 || c === 58 || c === 59 || c === 33 || c === 63;
+}
+
 /**
  * Links reading-list items (“Title”, date, outlet…) to the documents whose titles they quote.
  * `titles` holds, per document, its title and then its copies' titles without the outlet.
@@ -521,7 +532,7 @@ function linkReadingList(documents: ArchiveDocument[], titles: readonly string[]
       const title = list[i]!;
       // A title met before in the list, or an empty one, would add nothing.
       if (title === "" || list.indexOf(title) < i) continue;
-      const key = normalise(title).replace(/[.,:;!?]+$/, "");
+      const key = withoutTrailing(normalise(title), isClosingPunctuation);
       if (key.length >= 8 && !byTitle.has(key)) byTitle.set(key, document.id);
     }
   });
@@ -529,7 +540,7 @@ function linkReadingList(documents: ArchiveDocument[], titles: readonly string[]
     for (const paragraph of document.paragraphs) {
       if (paragraph.role !== "list-item" || paragraph.announces) continue;
       for (const match of paragraph.text.matchAll(QUOTED)) {
-        const target = byTitle.get(normalise(match[1]!).replace(/[.,:;!?]+$/, ""));
+        const target = byTitle.get(withoutTrailing(normalise(match[1]!), isClosingPunctuation));
         if (target && target !== document.id) {
           paragraph.announces = target;
           break;
