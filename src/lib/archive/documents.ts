@@ -137,8 +137,36 @@ function canonicalOf(
   return best;
 }
 
-/** Word diff parts as plain data. */
-function wordDiff(canonical: string, copy: string): DiffPart[] {
+/**
+ * How much work one word diff may do, in characters diffed times edits allowed. The diff (Myers')
+ * takes time up to the length of the stretch diffed times the number of edits it finds, so the
+ * edits allowed shrink as the stretch grows: about 600 for two paragraphs of 3,000 characters (no
+ * edited version of an ordinary paragraph comes near), never fewer than `MIN_EDITS`. Edits are
+ * counted, not time, so that every build shows the same diff.
+ */
+const WORD_DIFF_BUDGET = 4_000_000;
+
+/**
+ * Edits (words and punctuation marks added or removed) every word diff may find, however long the
+ * paragraph: a few changed words show word by word even in a paragraph of a megabyte, at a cost
+ * that stays linear in its length.
+ */
+const MIN_EDITS = 64;
+
+/** A word diff: its parts, and whether it was cut short (see `WORD_DIFF_BUDGET`). */
+interface WordDiff {
+  /** The canonical text and the copy's, word by word (or as one removal and one addition). */
+  parts: DiffPart[];
+  /** True when the versions differ too much to diff within the budget: shown as rewritten. */
+  rewritten: boolean;
+}
+
+/**
+ * Word diff parts as plain data. Versions that differ in more words than the budget allows (see
+ * `WORD_DIFF_BUDGET`) are shown as rewritten: their shared opening and ending kept, the canonical
+ * stretch between removed and the copy's added.
+ */
+function wordDiff(canonical: string, copy: string): WordDiff {
   // Versions differ in a few words: diff only the stretch between the shared opening and
   // ending (cut at spaces), which keeps diffWords fast on long paragraphs.
   let start = 0;
@@ -164,18 +192,26 @@ function wordDiff(canonical: string, copy: string): DiffPart[] {
     else if (part.value !== "") parts.push(part);
   };
   push({ value: canonical.slice(0, start) });
-  for (const change of diffWords(
-    canonical.slice(start, canonical.length - end),
-    copy.slice(start, copy.length - end),
-  )) {
+  const before = canonical.slice(start, canonical.length - end);
+  const after = copy.slice(start, copy.length - end);
+  const maxEditLength = Math.max(
+    MIN_EDITS,
+    Math.floor(WORD_DIFF_BUDGET / (before.length + after.length)),
+  );
+  const changes = diffWords(before, after, { maxEditLength });
+  for (const change of changes ?? []) {
     push({
       value: change.value,
       ...(change.added ? { added: true as const } : {}),
       ...(change.removed ? { removed: true as const } : {}),
     });
   }
+  if (!changes) {
+    push({ value: before, removed: true });
+    push({ value: after, added: true });
+  }
   push({ value: canonical.slice(canonical.length - end) });
-  return parts;
+  return { parts, rewritten: !changes };
 }
 
 /** Unique id for content: a digest, with a counter suffix on the (unlikely) collision. */
@@ -438,12 +474,15 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       const diff = (draft.variants.get(article) ?? []).map(
         ({ piece: p, canonicalText }): ParagraphVariant => {
           const block = pieces[p]!;
-          return {
+          const { parts, rewritten } = wordDiff(canonicalText, block.text);
+          const variant: ParagraphVariant = {
             paragraph: paragraphIds[shownAs[p]!]!,
             line: block.startLine,
             text: block.text,
-            parts: wordDiff(canonicalText, block.text),
+            parts,
           };
+          if (rewritten) variant.rewritten = true;
+          return variant;
         },
       );
       if (diff.length > 0) copy.diff = diff;
