@@ -10,7 +10,7 @@ import { normalise } from "./normalise.ts";
 import { isProse, type ParagraphRole } from "./roles.ts";
 import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { Block } from "./segment.ts";
-import { withoutTrailing } from "./text-patterns.ts";
+import { quotedPhrases, withoutTrailing } from "./text-patterns.ts";
 import type {
   ArchiveDocument,
   ArchiveParagraph,
@@ -552,8 +552,6 @@ function titleOf(
   return opening ? shorten(opening.text) : "";
 }
 
-const QUOTED = /[“"‘]([^”"’]{8,200})[”"’]/gu;
-
 /** `[.,:;!?]`: punctuation that may end a title where it is quoted but not where it heads. */
 function isClosingPunctuation(c: number): boolean {
   return c === 46 || c === 44 || c === 58 || c === 59 || c === 33 || c === 63;
@@ -578,8 +576,8 @@ function linkReadingList(documents: ArchiveDocument[], titles: readonly string[]
   for (const document of documents) {
     for (const paragraph of document.paragraphs) {
       if (paragraph.role !== "list-item" || paragraph.announces) continue;
-      for (const match of paragraph.text.matchAll(QUOTED)) {
-        const target = byTitle.get(withoutTrailing(normalise(match[1]!), isClosingPunctuation));
+      for (const phrase of quotedPhrases(paragraph.text)) {
+        const target = byTitle.get(withoutTrailing(normalise(phrase), isClosingPunctuation));
         if (target && target !== document.id) {
           paragraph.announces = target;
           break;

@@ -213,3 +213,49 @@ export function mentionsAlternateAddress(text: string): boolean {
   }
   return false;
 }
+
+/** True for an opening quotation mark: `“`, `"` or `‘`. */
+function isOpeningQuote(c: number): boolean {
+  return c === 0x201c || c === 34 || c === 0x2018;
+}
+
+/** True for a closing quotation mark: `”`, `"` or `’`. */
+function isClosingQuote(c: number): boolean {
+  return c === 0x201d || c === 34 || c === 0x2019;
+}
+
+/**
+ * The quoted phrases of a text, in order: the first group of each match of
+ * `/[“"‘]([^”"’]{8,200})[”"’]/gu`. A phrase ends at the first closing mark after its opening one,
+ * so each closing mark is read once, with the opening marks at most 200 characters before it (as
+ * an expression, each opening mark read up to 200 characters on).
+ */
+export function* quotedPhrases(text: string): Generator<string> {
+  // Where the next phrase may open, and the last closing mark passed (a `"` may open the next).
+  let from = 0;
+  let previous = 0;
+  for (let close = 0; close < text.length; close++) {
+    if (!isClosingQuote(text.charCodeAt(close))) continue;
+    // Walk back from the closing mark, counting characters (a surrogate pair is one).
+    const lowest = Math.max(from, previous);
+    let open = -1;
+    let characters = 0;
+    for (let i = close - 1; i >= lowest && characters <= 200; i--) {
+      if (characters >= 8 && isOpeningQuote(text.charCodeAt(i))) open = i;
+      const c = text.charCodeAt(i);
+      const pair = c >= 0xdc00 && c <= 0xdfff && i > lowest && isHighSurrogate(text, i - 1);
+      if (pair) i--;
+      characters++;
+    }
+    previous = close;
+    if (open < 0) continue;
+    yield text.slice(open + 1, close);
+    from = close + 1;
+  }
+}
+
+/** True for a high surrogate at `i`. */
+function isHighSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff;
+}

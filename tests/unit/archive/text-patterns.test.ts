@@ -8,6 +8,7 @@ import {
   isBreadcrumb,
   isWhitespace,
   mentionsAlternateAddress,
+  quotedPhrases,
   withoutTrailing,
 } from "../../../src/lib/archive/text-patterns.ts";
 
@@ -23,6 +24,7 @@ const DOMAIN =
   /(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|io|tv|ru|ir|ve|bo|cn|news|media|co|uk|es|de|fr)\b)/i;
 const ALTERNATE =
   /(?:alternat\w+ (?:address|domain|url|link|site|mirror)s?|mirror (?:site|address)|(?:also|still) be (?:reached|accessed|found|visited|read)|(?:also|still) (?:available|accessible) (?:at|on|via))/i;
+const QUOTED = /[“"‘]([^”"’]{8,200})[”"’]/gu;
 const SEPARATOR = /^\s*(?:([-=*_~#•·+.])(?:\s?\1){2,}|[xX]{5,})\s*$/u;
 
 /** The separator test as it was: a cheap look at the first visible character, then SEPARATOR. */
@@ -267,6 +269,33 @@ describe("linear text patterns", () => {
     const dots = ".".repeat(4_000_000);
     expect(isSeparator(dots)).toBe(true);
     expect(isSeparator(`${dots}x`)).toBe(false);
+  });
+
+  it("quotedPhrases finds what the quotation pattern finds", () => {
+    const crafted = [
+      "1). “Ministry portal down for hours”, 4 May 2020, Example News",
+      '"short" and "a longer quoted title" here',
+      '"abc"defghijkl"',
+      "‘single quoted phrase’ and “double quoted phrase”",
+      `“${"x".repeat(200)}”`,
+      `“${"x".repeat(201)}”`,
+      `“${"😀".repeat(200)}”`,
+      `“${"😀".repeat(201)}”`,
+      `““${"x".repeat(7)}”`,
+      "no quotes",
+    ];
+    const tokens = ["“", "”", '"', "‘", "’", "abc", "a", " ", "😀", "\ud800", "xxxxxxxx"];
+    const texts = [...crafted, ...randomTexts([...tokens, "x".repeat(60)], 20_000, 16)];
+    const expression = (text: string): string =>
+      JSON.stringify([...text.matchAll(QUOTED)].map((match) => match[1]));
+    const scan = (text: string): string => JSON.stringify([...quotedPhrases(text)]);
+    expect(disagreements(texts, scan, expression)).toEqual([]);
+    expect(texts.filter((text) => scan(text) !== "[]").length).toBeGreaterThan(1000);
+  });
+
+  it("quotedPhrases reads a megabyte of opening quotation marks at once", () => {
+    expect([...quotedPhrases("“a".repeat(1_000_000))]).toEqual([]);
+    expect([...quotedPhrases(`${"“a".repeat(1_000_000)}”`)]).toEqual([`${"a“".repeat(99)}a`]);
   });
 
   it("withoutTrailing drops what a trailing-run pattern would", () => {
