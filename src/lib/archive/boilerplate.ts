@@ -465,11 +465,18 @@ function folderOf(file: string): string {
  * Copies of one article (syndication) never count, since they are one document.
  */
 export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<number> {
+  // A text found once is in one document: only texts found twice or more are tallied (most short
+  // lines are found once, and a capture of short lines would otherwise tally each).
+  let distinct = 0;
+  for (const { unique } of candidates) distinct = Math.max(distinct, unique + 1);
+  const found = new Uint8Array(distinct);
+  for (const { unique } of candidates) if (found[unique]! < 2) found[unique]!++;
   const seen = new Map<
     number,
     { files: Set<string>; clusters: Set<number>; folders: Map<string, Set<string>> }
   >();
   for (const { unique, file, cluster } of candidates) {
+    if (found[unique]! < 2) continue;
     let entry = seen.get(unique);
     if (!entry) {
       entry = { files: new Set(), clusters: new Set(), folders: new Map() };
