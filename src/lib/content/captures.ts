@@ -34,8 +34,9 @@ export function readCaptures(root: string): CaptureInput[] {
 export const maxCaptureBytes = 20_000_000;
 
 /**
- * Checks that every capture can be archived: not larger than `maxCaptureBytes` and in a capture
- * format the engine reads (see `archive/formats/`). Returns one problem per bad capture.
+ * Checks that every capture can be archived: not larger than `maxCaptureBytes`, in a capture
+ * format the engine reads (see `archive/formats/`), and within its lines' length and number (see
+ * `captureLimits`). Returns one problem per bad capture.
  * Given the captures read already (`digestCaptures`), checks those bytes instead of reading again.
  */
 export function checkCaptures(root: string, read?: readonly CaptureInput[]): CasefileProblem[] {
