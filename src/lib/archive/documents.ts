@@ -10,6 +10,7 @@ import { normalise } from "./normalise.ts";
 import { isProse, type ParagraphRole } from "./roles.ts";
 import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { Block } from "./segment.ts";
+import { paragraphOrder } from "./paragraph-order.ts";
 import { quotedPhrases, withoutTrailing } from "./text-patterns.ts";
 import type {
   ArchiveDocument,
@@ -244,11 +245,12 @@ function preferMajorityWording(
     votes.set(shown, tally);
   }
   if (!edited) return;
+  const positions = new Map(order.map((u, i) => [u, i]));
   for (const [shown, tally] of votes) {
     let best = shown;
     for (const [u, count] of tally) if (count > tally.get(best)!) best = u;
     if (best === shown) continue;
-    order[order.indexOf(shown)] = best;
+    order[positions.get(shown)!] = best;
     for (const p of aligned) {
       if (shownAs[p] !== shown) continue;
       shownAs[p] = best;
@@ -308,12 +310,11 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       continue;
     }
     const canonical = canonicalOf(input, copies, content);
-    const order: number[] = [];
+    const canonicalOrder: number[] = [];
     const inDoc = new Set<number>();
     const nearToShown = new Map<number, number>();
     const textOf = new Map<number, string>();
-    const add = (unique: number, at: number, p: number): void => {
-      order.splice(at, 0, unique);
+    const add = (unique: number, p: number): void => {
       inDoc.add(unique);
       textOf.set(unique, pieces[p]!.text);
       const group = input.nearGroup(unique);
@@ -321,36 +322,46 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     };
     for (const p of content.get(canonical)!) {
       const u = pieces[p]!.unique;
-      if (!inDoc.has(u)) add(u, order.length, p);
+      if (!inDoc.has(u)) {
+        canonicalOrder.push(u);
+        add(u, p);
+      }
       shownAs[p] = u;
       documentOf[p] = d;
     }
+    // Other copies are aligned in turn; a paragraph only a copy has goes after the last one it
+    // shares with the document so far.
+    const aligning = paragraphOrder(canonicalOrder);
     const front = new Map<number, number[]>();
     const aligned: number[] = [...content.get(canonical)!];
     for (const article of copies) {
       if (article === canonical) continue;
-      let position = 0;
+      aligning.startCopy();
       for (const p of content.get(article)!) {
         const piece = pieces[p]!;
         const u = piece.unique;
         let shown = inDoc.has(u) ? u : nearToShown.get(input.nearGroup(u));
         if (shown === undefined && FRONT.has(piece.role)) {
           // A copy's own headline or byline describes the copy, not the document's text.
-          front.set(article, [...(front.get(article) ?? []), u]);
+          const own = front.get(article);
+          if (own) own.push(u);
+          else front.set(article, [u]);
           shownAs[p] = u;
           documentOf[p] = d;
           continue;
         }
         if (shown === undefined) {
-          add(u, position, p);
+          aligning.insert(u);
+          add(u, p);
           shown = u;
-        }
+        } else aligning.reach(shown);
         shownAs[p] = shown;
         documentOf[p] = d;
         aligned.push(p);
-        position = Math.max(position, order.indexOf(shown) + 1);
       }
+      aligning.endCopy();
     }
+    const order = [...aligning.list];
     preferMajorityWording(pieces, aligned, order, shownAs, textOf);
     const variants = new Map<number, { piece: number; canonicalText: string }[]>();
     for (const p of aligned) {

@@ -249,11 +249,17 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   const ledger = buildLedger(pieces, result);
   lap("ledger");
 
-  const byFileSummary = new Map(read.files.map((summary) => [summary.file, summary]));
+  // Each capture's documents, in order, each once (a set per capture: a capture of many short
+  // articles has as many documents).
+  const byFileSummary = new Map(
+    read.files.map((summary) => [summary.file, { summary, listed: new Set<string>() }]),
+  );
   for (const document of result.documents) {
     for (const copy of document.copies) {
-      const summary = byFileSummary.get(copy.file)!;
-      if (!summary.documents.includes(document.id)) summary.documents.push(document.id);
+      const { summary, listed } = byFileSummary.get(copy.file)!;
+      if (listed.has(document.id)) continue;
+      listed.add(document.id);
+      summary.documents.push(document.id);
     }
   }
   const stats: ArchiveStats = {
