@@ -12,6 +12,7 @@ import {
   type BoilerplateLabel,
   type ChromeCandidate,
 } from "./boilerplate.ts";
+import { listCaptureDocuments } from "./capture-documents.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
 import { readInBatches } from "./batch.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
@@ -249,19 +250,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   const ledger = buildLedger(pieces, result);
   lap("ledger");
 
-  // Each capture's documents, in order, each once (a set per capture: a capture of many short
-  // articles has as many documents).
-  const byFileSummary = new Map(
-    read.files.map((summary) => [summary.file, { summary, listed: new Set<string>() }]),
-  );
-  for (const document of result.documents) {
-    for (const copy of document.copies) {
-      const { summary, listed } = byFileSummary.get(copy.file)!;
-      if (listed.has(document.id)) continue;
-      listed.add(document.id);
-      summary.documents.push(document.id);
-    }
-  }
+  listCaptureDocuments(read.files, result.documents);
   const stats: ArchiveStats = {
     files: sorted.length,
     bytes: read.bytes,
