@@ -126,18 +126,19 @@ export async function enhanceSearchPage(root: Document, base: string): Promise<v
       (search?.results ?? []).slice(0, shown).map((result) => result.data()),
     );
     if (ticket !== latest) return;
-    list.replaceChildren(
-      ...results.map((result) => {
-        const item = document.createElement("li");
-        const link = document.createElement("a");
-        link.href = result.url;
-        link.textContent = result.meta.title ?? result.url;
-        const excerpt = document.createElement("p");
-        excerpt.append(...excerptNodes(result.excerpt));
-        item.append(link, excerpt);
-        return item;
-      }),
-    );
+    // Nodes go through a fragment, not spread into arguments (which overflow on long lists).
+    const items = document.createDocumentFragment();
+    for (const result of results) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = result.url;
+      link.textContent = result.meta.title ?? result.url;
+      const excerpt = document.createElement("p");
+      for (const node of excerptNodes(result.excerpt)) excerpt.append(node);
+      item.append(link, excerpt);
+      items.append(item);
+    }
+    list.replaceChildren(items);
     const total = search?.results.length ?? 0;
     status.textContent =
       total === 0

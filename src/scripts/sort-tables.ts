@@ -40,7 +40,8 @@ export function enhanceSortableTables(root: ParentNode): void {
                     : value(a).localeCompare(value(b));
                 return next === "ascending" ? order : -order;
               });
-        body.append(...rows);
+        // One row at a time: a long table's rows spread into arguments would overflow the stack.
+        for (const row of rows) body.append(row);
       });
     });
   }

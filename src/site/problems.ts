@@ -4,6 +4,7 @@
  * the problems live in one slot on `globalThis` that both copies share.
  */
 import type { CasefileProblem } from "../lib/errors.ts";
+import { append } from "../lib/arrays.ts";
 
 /** The process-wide slot. */
 const slot = Symbol.for("casefile.problems");
@@ -16,7 +17,7 @@ function recorded(): CasefileProblem[] {
 
 /** Records problems found while rendering, for the integration to report. */
 export function recordProblems(problems: readonly CasefileProblem[]): void {
-  recorded().push(...problems);
+  append(recorded(), problems);
 }
 
 /** Takes the recorded problems, leaving none. */

@@ -14,6 +14,7 @@ import * as pagefind from "pagefind";
 import { bytesDigest, digest } from "../../lib/digest.ts";
 import { filesUnder } from "../../lib/offline/files.ts";
 import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
+import { append } from "../../lib/arrays.ts";
 
 /** The file, next to the indexes, that hands Pagefind's API and the index list to the search page. */
 const bridgeFile = "casefile-bridge.js";
@@ -151,14 +152,14 @@ async function indexPages(out: string, pages: readonly string[], folder: string)
     const problems: string[] = [];
     if (named.length > 0) {
       const added = await index.addDirectory({ path: out, glob: `{${named.join(",")}}` });
-      problems.push(...added.errors);
+      append(problems, added.errors);
     }
     for (const page of pages.filter((page) => !plainPath.test(page))) {
       const file = await index.addHTMLFile({
         sourcePath: page,
         content: readFileSync(join(out, page), "utf8"),
       });
-      problems.push(...file.errors);
+      append(problems, file.errors);
     }
     if (problems.length > 0) throw new Error(`Pagefind: ${problems.join("; ")}`);
     const written = await index.writeFiles({ outputPath: folder });

@@ -7,6 +7,16 @@
 import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
 import { FOLD, foldedStart } from "./normalise.ts";
 import { keyOf, type Block } from "./segment.ts";
+import {
+  creditStart,
+  endsWithViaCredit,
+  hasWebAddress,
+  isBreadcrumb,
+  isWhitespace,
+  mentionsAlternateAddress,
+  withoutTrailing,
+} from "./text-patterns.ts";
+import { maxOf } from "../arrays.ts";
 
 /** What a rule can see about one paragraph: its text and its place in the article. */
 interface LineContext {
@@ -50,19 +60,12 @@ const SHARE =
 const LINK_RESIDUE =
   /^(?:source|sources|link|links|here|click here|via|original|archived?|video|watch|listen|more|continue reading|read on)[.:]?$/i;
 const URL_LINE = /^<?\s*(?:https?:\/\/\S+|www\.\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?)\s*>?$/i;
-const DOMAIN =
-  /(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|info|io|tv|ru|ir|ve|bo|cn|news|media|co|uk|es|de|fr)\b)/i;
-const CREDIT =
-  /(?:\((?:photos?|images?|pictures?|fotos?|foto|credit|file photo|screenshot)\s*(?:by|:|credit:)[^)]*\)[\s.]*|\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*|\|\s*(?:photos?|images?|fotos?|credit|source|screenshot)\s*:[^|]*)$/i;
 const POST_FOOTER =
   /^(?:(?:posted|published|written) by .{1,40}? (?:at|on) .{1,30}|(?:posted|published) (?:at|on) .{1,30}|labels?: .{1,80}|email this\s*blogthis!?.*)$/i;
-const VIA_CREDIT = /\((?:via|source:?)\s+[^)]{1,40}\)[\s.]*$/i;
 const CREDIT_START = /^(?:photos?|images?|credit|photo credit|picture)\s*:/i;
 const IMAGE_LABEL = /^\|?\s*\d+\s*\|\s*[^|]{0,40}\|?$/;
 const READ_MORE =
   /^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news| content)?|more on this(?: story| topic)?|recommended(?: for you)?|you may also like|most read)\s*[:>»…-]/i;
-const ALTERNATE =
-  /(?:alternat\w+ (?:address|domain|url|link|site|mirror)s?|mirror (?:site|address)|(?:also|still) be (?:reached|accessed|found|visited|read)|(?:also|still) (?:available|accessible) (?:at|on|via))/i;
 const TV_APPS =
   /(?:smart ?tvs?|apple tv|android tv|roku|fire ?tv|app ?store|google play|tv apps?|mobile apps?|download (?:our|the) app)/i;
 const EMBED =
@@ -70,8 +73,6 @@ const EMBED =
 /** Cheap tests run before the costlier patterns below (most lines fail them). */
 const ALTERNATE_HINT = /alternat|mirror|also|still/i;
 const TRAIL_MARK = /[>›»/\\|]/;
-const BREADCRUMB =
-  /^[\p{L}][\p{L}\p{N} .'&-]{0,28}(?:\s*(?:>|›|»|\/|\\|\|)\s*[\p{L}][\p{L}\p{N} .'&-]{0,28}){1,4}$/u;
 const NAME_WORD = /^[\p{Lu}][\p{L}'.-]*$/u;
 
 /** The longest paragraph (in words) a rule reads the normalised key of. */
@@ -80,15 +81,15 @@ const KEYED_WORDS = 60;
 /** How far apart (in paragraphs) two copies of one caption may be. */
 const CAPTION_WINDOW = 4;
 
-/** True for text that may carry a photo credit (cheap test before the credit pattern). */
+/** True for text that may carry a photo credit (cheap test before `creditStart`). */
 function mayHaveCredit(text: string): boolean {
   return text.includes("(") || text.includes("|");
 }
 
 /**
- * Cheap test that `DOMAIN` may match (most lines fail it): an address needs "//" (after http:),
- * or a full stop after "www" or before a letter (the top-level domain). `DOMAIN` has no `u` flag,
- * so only ASCII letters match its letters, whatever their case.
+ * Cheap test that `hasWebAddress` may hold (most lines fail it): an address needs "//" (after
+ * http:), or a full stop after "www" or before a letter (the top-level domain). Only ASCII letters
+ * count as its letters, whatever their case.
  */
 function mayHaveDomain(text: string): boolean {
   if (text.includes("//")) return true;
@@ -114,7 +115,7 @@ function asciiLower(text: string, i: number): number {
 
 /** True for a key that starts with a bullet or ends with a photo credit. */
 function isCaptionMark(key: string): boolean {
-  return BULLET.test(key) || (mayHaveCredit(key) && CREDIT.test(key));
+  return BULLET.test(key) || (mayHaveCredit(key) && creditStart(key) >= 0);
 }
 
 /** Code units a bullet line's key starts with (see BULLET). */
@@ -129,14 +130,17 @@ function mayBeCaptionMark(block: Block): boolean {
   return block.key !== "" || mayHaveCredit(block.text) || BULLET_CODES.has(foldedStart(block.text));
 }
 
+/** `[\s|.]`: what is left at the end of a caption once its credit is gone. */
+function isCaptionTail(c: number): boolean {
+  return c === 124 || c === 46 || isWhitespace(c);
+}
+
 /** Strips a leading bullet and a trailing photo credit, to compare caption copies. */
 function captionCore(key: string): string {
   if (BULLET_CODES.has(key.charCodeAt(0)) || mayHaveCredit(key)) {
-    return key
-      .replace(BULLET, "")
-      .replace(CREDIT, "")
-      .replace(/[\s|.]+$/, "")
-      .trim();
+    const text = key.replace(BULLET, "");
+    const credit = creditStart(text);
+    return withoutTrailing(credit < 0 ? text : text.slice(0, credit), isCaptionTail).trim();
   }
   // No bullet or credit to strip (the usual case): only trailing full stops and spaces go, the
   // only whitespace a normalised key has.
@@ -205,7 +209,7 @@ const boilerplateRules = [
     name: "breadcrumb",
     maxWords: 8,
     test: (line) =>
-      line.index < line.firstProse && TRAIL_MARK.test(line.text) && BREADCRUMB.test(line.text),
+      line.index < line.firstProse && TRAIL_MARK.test(line.text) && isBreadcrumb(line.text),
     reason: "a breadcrumb trail (section > sub-section)",
   },
   {
@@ -214,8 +218,8 @@ const boilerplateRules = [
     // "(Via AFP)" also ends quoted prose, so only short paragraphs count as captions by it.
     test: (line) =>
       (mayHaveCredit(line.text) &&
-        CREDIT.test(line.text) &&
-        (line.words <= 40 || !VIA_CREDIT.test(line.text))) ||
+        creditStart(line.text) >= 0 &&
+        (line.words <= 40 || !endsWithViaCredit(line.text))) ||
       (line.words <= 40 && CREDIT_START.test(line.text)),
     reason: "a photo caption or credit",
   },
@@ -243,8 +247,8 @@ const boilerplateRules = [
     test: (line) =>
       mayHaveDomain(line.text) &&
       ALTERNATE_HINT.test(line.text) &&
-      ALTERNATE.test(line.text) &&
-      DOMAIN.test(line.text),
+      mentionsAlternateAddress(line.text) &&
+      hasWebAddress(line.text),
     reason: "a footer listing the site's alternate addresses",
   },
   {
@@ -343,7 +347,7 @@ const ruleLabels: readonly BoilerplateLabel[] = boilerplateRules.map(({ name, re
 );
 
 /** The longest paragraph any rule applies to. */
-const LONGEST = Math.max(...boilerplateRules.map((rule) => rule.maxWords)) + 1;
+const LONGEST = maxOf(boilerplateRules.map((rule) => rule.maxWords)) + 1;
 
 /** For each word count (capped), the indices of the rules that apply, in table order. */
 const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, words) =>
@@ -470,11 +474,18 @@ function folderOf(file: string): string {
  * Copies of one article (syndication) never count, since they are one document.
  */
 export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<number> {
+  // A text found once is in one document: only texts found twice or more are tallied (most short
+  // lines are found once, and a capture of short lines would otherwise tally each).
+  let distinct = 0;
+  for (const { unique } of candidates) distinct = Math.max(distinct, unique + 1);
+  const found = new Uint8Array(distinct);
+  for (const { unique } of candidates) if (found[unique]! < 2) found[unique]!++;
   const seen = new Map<
     number,
     { files: Set<string>; clusters: Set<number>; folders: Map<string, Set<string>> }
   >();
   for (const { unique, file, cluster } of candidates) {
+    if (found[unique]! < 2) continue;
     let entry = seen.get(unique);
     if (!entry) {
       entry = { files: new Set(), clusters: new Set(), folders: new Map() };

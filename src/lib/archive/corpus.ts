@@ -4,6 +4,7 @@
  * syndicated copies with edits, abridged copies, compilations between separators, pages pasted
  * twice, quotations — and records, for every line, what the engine should find.
  */
+import { append } from "../arrays.ts";
 import { mulberry32 } from "./fingerprint.ts";
 import type { CaptureInput } from "./types.ts";
 
@@ -258,11 +259,10 @@ export function generateCorpus(options: CorpusOptions): GeneratedCorpus {
           return { text: p.text, truth: p.group };
         }),
       ];
-      for (const s of embedded)
-        lines.push(
-          separator(),
-          ...bodyLines(s, random() < 0.5 ? "original" : variantOf(), outlet.name, false),
-        );
+      for (const s of embedded) {
+        lines.push(separator());
+        append(lines, bodyLines(s, random() < 0.5 ? "original" : variantOf(), outlet.name, false));
+      }
       lines.push(
         separator(),
         { text: "", truth: TRUTH.blank },

@@ -10,6 +10,8 @@ import { normalise } from "./normalise.ts";
 import { isProse, type ParagraphRole } from "./roles.ts";
 import type { BoilerplateLabel } from "./boilerplate.ts";
 import type { Block } from "./segment.ts";
+import { paragraphOrder } from "./paragraph-order.ts";
+import { quotedPhrases, withoutTrailing } from "./text-patterns.ts";
 import type {
   ArchiveDocument,
   ArchiveParagraph,
@@ -80,7 +82,12 @@ export interface DocumentResult {
 /** Roles that describe one copy (its headline, byline, date) rather than the article's text. */
 const FRONT: ReadonlySet<ParagraphRole> = new Set(["headline", "byline", "dateline"]);
 
-const OUTLET_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,40}$/u;
+/**
+ * " - Outlet" or " | Outlet" ending a headline. It starts only where a run of spaces does (the
+ * leftmost match would start there anyway), so that a long run is not read again from each of its
+ * spaces.
+ */
+const OUTLET_SUFFIX = /(?<!\s)\s+[-–—|]\s+[^-–—|]{2,40}$/u;
 
 /** A headline without a trailing " - Outlet" or " | Outlet". */
 function stripOutlet(title: string): string {
@@ -131,8 +138,36 @@ function canonicalOf(
   return best;
 }
 
-/** Word diff parts as plain data. */
-function wordDiff(canonical: string, copy: string): DiffPart[] {
+/**
+ * How much work one word diff may do, in characters diffed times edits allowed. The diff (Myers')
+ * takes time up to the length of the stretch diffed times the number of edits it finds, so the
+ * edits allowed shrink as the stretch grows: about 600 for two paragraphs of 3,000 characters (no
+ * edited version of an ordinary paragraph comes near), never fewer than `MIN_EDITS`. Edits are
+ * counted, not time, so that every build shows the same diff.
+ */
+const WORD_DIFF_BUDGET = 4_000_000;
+
+/**
+ * Edits (words and punctuation marks added or removed) every word diff may find, however long the
+ * paragraph: a few changed words show word by word even in a paragraph of a megabyte, at a cost
+ * that stays linear in its length.
+ */
+const MIN_EDITS = 64;
+
+/** A word diff: its parts, and whether it was cut short (see `WORD_DIFF_BUDGET`). */
+interface WordDiff {
+  /** The canonical text and the copy's, word by word (or as one removal and one addition). */
+  parts: DiffPart[];
+  /** True when the versions differ too much to diff within the budget: shown as rewritten. */
+  rewritten: boolean;
+}
+
+/**
+ * Word diff parts as plain data. Versions that differ in more words than the budget allows (see
+ * `WORD_DIFF_BUDGET`) are shown as rewritten: their shared opening and ending kept, the canonical
+ * stretch between removed and the copy's added.
+ */
+function wordDiff(canonical: string, copy: string): WordDiff {
   // Versions differ in a few words: diff only the stretch between the shared opening and
   // ending (cut at spaces), which keeps diffWords fast on long paragraphs.
   let start = 0;
@@ -158,18 +193,26 @@ function wordDiff(canonical: string, copy: string): DiffPart[] {
     else if (part.value !== "") parts.push(part);
   };
   push({ value: canonical.slice(0, start) });
-  for (const change of diffWords(
-    canonical.slice(start, canonical.length - end),
-    copy.slice(start, copy.length - end),
-  )) {
+  const before = canonical.slice(start, canonical.length - end);
+  const after = copy.slice(start, copy.length - end);
+  const maxEditLength = Math.max(
+    MIN_EDITS,
+    Math.floor(WORD_DIFF_BUDGET / (before.length + after.length)),
+  );
+  const changes = diffWords(before, after, { maxEditLength });
+  for (const change of changes ?? []) {
     push({
       value: change.value,
       ...(change.added ? { added: true as const } : {}),
       ...(change.removed ? { removed: true as const } : {}),
     });
   }
+  if (!changes) {
+    push({ value: before, removed: true });
+    push({ value: after, added: true });
+  }
   push({ value: canonical.slice(canonical.length - end) });
-  return parts;
+  return { parts, rewritten: !changes };
 }
 
 /** Unique id for content: a digest, with a counter suffix on the (unlikely) collision. */
@@ -202,11 +245,12 @@ function preferMajorityWording(
     votes.set(shown, tally);
   }
   if (!edited) return;
+  const positions = new Map(order.map((u, i) => [u, i]));
   for (const [shown, tally] of votes) {
     let best = shown;
     for (const [u, count] of tally) if (count > tally.get(best)!) best = u;
     if (best === shown) continue;
-    order[order.indexOf(shown)] = best;
+    order[positions.get(shown)!] = best;
     for (const p of aligned) {
       if (shownAs[p] !== shown) continue;
       shownAs[p] = best;
@@ -266,12 +310,11 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       continue;
     }
     const canonical = canonicalOf(input, copies, content);
-    const order: number[] = [];
+    const canonicalOrder: number[] = [];
     const inDoc = new Set<number>();
     const nearToShown = new Map<number, number>();
     const textOf = new Map<number, string>();
-    const add = (unique: number, at: number, p: number): void => {
-      order.splice(at, 0, unique);
+    const add = (unique: number, p: number): void => {
       inDoc.add(unique);
       textOf.set(unique, pieces[p]!.text);
       const group = input.nearGroup(unique);
@@ -279,36 +322,46 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
     };
     for (const p of content.get(canonical)!) {
       const u = pieces[p]!.unique;
-      if (!inDoc.has(u)) add(u, order.length, p);
+      if (!inDoc.has(u)) {
+        canonicalOrder.push(u);
+        add(u, p);
+      }
       shownAs[p] = u;
       documentOf[p] = d;
     }
+    // Other copies are aligned in turn; a paragraph only a copy has goes after the last one it
+    // shares with the document so far.
+    const aligning = paragraphOrder(canonicalOrder);
     const front = new Map<number, number[]>();
     const aligned: number[] = [...content.get(canonical)!];
     for (const article of copies) {
       if (article === canonical) continue;
-      let position = 0;
+      aligning.startCopy();
       for (const p of content.get(article)!) {
         const piece = pieces[p]!;
         const u = piece.unique;
         let shown = inDoc.has(u) ? u : nearToShown.get(input.nearGroup(u));
         if (shown === undefined && FRONT.has(piece.role)) {
           // A copy's own headline or byline describes the copy, not the document's text.
-          front.set(article, [...(front.get(article) ?? []), u]);
+          const own = front.get(article);
+          if (own) own.push(u);
+          else front.set(article, [u]);
           shownAs[p] = u;
           documentOf[p] = d;
           continue;
         }
         if (shown === undefined) {
-          add(u, position, p);
+          aligning.insert(u);
+          add(u, p);
           shown = u;
-        }
+        } else aligning.reach(shown);
         shownAs[p] = shown;
         documentOf[p] = d;
         aligned.push(p);
-        position = Math.max(position, order.indexOf(shown) + 1);
       }
+      aligning.endCopy();
     }
+    const order = [...aligning.list];
     preferMajorityWording(pieces, aligned, order, shownAs, textOf);
     const variants = new Map<number, { piece: number; canonicalText: string }[]>();
     for (const p of aligned) {
@@ -432,12 +485,15 @@ export function buildDocuments(input: DocumentInput): DocumentResult {
       const diff = (draft.variants.get(article) ?? []).map(
         ({ piece: p, canonicalText }): ParagraphVariant => {
           const block = pieces[p]!;
-          return {
+          const { parts, rewritten } = wordDiff(canonicalText, block.text);
+          const variant: ParagraphVariant = {
             paragraph: paragraphIds[shownAs[p]!]!,
             line: block.startLine,
             text: block.text,
-            parts: wordDiff(canonicalText, block.text),
+            parts,
           };
+          if (rewritten) variant.rewritten = true;
+          return variant;
         },
       );
       if (diff.length > 0) copy.diff = diff;
@@ -507,7 +563,10 @@ function titleOf(
   return opening ? shorten(opening.text) : "";
 }
 
-const QUOTED = /[“"‘]([^”"’]{8,200})[”"’]/gu;
+/** `[.,:;!?]`: punctuation that may end a title where it is quoted but not where it heads. */
+function isClosingPunctuation(c: number): boolean {
+  return c === 46 || c === 44 || c === 58 || c === 59 || c === 33 || c === 63;
+}
 
 /**
  * Links reading-list items (“Title”, date, outlet…) to the documents whose titles they quote.
@@ -521,15 +580,15 @@ function linkReadingList(documents: ArchiveDocument[], titles: readonly string[]
       const title = list[i]!;
       // A title met before in the list, or an empty one, would add nothing.
       if (title === "" || list.indexOf(title) < i) continue;
-      const key = normalise(title).replace(/[.,:;!?]+$/, "");
+      const key = withoutTrailing(normalise(title), isClosingPunctuation);
       if (key.length >= 8 && !byTitle.has(key)) byTitle.set(key, document.id);
     }
   });
   for (const document of documents) {
     for (const paragraph of document.paragraphs) {
       if (paragraph.role !== "list-item" || paragraph.announces) continue;
-      for (const match of paragraph.text.matchAll(QUOTED)) {
-        const target = byTitle.get(normalise(match[1]!).replace(/[.,:;!?]+$/, ""));
+      for (const phrase of quotedPhrases(paragraph.text)) {
+        const target = byTitle.get(withoutTrailing(normalise(phrase), isClosingPunctuation));
         if (target && target !== document.id) {
           paragraph.announces = target;
           break;

@@ -13,6 +13,7 @@ import {
   type BoilerplateLabel,
   type ChromeCandidate,
 } from "./boilerplate.ts";
+import { listCaptureDocuments } from "./capture-documents.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
 import { readInBatches } from "./batch.ts";
 import type { TextBlock } from "./formats/index.ts";
@@ -38,6 +39,7 @@ import type {
   CaptureInput,
   CaptureSummary,
 } from "./types.ts";
+import { append } from "../arrays.ts";
 
 /** The archive's data model (Archive, ArchiveDocument, LedgerEntry…). */
 export type * from "./types.ts";
@@ -116,13 +118,24 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
   for (const capture of readInBatches(inputs)) {
     const { input, encoding, text, joined, start } = capture;
-    warnings.push(...capture.warnings);
-    // Each block's text, sliced from the batch's joined string (see `batch.ts`).
-    const raw = capture.blocks.map((block) => joined.slice(start + block.from, start + block.to));
-    const blockLines = Int32Array.from(capture.blocks, (block) => block.line);
+    append(warnings, capture.warnings);
+    // Each block's text, sliced from the batch's joined string (see `batch.ts`), its line and
+    // where it starts there: one loop (typed-array `from` and `reduce` call back per block, which
+    // a capture of a million blank lines notices).
+    const count = capture.blocks.length;
+    const raw = new Array<string>(count);
+    const blockLines = new Int32Array(count);
+    const starts = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const block = capture.blocks[i]!;
+      raw[i] = joined.slice(start + block.from, start + block.to);
+      blockLines[i] = block.line;
+      starts[i] = start + block.from;
+    }
     const blockSeen = blockMarks(blockLines, raw);
     marks.set(input.file, blockSeen);
-    const filled = blockSeen.reduce((sum, mark) => sum + mark, 0);
+    let filled = 0;
+    for (const mark of blockSeen) filled += mark;
     if (filled === 0) {
       warnings.push({
         file: input.file,
@@ -139,7 +152,6 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       wrapped,
       documents: [],
     });
-    const starts = Int32Array.from(capture.blocks, (block) => start + block.from);
     const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };
     const blocks = toBlocks(input.file, raw, wrapped, whole);
     // Blocks the format labelled itself (a saved page's menus and footers) stay out of the
@@ -283,13 +295,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   const ledger = buildLedger(pieces, result);
   lap("ledger");
 
-  const byFileSummary = new Map(read.files.map((summary) => [summary.file, summary]));
-  for (const document of result.documents) {
-    for (const copy of document.copies) {
-      const summary = byFileSummary.get(copy.file)!;
-      if (!summary.documents.includes(document.id)) summary.documents.push(document.id);
-    }
-  }
+  listCaptureDocuments(read.files, result.documents);
   const stats: ArchiveStats = {
     files: sorted.length,
     bytes: read.bytes,

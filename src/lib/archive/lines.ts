@@ -7,7 +7,8 @@ const NON_SPACE = /\S/;
 
 /** True for a blank line (only whitespace, as `String.prototype.trim` sees it). */
 export function isBlank(line: string): boolean {
-  // Most lines start with a visible ASCII character: no need to search them.
+  // Most lines start with a visible ASCII character: no need to search them; nor empty ones.
+  if (line.length === 0) return true;
   const first = line.charCodeAt(0);
   if (first > 32 && first < 127) return false;
   return !NON_SPACE.test(line);

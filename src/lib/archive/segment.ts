@@ -9,6 +9,8 @@ import { isBlank } from "./lines.ts";
 import { digest, digest64, digestFolded } from "./fingerprint.ts";
 import { normalise } from "./normalise.ts";
 import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
+import { isWhitespace, trailingRunStart } from "./text-patterns.ts";
+import { maxOf } from "../arrays.ts";
 
 /** One paragraph of a capture (one text block, or wrapped lines joined), with where it came from. */
 export interface Block {
@@ -63,19 +65,38 @@ export interface Article {
   start: "file" | "separator" | "repeat" | "headline";
 }
 
-/** A line made only of one repeated separator character (x, -, =, *, _, ~, #, •, +, .). */
-const SEPARATOR = /^\s*(?:([-=*_~#•·+.])(?:\s?\1){2,}|[xX]{5,})\s*$/u;
-
-/** True for a separator line between pasted pages. */
+/**
+ * True for a separator line between pasted pages: one separator character (-, =, *, _, ~, #, •,
+ * ·, +, .) three times or more, with at most one space between two, or five x's or more, spaces
+ * around — `^\s*(?:([-=*_~#•·+.])(?:\s?\1){2,}|[xX]{5,})\s*$` read in one pass (as an
+ * expression, a megabyte of full stops overflowed its backtracking stack). Only spaces and tabs
+ * may lead: this runs on every line, and has always stopped at the first other character.
+ */
 export function isSeparator(text: string): boolean {
-  // Cheap first test (this runs on every line): the first visible character must be a separator one.
-  let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  return i < text.length && SEPARATOR_START.includes(text.charAt(i)) && SEPARATOR.test(text);
+  let start = 0;
+  while (start < text.length && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9))
+    start++;
+  const end = trailingRunStart(text, isWhitespace);
+  if (start >= end) return false;
+  const mark = text.charCodeAt(start);
+  if (mark === 120 || mark === 88) {
+    for (let i = start; i < end; i++) if ((text.charCodeAt(i) | 0x20) !== 120) return false;
+    return end - start >= 5;
+  }
+  if (!SEPARATOR_CHARS.includes(text.charAt(start))) return false;
+  let count = 1;
+  for (let i = start + 1; i < end; i++) {
+    if (text.charCodeAt(i) !== mark) {
+      if (!isWhitespace(text.charCodeAt(i)) || text.charCodeAt(i + 1) !== mark) return false;
+      i++;
+    }
+    count++;
+  }
+  return count >= 3;
 }
 
-/** Characters a separator line can start with. */
-const SEPARATOR_START = "-=*_~#•·+.xX";
+/** Characters a separator line repeats (besides x). */
+const SEPARATOR_CHARS = "-=*_~#•·+.";
 
 /** Decides whether a capture is hard-wrapped (paragraphs broken into lines of a fixed width). */
 export function isHardWrapped(lines: readonly string[]): boolean {
@@ -110,7 +131,7 @@ export function toBlocks(
   wrapped = isHardWrapped(lines),
   capture?: CaptureText,
 ): Block[] {
-  const width = wrapped ? Math.max(...lines.map((line) => line.length)) : 0;
+  const width = wrapped ? maxOf(lines.map((line) => line.length)) : 0;
   const blocks: Block[] = [];
   const numbers = capture?.lines;
   let previous = "";

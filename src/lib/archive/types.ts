@@ -59,6 +59,11 @@ export interface ParagraphVariant {
   text: string;
   /** Word diff from canonical to the copy. */
   parts: DiffPart[];
+  /**
+   * Present when the versions differ in too many words to diff in reasonable time: `parts` then
+   * remove the canonical text and add the copy's, between their shared opening and ending.
+   */
+  rewritten?: true;
 }
 
 /** One place a document was found. */

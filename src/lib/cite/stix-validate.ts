@@ -1,3 +1,5 @@
+import { append } from "../arrays.ts";
+
 /** A UUIDv5 in lower-case hex, as Casefile's STIX ids carry. */
 const uuidV5Pattern = "[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
@@ -108,7 +110,7 @@ function objectProblems(object: Record<string, unknown>, index: number): string[
       problems.push(`${where}: ${requirement.property} must be ${requirement.expect}`);
   }
   if (object["external_references"] !== undefined)
-    problems.push(...referenceProblems(where, object["external_references"]));
+    append(problems, referenceProblems(where, object["external_references"]));
   return problems;
 }
 
@@ -161,7 +163,8 @@ export function validateStix(bundle: unknown): string[] {
     ids.add(id);
   });
   records.forEach((object, index) => {
-    problems.push(...objectProblems(object, index), ...referenceTargets(object, index, ids));
+    append(problems, objectProblems(object, index));
+    append(problems, referenceTargets(object, index, ids));
   });
   return problems;
 }

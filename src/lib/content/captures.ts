@@ -5,6 +5,7 @@ import type { CaptureInput } from "../archive/index.ts";
 import { inFile, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
 import { folderContents } from "./site-files.ts";
+import { append } from "../arrays.ts";
 
 /**
  * Capture files under data/archives/ as site-relative paths, sorted; dotfiles and dot-folders
@@ -28,8 +29,9 @@ export function readCaptures(root: string): CaptureInput[] {
 export const maxCaptureBytes = 20_000_000;
 
 /**
- * Checks that every capture can be archived: not larger than `maxCaptureBytes` and in a capture
- * format the engine reads (see `archive/formats/`). Returns one problem per bad capture.
+ * Checks that every capture can be archived: not larger than `maxCaptureBytes`, in a capture
+ * format the engine reads (see `archive/formats/`), and within its lines' length and number (see
+ * `captureLimits`). Returns one problem per bad capture.
  * Given the captures read already (`digestCaptures`), checks those bytes instead of reading again.
  */
 export function checkCaptures(root: string, read?: readonly CaptureInput[]): CasefileProblem[] {
@@ -53,7 +55,7 @@ export function checkCaptures(root: string, read?: readonly CaptureInput[]): Cas
       );
     } catch (error) {
       if (!isCasefileError(error)) throw error;
-      problems.push(...problemsOf(error));
+      append(problems, problemsOf(error));
     }
   }
   return problems;

@@ -10,6 +10,7 @@ import {
 } from "../errors.ts";
 import { knownIds } from "./references.ts";
 import { sitePaths } from "./load.ts";
+import { append } from "../arrays.ts";
 
 /** Files in an incident's data folder that are data for charts and downloads, sorted. */
 export function incidentDataFiles(root: string, incidentId: string): string[] {
@@ -89,7 +90,7 @@ export function checkDataFiles(root: string, incidentIds: readonly string[]): Ca
         inFile(file, () => parseDataFile(name, readFileSync(join(root, file), "utf8"), file));
       } catch (error) {
         if (!isCasefileError(error)) throw error;
-        problems.push(...problemsOf(error));
+        append(problems, problemsOf(error));
       }
     }
   }

@@ -20,6 +20,7 @@ import { linkProblems } from "./site-files.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
 import { validate } from "./validate.ts";
 import { parseYamlFile, type YamlFile } from "./yaml-file.ts";
+import { append } from "../arrays.ts";
 
 /** Where authors keep things, relative to the site root. */
 export const sitePaths = {
@@ -35,7 +36,7 @@ function collect<T>(problems: CasefileProblem[], step: () => T): T | undefined {
     return step();
   } catch (error) {
     if (!isCasefileError(error)) throw error;
-    problems.push(...problemsOf(error));
+    append(problems, problemsOf(error));
     return undefined;
   }
 }
@@ -106,8 +107,8 @@ function readIncidents(
       const result = validate(incidentSchema, yaml.data, file, yaml.lineOf);
       if (result.ok) {
         incidents.push({ id, file, data: result.value });
-        warnings.push(...placeholderWarnings(file, result.value, yaml.lineOf));
-      } else problems.push(...result.problems);
+        append(warnings, placeholderWarnings(file, result.value, yaml.lineOf));
+      } else append(problems, result.problems);
     });
   }
   return { incidents, written };
@@ -176,7 +177,7 @@ export function loadSiteData(root: string): SiteData {
       if (!yaml) return;
       const result = validate(outletsFileSchema, yaml.data ?? [], sitePaths.outlets, yaml.lineOf);
       if (result.ok) outlets = result.value;
-      else problems.push(...result.problems);
+      else append(problems, result.problems);
     });
   } else {
     warnings.push({
@@ -216,7 +217,7 @@ export function loadSiteData(root: string): SiteData {
         if (yaml) {
           const result = validate(sourcesFileSchema, yaml.data ?? {}, sourcesFile, yaml.lineOf);
           if (result.ok) sources.set(id, { file: sourcesFile, ...result.value });
-          else problems.push(...result.problems);
+          else append(problems, result.problems);
         }
       });
       if (!sources.get(id)?.sources.length) unchecked.add(id);
@@ -235,7 +236,7 @@ export function loadSiteData(root: string): SiteData {
           );
           const result = validate(eventSchema, values, eventsFile, () => record.line);
           if (result.ok) rows.push({ ...result.value, line: record.line });
-          else problems.push(...result.problems);
+          else append(problems, result.problems);
         }
         events.set(
           id,
@@ -244,7 +245,7 @@ export function loadSiteData(root: string): SiteData {
       });
   }
 
-  problems.push(...linkProblems(root));
+  append(problems, linkProblems(root));
   // References into a sources file that failed to load would only repeat its own errors.
   const checked = new Map([...sources].filter(([id]) => !unchecked.has(id)));
   const site: SiteData = { incidents, outlets, sources, events, warnings };

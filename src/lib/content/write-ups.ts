@@ -9,6 +9,7 @@ import remarkGfm from "remark-gfm";
 import type { CasefileProblem } from "../errors.ts";
 import { providedComponents } from "./provided-components.ts";
 import { linkProblems, type LinkNode } from "./write-up-links.ts";
+import { append } from "../arrays.ts";
 
 /**
  * What a write-up may hold before it is refused unread. The MDX parser takes time superlinear in
@@ -138,11 +139,17 @@ function declaredNames(esm: Node): string[] {
       declaration?: (Node & { id?: unknown; declarations?: { id: unknown }[] }) | null;
     };
     if (node.type === "ImportDeclaration")
-      names.push(...(node.specifiers ?? []).map((specifier) => specifier.local.name));
+      append(
+        names,
+        (node.specifiers ?? []).map((specifier) => specifier.local.name),
+      );
     else if (node.type === "ExportNamedDeclaration" && node.declaration) {
       const { declaration } = node;
       if (declaration.declarations)
-        patterns.push(...declaration.declarations.map((declarator) => declarator.id));
+        append(
+          patterns,
+          declaration.declarations.map((declarator) => declarator.id),
+        );
       else patterns.push(declaration.id);
     }
   }
@@ -151,9 +158,10 @@ function declaredNames(esm: Node): string[] {
     const pattern = patterns.pop() as Record<string, unknown> | null | undefined;
     if (!pattern) continue;
     if (pattern["type"] === "Identifier") names.push(pattern["name"] as string);
-    else if (pattern["type"] === "ObjectPattern") patterns.push(...(pattern["properties"] as []));
+    else if (pattern["type"] === "ObjectPattern")
+      append(patterns, pattern["properties"] as unknown[]);
     else if (pattern["type"] === "Property") patterns.push(pattern["value"]);
-    else if (pattern["type"] === "ArrayPattern") patterns.push(...(pattern["elements"] as []));
+    else if (pattern["type"] === "ArrayPattern") append(patterns, pattern["elements"] as unknown[]);
     else if (pattern["type"] === "RestElement") patterns.push(pattern["argument"]);
     else if (pattern["type"] === "AssignmentPattern") patterns.push(pattern["left"]);
   }

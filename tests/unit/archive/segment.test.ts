@@ -20,6 +20,19 @@ function articlesOf(path: string) {
 }
 
 describe("segment", () => {
+  it("joins 130,000 hard-wrapped lines into one paragraph (their widths once overflowed the stack)", () => {
+    const words = ["the", "ministry", "said", "portal", "traffic", "flood", "hours", "again"];
+    const lines = Array.from({ length: 130_000 }, (_, i) => {
+      let line = "";
+      for (let w = i; line.length < 55; w += 3) line += `${words[w % words.length]!} `;
+      return line.trimEnd();
+    });
+    expect(isHardWrapped(lines)).toBe(true);
+    const blocks = toBlocks("wrapped.txt", lines);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.endLine).toBe(130_000);
+  });
+
   it("recognises separator lines of repeated characters", () => {
     expect(isSeparator("x".repeat(27))).toBe(true);
     expect(isSeparator("  * * *  ")).toBe(true);

@@ -18,6 +18,7 @@ import type { CaptureFormat, ExtractedCapture, TextBlock } from "./types.ts";
 export const htmlFormat: CaptureFormat = {
   name: "html",
   description: "saved web pages (.html, .htm, SingleFile included)",
+  block: "element",
   accepts: (capture) => /\.html?$/i.test(capture.file),
   extract: ({ file, bytes }) => extractPage(file, bytes),
 };

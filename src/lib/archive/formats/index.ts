@@ -6,6 +6,7 @@ import { CasefileError } from "../../errors.ts";
 import type { CaptureInput } from "../types.ts";
 import { htmlFormat } from "./html.ts";
 import { mhtmlFormat } from "./mhtml.ts";
+import { checkCaptureLimits } from "./limits.ts";
 import { textFormat } from "./text.ts";
 import type { CaptureFormat, ExtractedCapture } from "./types.ts";
 
@@ -23,9 +24,15 @@ export function formatOf(capture: CaptureInput): CaptureFormat {
   });
 }
 
-/** Reads a capture into text blocks with the format that accepts it (see `formatOf`). */
+/**
+ * Reads a capture into text blocks with the format that accepts it (see `formatOf`); throws a
+ * CasefileError naming the place when it holds more than a capture may (see `captureLimits`).
+ */
 export function extractCapture(capture: CaptureInput): ExtractedCapture {
-  return formatOf(capture).extract(capture);
+  const format = formatOf(capture);
+  const extracted = format.extract(capture);
+  checkCaptureLimits(capture.file, format, extracted);
+  return extracted;
 }
 
 /** What a format is and what it reads a capture into. */

@@ -25,6 +25,7 @@ import type { CaptureFormat, CaptureMetadata, ExtractedCapture } from "./types.t
 export const mhtmlFormat: CaptureFormat = {
   name: "mhtml",
   description: "web pages saved as one MHTML file (.mhtml, .mht)",
+  block: "element",
   accepts: (capture) => /\.mht(?:ml)?$/i.test(capture.file),
   extract: ({ file, bytes }) => extractMhtml(file, bytes),
 };

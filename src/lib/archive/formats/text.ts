@@ -6,12 +6,14 @@ import { Buffer } from "node:buffer";
 import { CasefileError } from "../../errors.ts";
 import type { CaptureInput } from "../types.ts";
 import { bomLength, decodeText, sniffEncoding, type CaptureEncoding } from "./encoding.ts";
+import { blockTooLong, captureLimits, tooManyBlocks } from "./limits.ts";
 import type { CaptureFormat, ExtractedCapture, TextBlock } from "./types.ts";
 
 /** The text capture format: every file whose bytes read as text. */
 export const textFormat: CaptureFormat = {
   name: "text",
   description: "text (UTF-8, UTF-16 or windows-1252)",
+  block: "line",
   accepts: (capture) => sniffEncoding(capture.bytes) !== undefined,
   extract: extractText,
 };
@@ -22,11 +24,19 @@ function extractText({ file, bytes }: CaptureInput): ExtractedCapture {
   if (encoding === undefined)
     throw new CasefileError({ file, message: "is not a text file", hint: textFormat.description });
   const text = decodeText(bytes, encoding);
-  return { encoding, text, blocks: lineBlocks(text, bytes, encoding), warnings: [] };
+  return { encoding, text, blocks: lineBlocks(file, text, bytes, encoding), warnings: [] };
 }
 
-/** The lines of `text` as blocks, with their byte ranges in `bytes`. */
-function lineBlocks(text: string, bytes: Uint8Array, encoding: CaptureEncoding): TextBlock[] {
+/**
+ * The lines of `text` as blocks, with their byte ranges in `bytes`. Stops at the first line past
+ * `captureLimits` (too long, or one too many), before making blocks for millions of lines.
+ */
+function lineBlocks(
+  file: string,
+  text: string,
+  bytes: Uint8Array,
+  encoding: CaptureEncoding,
+): TextBlock[] {
   const blocks: TextBlock[] = [];
   if (text === "") return blocks;
   // The next LF and CR at or after `from` (text.length when there is none), each searched again
@@ -38,7 +48,10 @@ function lineBlocks(text: string, bytes: Uint8Array, encoding: CaptureEncoding):
     if (lf < from) lf = next(text, "\n", from);
     if (cr < from) cr = next(text, "\r", from);
     const to = Math.min(lf, cr);
-    blocks.push({ line: blocks.length + 1, from, to, start: 0, end: 0 });
+    const line = blocks.length + 1;
+    if (line > captureLimits.blocks) throw tooManyBlocks(file, line, textFormat);
+    if (to - from > captureLimits.blockChars) throw blockTooLong(file, line, to - from, textFormat);
+    blocks.push({ line, from, to, start: 0, end: 0 });
     if (to === text.length) break;
     from = to + (text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? 2 : 1);
     // A final line break does not start an extra line.

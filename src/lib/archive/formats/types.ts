@@ -70,6 +70,8 @@ export interface CaptureFormat {
   name: string;
   /** What the format reads, for that error's hint (e.g. "text (UTF-8, UTF-16 or windows-1252)"). */
   description: string;
+  /** What its text blocks are, in errors about them (e.g. "line": "line is … characters long"). */
+  block: string;
   /** True when this format reads the capture, judged by its file name and/or first bytes. */
   accepts(capture: CaptureInput): boolean;
   /** Reads an accepted capture's bytes into text blocks; throws a CasefileError if it cannot. */

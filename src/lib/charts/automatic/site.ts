@@ -13,6 +13,7 @@ import { marginFor } from "../text-fit.ts";
 import type { IncidentSummary, SiteChartInput } from "./inputs.ts";
 // Incident types in the order of the data model; each keeps its colour on every page.
 import { incidentTypes } from "../../../schemas/incident.ts";
+import { maxOf, minOf } from "../../arrays.ts";
 
 /** Types in data-model order, then any unknown ones alphabetically. */
 function typeDomain(incidents: IncidentSummary[]): string[] {
@@ -97,7 +98,7 @@ function counts(incidents: IncidentSummary[], field: CountField): { key: string;
 /** The Plot spec of a horizontal bar chart of incident counts by type or by country. */
 function countsBySpec(incidents: IncidentSummary[], field: CountField): PlotOptions {
   const rows = counts(incidents, field);
-  const max = Math.max(1, ...rows.map((row) => row.count));
+  const max = Math.max(1, maxOf(rows.map((row) => row.count)));
   const column = countColumns[field];
   const data = rows.map((row) => ({ [column]: row.key, incidents: row.count }));
   return {
@@ -136,8 +137,8 @@ export const incidentTimelineChart: AutomaticChart<SiteChartInput, SiteChartPlac
   spec: (input) => incidentTimeline(input.incidents),
   describe: (input) => {
     const starts = input.incidents.map((incident) => incident.start.getTime());
-    const from = formatValue(new Date(Math.min(...starts))).slice(0, 10);
-    const to = formatValue(new Date(Math.max(...starts))).slice(0, 10);
+    const from = formatValue(new Date(minOf(starts))).slice(0, 10);
+    const to = formatValue(new Date(maxOf(starts))).slice(0, 10);
     const n = input.incidents.length;
     const perType = counts(input.incidents, "types").map((row) => `${row.key} ${row.count}`);
     return {
