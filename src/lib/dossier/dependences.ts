@@ -55,11 +55,9 @@ export function suggestedDependences(
   for (const entry of evidence.documents) {
     for (const shared of entry.document.sharedParagraphs) {
       for (const other of shared.documents) {
-        const theirs = ownersOf.get(other) ?? [];
-        const a = entry.sources.find((id) => !theirs.includes(id));
-        const b = theirs.find((id) => !entry.sources.includes(id));
-        if (a === undefined || b === undefined) continue;
-        const [first, second] = (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? [a, b] : [b, a];
+        const pair = sourcePair(entry.sources, ownersOf.get(other) ?? [], order);
+        if (!pair) continue;
+        const [first, second] = pair;
         suggest({
           source: second,
           on: first,
@@ -72,11 +70,9 @@ export function suggestedDependences(
   }
 
   for (const pair of likelyTranslations(evidence.documents.map((entry) => entry.document))) {
-    const [ours, theirs] = [ownersOf.get(pair.a) ?? [], ownersOf.get(pair.b) ?? []];
-    const a = ours.find((id) => !theirs.includes(id));
-    const b = theirs.find((id) => !ours.includes(id));
-    if (a === undefined || b === undefined) continue;
-    const [first, second] = (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? [a, b] : [b, a];
+    const sources = sourcePair(ownersOf.get(pair.a) ?? [], ownersOf.get(pair.b) ?? [], order);
+    if (!sources) continue;
+    const [first, second] = sources;
     suggest({
       source: second,
       on: first,
@@ -114,4 +110,19 @@ export function suggestedDependences(
       (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) ||
       (order.get(a.on) ?? 0) - (order.get(b.on) ?? 0),
   );
+}
+
+/**
+ * The sources that stand for two articles, the first in file order first: each article's first
+ * owner that does not also own the other (a compilation carrying both is left out of the pair).
+ */
+function sourcePair(
+  ours: readonly string[],
+  theirs: readonly string[],
+  order: ReadonlyMap<string, number>,
+): [string, string] | undefined {
+  const a = ours.find((id) => !theirs.includes(id));
+  const b = theirs.find((id) => !ours.includes(id));
+  if (a === undefined || b === undefined) return undefined;
+  return (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? [a, b] : [b, a];
 }
