@@ -48,18 +48,22 @@ export const day = z.string({ error: "expected a date as YYYY-MM-DD" }).refine(
 );
 
 /**
- * A date or date-time as written in ISO 8601: `form` is the message for a text of the wrong form
- * (with `offset`, one without a time and UTC offset is of the wrong form); a text of the right form
- * must also name a real day, time and offset.
+ * A date or date-time as written in ISO 8601: `form` is the message for a text of the wrong form.
+ * `offset` says when a UTC offset is required: never, or whenever a time of day is given. A text of the right form must also name a real day,
+ * time and offset.
  */
-function isoMoment(offset: boolean, form: (text: string) => string) {
+function isoMoment(offset: "never" | "with-time", form: (text: string) => string) {
   return z
     .string({ error: "expected an ISO 8601 date or date-time" })
     .superRefine((text, context) => {
       const match = isoDateTime.exec(text);
-      const reason =
-        match === null || (offset && match[7] === undefined) ? undefined : impossibility(match);
-      if (match !== null && (!offset || match[7] !== undefined) && reason === undefined) return;
+      const offsetMissing =
+        match !== null &&
+        match[7] === undefined &&
+        offset === "with-time" &&
+        match[4] !== undefined;
+      const reason = match === null || offsetMissing ? undefined : impossibility(match);
+      if (match !== null && !offsetMissing && reason === undefined) return;
       context.addIssue({
         code: "custom",
         input: text,
@@ -73,16 +77,19 @@ function isoMoment(offset: boolean, form: (text: string) => string) {
 
 /** A day or an instant in ISO 8601 (`2024-07-28` or `2024-07-28T11:29:00-04:00`), kept as written. */
 export const moment = isoMoment(
-  false,
+  "never",
   (text) =>
     `"${text}" is not a valid ISO 8601 date or date-time (expected e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00)`,
 );
 
-/** An instant with an explicit offset, as events need (`2024-07-28T11:29:00-04:00`). */
-export const instant = isoMoment(
-  true,
+/**
+ * When an event happened: a day (`2024-08-03`) when that is all the sources say, or an instant with
+ * its UTC offset (`2024-07-28T11:29:00-04:00`); a time of day without an offset is ambiguous.
+ */
+export const eventTime = isoMoment(
+  "with-time",
   (text) =>
-    `"${text}" is not an ISO 8601 date-time with a UTC offset (expected e.g. 2024-07-28T11:29:00-04:00)`,
+    `"${text}" is neither a day nor a date-time with a UTC offset (expected e.g. 2024-08-03 or 2024-07-28T11:29:00-04:00)`,
 );
 
 /** An absolute http(s) URL; other schemes (javascript:, data:) are refused. */

@@ -22,7 +22,7 @@ const fieldHints = new Map<string, string>(
     date: "write the day as YYYY-MM-DD, quoted",
     start: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00",
     end: "write e.g. 2024-07-28 or 2024-07-28T11:29:00-04:00, not before the start",
-    time: "write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)",
+    time: "write a day, e.g. 2024-08-03, or a time with its UTC offset, e.g. 2024-07-28T11:29:00-04:00",
     countries: "use ISO 3166-1 alpha-2 codes such as VE or BO",
     authors:
       "write a name (Ana María Pérez, or Pérez González, Ana María), { group: Team name } for a group, or { given: Ana María, family: Pérez González }",

@@ -115,7 +115,7 @@ describe("loadSiteData", () => {
       "an event time without offset",
       (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-05-04T10:00:00"),
       [
-        `${events}:2: time: "2020-05-04T10:00:00" is not an ISO 8601 date-time with a UTC offset (expected e.g. 2024-07-28T11:29:00-04:00). Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+        `${events}:2: time: "2020-05-04T10:00:00" is neither a day nor a date-time with a UTC offset (expected e.g. 2024-08-03 or 2024-07-28T11:29:00-04:00). Hint: write a day, e.g. 2024-08-03, or a time with its UTC offset, e.g. 2024-07-28T11:29:00-04:00`,
       ],
     ],
     [
@@ -180,14 +180,14 @@ describe("loadSiteData", () => {
       "an event on 30 February",
       (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-02-30T10:00:00+01:00"),
       [
-        `${events}:2: time: "2020-02-30T10:00:00+01:00" is not a valid date-time: 2020-02-30 is not a day of the calendar. Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+        `${events}:2: time: "2020-02-30T10:00:00+01:00" is not a valid date-time: 2020-02-30 is not a day of the calendar. Hint: write a day, e.g. 2024-08-03, or a time with its UTC offset, e.g. 2024-07-28T11:29:00-04:00`,
       ],
     ],
     [
       "an event at 24:00",
       (root) => edit(root, events, "2020-05-04T10:00:00+01:00", "2020-05-04T24:00:00+01:00"),
       [
-        `${events}:2: time: "2020-05-04T24:00:00+01:00" is not a valid date-time: 24:00:00 is not a time of day (the last is 23:59:59; midnight is 00:00 of the next day). Hint: write e.g. 2024-07-28T11:29:00-04:00 (with the UTC offset)`,
+        `${events}:2: time: "2020-05-04T24:00:00+01:00" is not a valid date-time: 24:00:00 is not a time of day (the last is 23:59:59; midnight is 00:00 of the next day). Hint: write a day, e.g. 2024-08-03, or a time with its UTC offset, e.g. 2024-07-28T11:29:00-04:00`,
       ],
     ],
     [
