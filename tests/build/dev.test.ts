@@ -118,7 +118,7 @@ describe("the dev server", () => {
     edit(file, "outlet: example-news", "outlet: examplenews");
     await until((served) => served.status === 500);
     expect(output).toContain(
-      `${file}:4: sources[0].outlet: unknown outlet "examplenews" (known: example-ministry, example-news).`,
+      `${file}:4: sources[0].outlet: unknown outlet "examplenews" (known: example-news, example-ministry).`,
     );
     edit(file, "outlet: examplenews", "outlet: example-news");
     await until((served) => served.status === 200);

@@ -29,7 +29,7 @@ describe("a build with broken input", () => {
     const run = buildSite({ site });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      'error: data/incidents/2020-example-ddos/sources.yaml:4: sources[0].outlet: unknown outlet "examplenews" (known: example-ministry, example-news). Hint: add the outlet to data/outlets.yaml or use one of its ids\n',
+      'error: data/incidents/2020-example-ddos/sources.yaml:4: sources[0].outlet: unknown outlet "examplenews" (known: example-news, example-ministry). Hint: did you mean "example-news"? add the outlet to data/outlets.yaml or use one of its ids\n',
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -9,6 +9,7 @@ import {
   type CasefileProblem,
 } from "../errors.ts";
 import { knownIds } from "./references.ts";
+import { didYouMean } from "./suggest.ts";
 import { sitePaths } from "./load.ts";
 import { append } from "../arrays.ts";
 
@@ -43,8 +44,8 @@ export function readIncidentDataFile(
     throw new CasefileError({
       file: from.file,
       field: `Chart "${from.label}"`,
-      message: `data file "${file}" not found (available: ${knownIds(available)})`,
-      hint: `name a CSV, JSON or YAML file in ${sitePaths.incidentData}/${incidentId}/`,
+      message: `data file "${file}" not found (available: ${knownIds(available, name)})`,
+      hint: `${didYouMean(name, available)}name a CSV, JSON or YAML file in ${sitePaths.incidentData}/${incidentId}/`,
     });
   }
   return { file, text: readFileSync(join(root, file), "utf8") };

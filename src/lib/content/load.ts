@@ -17,6 +17,7 @@ import { parseFrontmatter } from "./frontmatter.ts";
 import { listCaptures } from "./captures.ts";
 import { checkReferences, type CaptureCheck } from "./references.ts";
 import { linkProblems } from "./site-files.ts";
+import { didYouMean } from "./suggest.ts";
 import type { EventEntry, IncidentEntry, SiteData } from "./site-data.ts";
 import { validate } from "./validate.ts";
 import { parseYamlFile, type YamlFile } from "./yaml-file.ts";
@@ -126,6 +127,20 @@ export function loadIncidents(root: string): IncidentEntry[] {
 }
 
 /**
+ * "did you mean …" for a capture path that names none: the path without a `data/archives/` prefix,
+ * the capture it names without its extension, or the closest path.
+ */
+function captureGuess(path: string, read: ReadonlySet<string>): string {
+  const prefix = `${sitePaths.archives}/`;
+  const unprefixed = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+  const guesses =
+    unprefixed !== undefined && read.has(unprefixed)
+      ? [unprefixed]
+      : [...read].filter((file) => file.replace(/\.[^./]+$/, "") === path);
+  return guesses.length > 0 ? `did you mean "${guesses[0]!}"? ` : didYouMean(path, read);
+}
+
+/**
  * Why a capture path (normalised by the schema, relative to data/archives/) names no capture that
  * the archive reads: the archive reads the files `listCaptures` lists, and a capture listed in a
  * sources file but not read would leave its source without evidence and without a word.
@@ -151,7 +166,7 @@ function unreadCapture(root: string): CaptureCheck {
       };
     return {
       message: `capture "${path}" not found under data/archives/`,
-      hint: "capture paths are relative to data/archives/",
+      hint: `${captureGuess(path, read)}capture paths are relative to data/archives/`,
     };
   };
 }

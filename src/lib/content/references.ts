@@ -1,12 +1,21 @@
 import type { CasefileProblem } from "../errors.ts";
 import { declaredLinks } from "../reliability/origins.ts";
 import type { SiteData } from "./site-data.ts";
+import { closestNames, didYouMean } from "./suggest.ts";
 import { fieldPath } from "./validate.ts";
 
-/** Lists up to six known ids for a hint, with an ellipsis past that. */
-export function knownIds(ids: Iterable<string>): string {
-  const list = [...ids].sort();
-  return list.length === 0 ? "none" : list.slice(0, 6).join(", ") + (list.length > 6 ? ", …" : "");
+/**
+ * Lists up to six known ids for a message, with an ellipsis past that. Given the id an author
+ * wrote (`near`), the ids closest to it come first, so the likely one is never cut off.
+ */
+export function knownIds(ids: Iterable<string>, near?: string): string {
+  const all = [...new Set(ids)].sort();
+  const close = near === undefined ? [] : closestNames(near, all);
+  const list = [...close, ...all.filter((id) => !close.includes(id))];
+  const shown = Math.max(6, close.length);
+  return list.length === 0
+    ? "none"
+    : list.slice(0, shown).join(", ") + (list.length > shown ? ", …" : "");
 }
 
 /** Where a value sits, for a problem: the file and, when known, the line. */
@@ -58,8 +67,8 @@ export function checkReferences(
         problem(
           ["sources", index, "outlet"],
           `sources[${index}].outlet`,
-          `unknown outlet "${source.outlet}" (known: ${knownIds(outletIds)})`,
-          "add the outlet to data/outlets.yaml or use one of its ids",
+          `unknown outlet "${source.outlet}" (known: ${knownIds(outletIds, source.outlet)})`,
+          `${didYouMean(source.outlet, outletIds)}add the outlet to data/outlets.yaml or use one of its ids`,
         );
       }
       source.captures.forEach((capture, captureIndex) => {
@@ -80,8 +89,8 @@ export function checkReferences(
         problem(
           ["sources", index, ...link.path],
           fieldPath(["sources", index, ...link.path]),
-          `unknown source "${link.to}" (known: ${knownIds([...sourceIds].filter((id) => id !== source.id))})`,
-          "name another source of this incident",
+          `unknown source "${link.to}" (known: ${knownIds([...sourceIds].filter((id) => id !== source.id), link.to)})`,
+          `${didYouMean(link.to, [...sourceIds].filter((id) => id !== source.id))}name another source of this incident`,
         );
       }
     });
@@ -101,8 +110,8 @@ export function checkReferences(
           problem(
             ["claims", index, "stances", source],
             `claims[${index}].stances.${source}`,
-            `unknown source "${source}" (known: ${knownIds(sourceIds)})`,
-            "stances name sources of this incident's sources.yaml",
+            `unknown source "${source}" (known: ${knownIds(sourceIds, source)})`,
+            `${didYouMean(source, sourceIds)}stances name sources of this incident's sources.yaml`,
           );
         }
       }
@@ -115,8 +124,8 @@ export function checkReferences(
             file: eventsFile,
             line: event.line,
             field: "sources",
-            message: `unknown source "${source}" (known: ${knownIds(sourceIds)})`,
-            hint: "separate source ids with spaces; they come from sources.yaml",
+            message: `unknown source "${source}" (known: ${knownIds(sourceIds, source)})`,
+            hint: `${didYouMean(source, sourceIds)}separate source ids with spaces; they come from sources.yaml`,
           });
         }
       }

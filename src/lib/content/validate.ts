@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CasefileProblem } from "../errors.ts";
+import { closestNames, didYouMean } from "./suggest.ts";
 
 /** Formats a path like `["sources", 2, "outlet"]` as `sources[2].outlet`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -63,7 +64,10 @@ function describe(value: unknown): string {
 }
 
 /** Turns one zod issue into an author-facing problem (without file and line). */
-function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
+function problemOf(
+  issue: z.core.$ZodIssue,
+  fields: readonly string[] = [],
+): Omit<CasefileProblem, "file"> {
   const path = issue.path;
   const last = path[path.length - 1];
   const name =
@@ -99,7 +103,7 @@ function problemOf(issue: z.core.$ZodIssue): Omit<CasefileProblem, "file"> {
       return {
         field: fieldPath([...path, issue.keys[0] ?? ""]),
         message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`,
-        hint: "check the spelling; the fields are listed in the README",
+        hint: `${didYouMean(issue.keys[0] ?? "", fields)}check the spelling; the fields are listed in the README`,
       };
     }
     case "too_small":
@@ -136,14 +140,66 @@ export function validate<Schema extends z.ZodType>(
 ): { ok: true; value: z.output<Schema> } | { ok: false; problems: CasefileProblem[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
+  // A misspelt field is also a missing one: report it once, as the unknown field with its fix.
+  const misspelt = new Set(
+    result.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.flatMap((key) =>
+            closestNames(key, fieldsAt(schema, issue.path))
+              .slice(0, 1)
+              .map((field) => fieldPath([...issue.path, field])),
+          )
+        : [],
+    ),
+  );
+  const issues = result.error.issues.filter(
+    (issue) =>
+      !(
+        issue.code === "invalid_type" &&
+        issue.input === undefined &&
+        misspelt.has(fieldPath(issue.path))
+      ),
+  );
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
+    problems: issues.map((issue) => ({
       file,
       line: lineOf(
         issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path,
       ),
-      ...problemOf(issue),
+      ...problemOf(issue, fieldsAt(schema, issue.path)),
     })),
   };
+}
+
+/** The inner schema of a zod wrapper (optional, default, nullable, pipe), or undefined. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType | undefined {
+  const def = schema._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+  return def.innerType ?? def.in;
+}
+
+/**
+ * The field names an object schema at `path` inside `schema` allows, for "did you mean …" on an
+ * unknown field; none when the path leads elsewhere.
+ */
+function fieldsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  let index = 0;
+  while (current) {
+    const def = current._zod.def as {
+      type: string;
+      shape?: Record<string, z.core.$ZodType>;
+      element?: z.core.$ZodType;
+    };
+    if (index === path.length) return def.shape ? Object.keys(def.shape) : [];
+    const key = path[index];
+    if (def.type === "object" && def.shape && typeof key === "string") {
+      current = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+      index++;
+    } else if (def.type === "array" && def.element && typeof key === "number") {
+      current = def.element;
+      index++;
+    } else current = unwrap(current);
+  }
+  return [];
 }

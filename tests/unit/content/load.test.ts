@@ -87,7 +87,7 @@ describe("loadSiteData", () => {
       "a stance naming an unknown source",
       (root) => edit(root, sources, "      news-report: asserts", "      news-reprot: asserts"),
       [
-        `${sources}:18: claims[0].stances.news-reprot: unknown source "news-reprot" (known: ministry-statement, news-report). Hint: stances name sources of this incident's sources.yaml`,
+        `${sources}:18: claims[0].stances.news-reprot: unknown source "news-reprot" (known: news-report, ministry-statement). Hint: did you mean "news-report"? stances name sources of this incident's sources.yaml`,
       ],
     ],
     [
@@ -123,7 +123,7 @@ describe("loadSiteData", () => {
       (root) =>
         edit(root, events, "ministry-statement news-report", "ministry-statement newsreport"),
       [
-        `${events}:3: sources: unknown source "newsreport" (known: ministry-statement, news-report). Hint: separate source ids with spaces; they come from sources.yaml`,
+        `${events}:3: sources: unknown source "newsreport" (known: news-report, ministry-statement). Hint: did you mean "news-report"? separate source ids with spaces; they come from sources.yaml`,
       ],
     ],
     [
@@ -138,8 +138,7 @@ describe("loadSiteData", () => {
       (root) =>
         edit(root, sources, "    outlet: example-ministry", "    outlett: example-ministry"),
       [
-        `${sources}:9: sources[1].outlet: missing required field "outlet". Hint: add outlet: to this entry`,
-        `${sources}:11: sources[1].outlett: unknown field "outlett". Hint: check the spelling; the fields are listed in the README`,
+        `${sources}:11: sources[1].outlett: unknown field "outlett". Hint: did you mean "outlet"? check the spelling; the fields are listed in the README`,
       ],
     ],
     [
