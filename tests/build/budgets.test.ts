@@ -68,7 +68,7 @@ function scripts(html: string): { label: string; bytes: Uint8Array | string }[] 
 function chartFigures(html: string): string[] {
   return [
     ...html.matchAll(
-      /<figure\b[^>]*class="[^"]*\b(?:chart|cf-chart-figure)\b[^"]*"[^>]*>[\s\S]*?<\/figure>/g,
+      /<figure\b[^>]*class="[^"]*\b(?:chart-figure|cf-chart-figure)\b[^"]*"[^>]*>[\s\S]*?<\/figure>/g,
     ),
   ].map((match) => match[0]);
 }

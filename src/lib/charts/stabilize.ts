@@ -28,6 +28,15 @@ const geometryAttributes = new Set([
   "stroke-width",
 ]);
 
+/**
+ * SVG 1.1 allows `font-variant` only as `normal` or `small-caps`; Plot writes `tabular-nums` on
+ * numeric axes and text, valid only as CSS, so it becomes a class that charts.css styles.
+ */
+const fontVariantClasses: Record<string, string> = { "tabular-nums": "cf-tabular-nums" };
+
+/** `font-variant` values valid as an SVG attribute, left as they are. */
+const svgFontVariants = new Set(["normal", "small-caps", "inherit"]);
+
 /** Renumbers ids from `prefix`, rounds geometry, and removes inline styles and fonts, in place. */
 export function stabilizeChart(root: Element, prefix: string): void {
   for (const style of Array.from(root.querySelectorAll("style"))) style.remove();
@@ -43,6 +52,7 @@ export function stabilizeChart(root: Element, prefix: string): void {
   }
   for (const element of elements) {
     element.removeAttribute("font-family");
+    moveFontVariant(element);
     if (element.getAttribute("style") === "") element.removeAttribute("style");
     for (const { name, value } of Array.from(element.attributes)) {
       let next = value.replace(/url\(\s*#([^)\s]+)\s*\)/g, (whole, id: string) => {
@@ -55,6 +65,17 @@ export function stabilizeChart(root: Element, prefix: string): void {
       if (next !== value) element.setAttribute(name, next);
     }
   }
+}
+
+/** Replaces a `font-variant` attribute SVG does not allow by its class, or drops it. */
+function moveFontVariant(element: Element): void {
+  const variant = element.getAttribute("font-variant");
+  if (variant === null || svgFontVariants.has(variant)) return;
+  element.removeAttribute("font-variant");
+  const className = fontVariantClasses[variant];
+  if (className === undefined) return;
+  const classes = element.getAttribute("class");
+  element.setAttribute("class", classes === null ? className : `${classes} ${className}`);
 }
 
 /** Rounds every number in an attribute value to two decimals, dropping trailing zeros and `-0`. */

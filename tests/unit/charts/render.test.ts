@@ -86,6 +86,23 @@ describe("renderChart", () => {
     expect(svg).not.toMatch(/#[0-9a-f]{6}/i);
   });
 
+  it("writes tabular numbers as a class, since SVG's font-variant attribute cannot say tabular-nums", () => {
+    const svg = renderChart(
+      {
+        marks: [
+          Plot.dot(ips.rows, { x: "day", y: "ips" }),
+          Plot.text(ips.rows, { x: "day", y: "ips", text: "ips" }),
+          Plot.text(ips.rows, { x: "day", y: "ips", text: "note", fontVariant: "small-caps" }),
+        ],
+      },
+      place,
+    );
+    expect(svg).not.toContain('font-variant="tabular-nums"');
+    // The y axis's ticks and labels, and the numeric text mark.
+    expect(count(svg, /class="cf-tabular-nums"/g)).toBeGreaterThanOrEqual(2);
+    expect(svg).toContain('font-variant="small-caps"');
+  });
+
   it("keeps an author's explicit colours", () => {
     const svg = renderChart(
       {
