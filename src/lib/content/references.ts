@@ -89,8 +89,14 @@ export function checkReferences(
         problem(
           ["sources", index, ...link.path],
           fieldPath(["sources", index, ...link.path]),
-          `unknown source "${link.to}" (known: ${knownIds([...sourceIds].filter((id) => id !== source.id), link.to)})`,
-          `${didYouMean(link.to, [...sourceIds].filter((id) => id !== source.id))}name another source of this incident`,
+          `unknown source "${link.to}" (known: ${knownIds(
+            [...sourceIds].filter((id) => id !== source.id),
+            link.to,
+          )})`,
+          `${didYouMean(
+            link.to,
+            [...sourceIds].filter((id) => id !== source.id),
+          )}name another source of this incident`,
         );
       }
     });
