@@ -8,7 +8,12 @@
  * copying costs more than the join.
  */
 import type { CasefileProblem } from "../errors.ts";
-import { extractCapture, type CaptureEncoding, type TextBlock } from "./formats/index.ts";
+import {
+  extractCapture,
+  type CaptureEncoding,
+  type ExtractedCapture,
+  type TextBlock,
+} from "./formats/index.ts";
 import type { CaptureInput } from "./types.ts";
 
 /** A capture read by its format, whose text lives in a string joined from its batch. */
@@ -23,6 +28,8 @@ export interface BatchedCapture {
   blocks: TextBlock[];
   /** What the format noticed while reading. */
   warnings: CasefileProblem[];
+  /** The format's name, what the capture says of its page, and whether it is an attachment. */
+  read: CaptureRead;
   /** The joined text of the batch's captures of the same width (see `WIDE`). */
   joined: string;
   /** Where `text` starts in `joined`. */
@@ -42,6 +49,9 @@ const BATCH_CHARS = 1 << 18;
  */
 const WIDE = /[^\u0000-\u00ff]/;
 
+/** What reading a capture found besides its text. */
+export type CaptureRead = Pick<ExtractedCapture, "format" | "metadata" | "attachment">;
+
 /** One read capture waiting for its batch to be joined. */
 interface Pending {
   input: CaptureInput;
@@ -49,6 +59,7 @@ interface Pending {
   text: string;
   blocks: TextBlock[];
   warnings: CasefileProblem[];
+  read: CaptureRead;
   wide: boolean;
 }
 
@@ -59,9 +70,14 @@ export function* readInBatches(inputs: readonly CaptureInput[]): Generator<Batch
   let wideChars = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    const { text, encoding, blocks, warnings } = extractCapture(input);
+    const { text, encoding, blocks, warnings, format, metadata, attachment } =
+      extractCapture(input);
     const wide = WIDE.test(text);
-    batch.push({ input, encoding, text, blocks, warnings, wide });
+    const read: CaptureRead = {};
+    if (format !== undefined) read.format = format;
+    if (metadata !== undefined) read.metadata = metadata;
+    if (attachment) read.attachment = true;
+    batch.push({ input, encoding, text, blocks, warnings, read, wide });
     if (wide) wideChars += text.length;
     else narrowChars += text.length;
     if (Math.max(narrowChars, wideChars) < BATCH_CHARS && i + 1 < inputs.length) continue;
@@ -81,11 +97,20 @@ function* joinBatch(batch: readonly Pending[]): Generator<BatchedCapture> {
       .join("");
   const narrow = { joined: joinedOf(false), at: 0 };
   const wide = { joined: joinedOf(true), at: 0 };
-  for (const { input, encoding, text, blocks, warnings, wide: isWide } of batch) {
+  for (const { input, encoding, text, blocks, warnings, read, wide: isWide } of batch) {
     const part = isWide ? wide : narrow;
     const start = part.at;
     part.at += text.length;
     const joined = part.joined;
-    yield { input, encoding, text: joined.slice(start, part.at), blocks, warnings, joined, start };
+    yield {
+      input,
+      encoding,
+      text: joined.slice(start, part.at),
+      blocks,
+      warnings,
+      read,
+      joined,
+      start,
+    };
   }
 }

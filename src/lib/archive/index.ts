@@ -32,6 +32,7 @@ import { blockMarks, buildLedger, checkLedger } from "./ledger.ts";
 import { isHeadlineShaped, isProse, roleOf, type ParagraphRole } from "./roles.ts";
 import { isHardWrapped, segmentBlocks, toBlocks, type Block } from "./segment.ts";
 import { isAscii } from "./normalise.ts";
+import { provenanceOf, readSidecars } from "./provenance.ts";
 import type {
   Archive,
   ArchiveOptions,
@@ -116,8 +117,11 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   let lines = 0;
   let blankLines = 0;
   const total = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
+  const sidecars = readSidecars(inputs);
+  const mismatch = sidecars.problems[0];
+  if (mismatch !== undefined) throw new CasefileError(mismatch);
   for (const capture of readInBatches(inputs)) {
-    const { input, encoding, text, joined, start } = capture;
+    const { input, encoding, text, joined, start, read } = capture;
     append(warnings, capture.warnings);
     // Each block's text, sliced from the batch's joined string (see `batch.ts`), its line and
     // where it starts there: one loop (typed-array `from` and `reduce` call back per block, which
@@ -136,7 +140,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
     marks.set(input.file, blockSeen);
     let filled = 0;
     for (const mark of blockSeen) filled += mark;
-    if (filled === 0) {
+    if (filled === 0 && !read.attachment) {
       warnings.push({
         file: input.file,
         message: "is empty (no text to archive)",
@@ -151,6 +155,8 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       lines: filled,
       wrapped,
       documents: [],
+      provenance: provenanceOf(input, read.format ?? "text", read.metadata, sidecars.folders),
+      ...(read.attachment ? { attachment: true as const } : {}),
     });
     const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };
     const blocks = toBlocks(input.file, raw, wrapped, whole);

@@ -184,6 +184,27 @@ export interface ArchiveStats {
   boilerplateByRule: Record<string, number>;
 }
 
+/**
+ * Where a capture came from: its hash and format always; its original URL, capture time, tool and
+ * title where the capture itself (or, failing that, an archiving tool's sidecar beside it) says.
+ */
+export interface CaptureProvenance {
+  /** The capture format that read it (`html`, `mhtml`, `wacz`, `warc`, `pdf`, `text`, `attachment`). */
+  format: string;
+  /** SHA-256 of the file's bytes, in hex. */
+  sha256: string;
+  /** The address the page was captured from. */
+  url?: string;
+  /** When it was captured (ISO 8601 when it could be read). */
+  capturedAt?: string;
+  /** The capturing tool, as it names itself. */
+  tool?: string;
+  /** The page's title, as the capture gives it. */
+  title?: string;
+  /** Sidecar files beside it that were read (metadata.json, index.json, hashes.txt). */
+  sidecars?: string[];
+}
+
 /** What one capture contributed. */
 export interface CaptureSummary {
   /** Capture path label. */
@@ -198,6 +219,10 @@ export interface CaptureSummary {
   wrapped: boolean;
   /** Documents with a copy in this capture. */
   documents: string[];
+  /** Where it came from: hash, format, URL, capture time, tool. */
+  provenance: CaptureProvenance;
+  /** True for a file kept as evidence but not read as text (a screenshot, a sidecar). */
+  attachment?: true;
 }
 
 /** The processed archive. */

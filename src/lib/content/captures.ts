@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { extractCapture } from "../archive/formats/index.ts";
+import { readSidecars } from "../archive/provenance.ts";
 import type { CaptureInput } from "../archive/index.ts";
 import { inFile, isCasefileError, problemsOf, type CasefileProblem } from "../errors.ts";
 import { sitePaths } from "./load.ts";
@@ -31,11 +32,13 @@ export const maxCaptureBytes = 20_000_000;
 /**
  * Checks that every capture can be archived: not larger than `maxCaptureBytes`, in a capture
  * format the engine reads (see `archive/formats/`), and within its lines' length and number (see
- * `captureLimits`). Returns one problem per bad capture.
+ * `captureLimits`), and that no sidecar beside a capture gives it another SHA-256. Returns one
+ * problem per bad capture.
  * Given the captures read already (`digestCaptures`), checks those bytes instead of reading again.
  */
 export function checkCaptures(root: string, read?: readonly CaptureInput[]): CasefileProblem[] {
   const problems: CasefileProblem[] = [];
+  const inputs: CaptureInput[] = [];
   const captures =
     read ??
     listCaptures(root).map((file) => ({ file, bytes: undefined as Uint8Array | undefined }));
@@ -49,14 +52,15 @@ export function checkCaptures(root: string, read?: readonly CaptureInput[]): Cas
       });
       continue;
     }
+    const input = { file, bytes: bytes ?? new Uint8Array(readFileSync(join(root, file))) };
+    inputs.push(input);
     try {
-      inFile(file, () =>
-        extractCapture({ file, bytes: bytes ?? new Uint8Array(readFileSync(join(root, file))) }),
-      );
+      inFile(file, () => extractCapture(input));
     } catch (error) {
       if (!isCasefileError(error)) throw error;
       append(problems, problemsOf(error));
     }
   }
+  append(problems, readSidecars(inputs).problems);
   return problems;
 }

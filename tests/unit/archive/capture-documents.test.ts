@@ -8,7 +8,15 @@ import {
 
 /** A summary of a capture with no documents listed yet. */
 function summary(file: string): CaptureSummary {
-  return { file, encoding: "utf-8", bytes: 0, lines: 0, wrapped: false, documents: [] };
+  return {
+    file,
+    encoding: "utf-8",
+    bytes: 0,
+    lines: 0,
+    wrapped: false,
+    documents: [],
+    provenance: { format: "text", sha256: "" },
+  };
 }
 
 /** A document with one copy per file given (a file twice: two copies in one capture). */

@@ -7,11 +7,23 @@ import type { CaptureInput } from "../types.ts";
 import { htmlFormat } from "./html.ts";
 import { mhtmlFormat } from "./mhtml.ts";
 import { checkCaptureLimits } from "./limits.ts";
+import { mediaFormat } from "./media.ts";
+import { pdfFormat } from "./pdf.ts";
 import { textFormat } from "./text.ts";
+import { waczFormat } from "./wacz.ts";
+import { warcFormat } from "./warc.ts";
 import type { CaptureFormat, ExtractedCapture } from "./types.ts";
 
 /** The registry: every capture format, most specific first (text, which reads any text, last). */
-export const captureFormats: readonly CaptureFormat[] = [htmlFormat, mhtmlFormat, textFormat];
+export const captureFormats: readonly CaptureFormat[] = [
+  htmlFormat,
+  mhtmlFormat,
+  waczFormat,
+  warcFormat,
+  pdfFormat,
+  mediaFormat,
+  textFormat,
+];
 
 /** The format that reads a capture; throws a CasefileError naming the file when none does. */
 export function formatOf(capture: CaptureInput): CaptureFormat {
@@ -32,10 +44,11 @@ export function extractCapture(capture: CaptureInput): ExtractedCapture {
   const format = formatOf(capture);
   const extracted = format.extract(capture);
   checkCaptureLimits(capture.file, format, extracted);
+  extracted.format = format.name;
   return extracted;
 }
 
 /** What a format is and what it reads a capture into. */
-export type { CaptureFormat, ExtractedCapture, TextBlock } from "./types.ts";
+export type { CaptureFormat, CaptureMetadata, ExtractedCapture, TextBlock } from "./types.ts";
 /** The encodings a text capture can be read in. */
 export type { CaptureEncoding } from "./encoding.ts";

@@ -14,6 +14,11 @@ export const captureLimits = {
   blockChars: 2_000_000,
   /** Text blocks in one capture (lines of a text capture, blank ones included). */
   blocks: 500_000,
+  /**
+   * Bytes one capture may unpack, in all (a WACZ's entries, a WARC's gzipped records, a
+   * response's gzip): ten times the largest capture, so that a zip bomb is stopped early.
+   */
+  inflatedBytes: 200_000_000,
 } as const;
 
 /** Numbers with thousands separators (1,000,000), whatever the machine's locale. */

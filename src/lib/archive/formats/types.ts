@@ -48,6 +48,8 @@ export interface CaptureMetadata {
   savedFrom?: string;
   /** When the capture was saved, as ISO 8601 when it can be read (SingleFile's saved date, MHTML's Date). */
   savedAt?: string;
+  /** The tool that made the capture, as it names itself (a WARC's software, a PDF's producer). */
+  tool?: string;
 }
 
 /** A capture read by its format: its text, cut into blocks, and what the reader noticed. */
@@ -60,8 +62,12 @@ export interface ExtractedCapture {
   blocks: TextBlock[];
   /** Non-fatal problems found while reading. */
   warnings: CasefileProblem[];
-  /** What the capture says about its page (formats of saved pages; nothing shows it yet). */
+  /** What the capture says about its page (formats of saved pages, web archives, PDFs). */
   metadata?: CaptureMetadata;
+  /** The name of the format that read it (set by `extractCapture`). */
+  format?: string;
+  /** True for a file kept as evidence but not read (a screenshot, a sidecar): it has no text. */
+  attachment?: true;
 }
 
 /** One capture format: one entry of the registry in `formats/index.ts`. */
