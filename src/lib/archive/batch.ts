@@ -10,6 +10,7 @@
 import type { CasefileProblem } from "../errors.ts";
 import {
   extractCapture,
+  formatOf,
   type CaptureEncoding,
   type ExtractedCapture,
   type TextBlock,
@@ -50,7 +51,10 @@ const BATCH_CHARS = 1 << 18;
 const WIDE = /[^\u0000-\u00ff]/;
 
 /** What reading a capture found besides its text. */
-export type CaptureRead = Pick<ExtractedCapture, "format" | "metadata" | "attachment">;
+export type CaptureRead = Pick<ExtractedCapture, "metadata" | "attachment"> & {
+  /** The name of the format that read it. */
+  format: string;
+};
 
 /** One read capture waiting for its batch to be joined. */
 interface Pending {
@@ -70,11 +74,9 @@ export function* readInBatches(inputs: readonly CaptureInput[]): Generator<Batch
   let wideChars = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    const { text, encoding, blocks, warnings, format, metadata, attachment } =
-      extractCapture(input);
+    const { text, encoding, blocks, warnings, metadata, attachment } = extractCapture(input);
     const wide = WIDE.test(text);
-    const read: CaptureRead = {};
-    if (format !== undefined) read.format = format;
+    const read: CaptureRead = { format: formatOf(input).name };
     if (metadata !== undefined) read.metadata = metadata;
     if (attachment) read.attachment = true;
     batch.push({ input, encoding, text, blocks, warnings, read, wide });

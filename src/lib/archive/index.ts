@@ -155,7 +155,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       lines: filled,
       wrapped,
       documents: [],
-      provenance: provenanceOf(input, read.format ?? "text", read.metadata, sidecars.folders),
+      provenance: provenanceOf(input, read.format, read.metadata, sidecars.folders),
       ...(read.attachment ? { attachment: true as const } : {}),
     });
     const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };

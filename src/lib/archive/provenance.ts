@@ -152,6 +152,7 @@ export function provenanceOf(
   if (capturedAt !== undefined) provenance.capturedAt = capturedAt;
   if (tool !== undefined) provenance.tool = tool;
   if (metadata?.title !== undefined) provenance.title = metadata.title;
-  if (sidecar !== undefined && sidecar.sidecars.length > 0) provenance.sidecars = sidecar.sidecars;
+  if (sidecar !== undefined && sidecar.sidecars.length > 0)
+    provenance.sidecars = [...sidecar.sidecars].sort();
   return provenance;
 }

@@ -19,7 +19,10 @@ export function fixtures(...paths: string[]): CaptureInput[] {
     .map((file) => ({ file, bytes: readFileSync(file) }));
 }
 
-/** Every capture fixture a format reads: text, saved pages and MHTML (all but the binary one). */
+/**
+ * Every capture fixture a format reads: text, saved pages, MHTML, WARC, WACZ and PDF (all but the
+ * binary one); the binary ones are made by tests/fixtures/make-captures.ts.
+ */
 export function captureFixtures(): CaptureInput[] {
   return fixtures(".").filter((input) => !input.file.endsWith(".bin"));
 }

@@ -43,7 +43,7 @@ describe("ledger", () => {
   it("accounts for every non-blank line of every fixture exactly once", () => {
     const inputs = captureFixtures();
     // Every capture format's fixtures are among them.
-    for (const extension of [".txt", ".html", ".mhtml"])
+    for (const extension of [".txt", ".html", ".mhtml", ".warc", ".warc.gz", ".wacz", ".pdf"])
       expect(
         inputs.some((input) => input.file.endsWith(extension)),
         extension,

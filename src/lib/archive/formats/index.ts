@@ -32,7 +32,7 @@ export function formatOf(capture: CaptureInput): CaptureFormat {
   throw new CasefileError({
     file: capture.file,
     message: "looks like a binary file (no capture format reads it)",
-    hint: `captures must be in a format Casefile reads: ${captureFormats.map((entry) => entry.description).join(", ")}; move other files, such as images, out of data/archives/`,
+    hint: `captures must be in a format Casefile reads: ${captureFormats.map((entry) => entry.description).join(", ")}; move other files out of data/archives/`,
   });
 }
 
@@ -44,7 +44,6 @@ export function extractCapture(capture: CaptureInput): ExtractedCapture {
   const format = formatOf(capture);
   const extracted = format.extract(capture);
   checkCaptureLimits(capture.file, format, extracted);
-  extracted.format = format.name;
   return extracted;
 }
 

@@ -22,7 +22,7 @@ export function isSidecar(file: string): boolean {
 export const mediaFormat: CaptureFormat = {
   name: "attachment",
   description:
-    "screenshots and other media (.png, .jpg, .webp, .mp4 …) and archivers' sidecar files, kept as attachments",
+    "screenshots, media and archivers' sidecars (.png, .jpg, .mp4, metadata.json …), kept as attachments",
   block: "line",
   accepts: (capture) => MEDIA.test(capture.file) || SIDECARS.test(capture.file),
   extract: () => ({ encoding: "utf-8", text: "", blocks: [], warnings: [], attachment: true }),

@@ -91,7 +91,7 @@ export function readPdf(file: string, bytes: Uint8Array): PdfReading {
   worker.unref();
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes);
   worker.postMessage({ signal, port: port2, bytes: copy, module: unpdfModule() }, [
     port2,
     copy.buffer,

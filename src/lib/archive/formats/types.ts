@@ -64,8 +64,6 @@ export interface ExtractedCapture {
   warnings: CasefileProblem[];
   /** What the capture says about its page (formats of saved pages, web archives, PDFs). */
   metadata?: CaptureMetadata;
-  /** The name of the format that read it (set by `extractCapture`). */
-  format?: string;
   /** True for a file kept as evidence but not read (a screenshot, a sidecar): it has no text. */
   attachment?: true;
 }

@@ -164,8 +164,16 @@ function* plainRecords(
         `does not start with a WARC version line (found ${JSON.stringify(first.replace(/[^\x20-\x7e]/g, "?"))})`,
       );
     const end = headerEnd(bytes, at, Math.min(bytes.length, at + 65_536));
-    if (end < 0)
-      throw malformed(label, where, "has no end to its header (no blank line within 64 KB)");
+    if (end < 0) {
+      const cut = bytes.length - at < 65_536;
+      throw malformed(
+        label,
+        where,
+        cut
+          ? "is cut short inside its header"
+          : "has no end to its header (no blank line in 64 KB)",
+      );
+    }
     const headers = headerFields(latin1.decode(bytes.subarray(at, end)).replace(/^[^\n]*\n/, ""));
     const declared = headers.get("content-length");
     const length = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : NaN;

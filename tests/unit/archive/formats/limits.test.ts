@@ -24,8 +24,12 @@ const tooManyHint =
   "a capture is the text of one page: split it into one file per page, or move data dumps (logs, lists of addresses) out of data/archives/";
 
 describe("what one capture may hold", () => {
-  it("is 500,000 text blocks of 2,000,000 characters at most", () => {
-    expect(captureLimits).toEqual({ blockChars: 2_000_000, blocks: 500_000 });
+  it("is 500,000 text blocks of 2,000,000 characters at most, and 200 MB unpacked", () => {
+    expect(captureLimits).toEqual({
+      blockChars: 2_000_000,
+      blocks: 500_000,
+      inflatedBytes: 200_000_000,
+    });
   });
 
   it("refuses a line over 2,000,000 characters, naming its line", () => {

@@ -21,7 +21,15 @@ function thrown(run: () => unknown): unknown {
 
 describe("the capture-format registry", () => {
   it("lists the formats, text last, and picks the text format for text captures by accepts", () => {
-    expect(captureFormats.map((format) => format.name)).toEqual(["html", "mhtml", "text"]);
+    expect(captureFormats.map((format) => format.name)).toEqual([
+      "html",
+      "mhtml",
+      "wacz",
+      "warc",
+      "pdf",
+      "attachment",
+      "text",
+    ]);
     for (const input of fixtures("crlf.txt", "utf16-bom.txt", "windows-1252.txt"))
       expect(formatOf(input)).toBe(textFormat);
   });
@@ -40,7 +48,7 @@ describe("the capture-format registry", () => {
     expect((error as CasefileError).file).toBe("tests/fixtures/archive/binary.bin");
     expect((error as CasefileError).detail).toMatch(/binary file \(no capture format reads it\)/);
     expect((error as CasefileError).hint).toBe(
-      "captures must be in a format Casefile reads: saved web pages (.html, .htm, SingleFile included), web pages saved as one MHTML file (.mhtml, .mht), text (UTF-8, UTF-16 or windows-1252); move other files, such as images, out of data/archives/",
+      `captures must be in a format Casefile reads: saved web pages (.html, .htm, SingleFile included), web pages saved as one MHTML file (.mhtml, .mht), web archive collections (.wacz), web archives (.warc, .warc.gz), PDF documents with a text layer (.pdf), screenshots, media and archivers' sidecars (.png, .jpg, .mp4, metadata.json …), kept as attachments, text (UTF-8, UTF-16 or windows-1252); move other files out of data/archives/`,
     );
     for (const format of captureFormats)
       expect((error as CasefileError).hint).toContain(format.description);
