@@ -74,6 +74,11 @@ export function buildDossier(
     outlets,
     syndication: evidence.syndication,
     suggestions: suggestedDependences(evidence, sources, outlets),
+    captureUrls: new Map(
+      [...evidence.facts.values()].flatMap((facts) =>
+        facts.url === null ? [] : [[facts.path, facts.url] as const],
+      ),
+    ),
   });
   return {
     incident,

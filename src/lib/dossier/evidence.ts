@@ -1,4 +1,5 @@
 import type { Archive, ArchiveDocument, LedgerEntry } from "../archive/index.ts";
+import { captureFacts, type CaptureFacts } from "./capture-facts.ts";
 import type { Source } from "../../schemas/sources.ts";
 import type { Syndication } from "../reliability/origins.ts";
 
@@ -29,6 +30,8 @@ export interface IncidentEvidence {
   ledger: LedgerEntry[];
   /** The incident's capture labels, sorted. */
   captures: string[];
+  /** Each capture's provenance (format, hash, URL, capture time), by label. */
+  facts: Map<string, CaptureFacts>;
 }
 
 /** Where each capture file's documents and ledger entries sit in an archive (positions, in order). */
@@ -113,11 +116,15 @@ export function incidentEvidence(archive: Archive, sources: readonly Source[]): 
     }))
     .filter((entry) => entry.sources.length > 1);
   const captures = [...sourcesOfCapture.keys()].sort();
+  const facts = new Map<string, CaptureFacts>();
+  for (const summary of archive.files)
+    if (sourcesOfCapture.has(summary.file)) facts.set(summary.file, captureFacts(summary));
   return {
     documents,
     documentsOf,
     syndication,
     ledger: positionsOf(index.ledger, captures).map((position) => archive.ledger[position]!),
     captures,
+    facts,
   };
 }

@@ -1,4 +1,5 @@
 import type { LedgerEntry } from "../archive/index.ts";
+import type { CaptureFacts } from "./capture-facts.ts";
 import type { Dossier } from "./dossier.ts";
 
 /** One capture's decisions, line by line, for the processing report. */
@@ -7,6 +8,8 @@ export interface CaptureReport {
   file: string;
   /** Sources that name this capture. */
   sources: string[];
+  /** Its provenance: format, hash, size, URL, capture time, tool (absent for a missing file). */
+  facts: CaptureFacts | undefined;
   /** Lines by status. */
   counts: { kept: number; duplicate: number; boilerplate: number };
   /** Every line that was not simply kept: duplicates and boilerplate, in line order. */
@@ -40,6 +43,7 @@ export function processingReport(dossier: Dossier): CaptureReport[] {
       sources: dossier.sources
         .filter((source) => source.captures.some((capture) => `data/archives/${capture}` === file))
         .map((source) => source.id),
+      facts: dossier.evidence.facts.get(file),
       counts,
       decisions: entries.filter((entry) => entry.status !== "kept"),
       entries,

@@ -1,4 +1,5 @@
 import type { ArchiveParagraph, DocumentCopy } from "../archive/index.ts";
+import type { CaptureFacts } from "./capture-facts.ts";
 import type { Dossier } from "./dossier.ts";
 
 /** A paragraph as the page shows it. */
@@ -43,6 +44,8 @@ export interface SourceTextView {
   source: string;
   /** Source title. */
   title: string;
+  /** Its captures' provenance (format, hash, URL, capture time), attachments included. */
+  captures: CaptureFacts[];
   /** Its documents. */
   documents: DocumentView[];
 }
@@ -88,6 +91,10 @@ export function sourceTextView(dossier: Dossier): SourceTextView[] {
     .map((source) => ({
       source: source.id,
       title: source.title,
+      captures: source.captures.flatMap((capture) => {
+        const facts = dossier.evidence.facts.get(`data/archives/${capture}`);
+        return facts ? [facts] : [];
+      }),
       documents: (dossier.evidence.documentsOf.get(source.id) ?? []).map(
         ({ document, sources, shownUnder }) => {
           const shown = shownUnder === source.id;
@@ -111,5 +118,5 @@ export function sourceTextView(dossier: Dossier): SourceTextView[] {
         },
       ),
     }))
-    .filter((view) => view.documents.length > 0);
+    .filter((view) => view.documents.length > 0 || view.captures.length > 0);
 }

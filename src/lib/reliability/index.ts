@@ -35,6 +35,8 @@ export interface IncidentEvidence {
   syndication: Syndication[];
   /** Dependences the evidence suggests (see dossier/dependences.ts); none when absent. */
   suggestions?: SuggestedDependence[];
+  /** The address each capture says it was captured from, by path under data/archives/. */
+  captureUrls?: ReadonlyMap<string, string>;
 }
 
 /** The reliability assessment of one incident. */
@@ -68,6 +70,7 @@ export function assessIncident(input: IncidentEvidence): Assessment {
     claims,
     outlets: input.outlets,
     suggestions: newSuggestions(input.suggestions ?? [], originOf, tracesTo),
+    captureUrls: input.captureUrls ?? new Map(),
   });
   return { sources, origins: groups, originOf, claims, lints };
 }

@@ -32,6 +32,8 @@ export interface LintContext {
   outlets: ReadonlyMap<string, Outlet>;
   /** Dependences the evidence suggests between sources of different origins. */
   suggestions: readonly SuggestedDependence[];
+  /** The address each capture says it was captured from, by its path under data/archives/. */
+  captureUrls: ReadonlyMap<string, string>;
 }
 
 /** A dependence the evidence suggests between two sources, which `sources.yaml` does not declare. */
@@ -96,6 +98,22 @@ function lint<Hit extends LintHit>(rule: LintRule<Hit>): RunnableLint<Hit> {
         hint: typeof rule.hint === "string" ? rule.hint : rule.hint(hit),
       })),
   };
+}
+
+/**
+ * A page's address as compared: host without `www.`, path without a trailing slash, query kept,
+ * scheme and fragment dropped, and a Wayback Machine address reduced to the page it holds.
+ */
+function pageKey(url: string): string {
+  const inner = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(.+)$/i.exec(url)?.[1];
+  if (inner !== undefined) return pageKey(inner);
+  try {
+    const parsed = new URL(url);
+    const path = parsed.pathname.replace(/\/+$/, "");
+    return `${parsed.hostname.replace(/^www\./, "")}${path}${parsed.search}`;
+  } catch {
+    return url;
+  }
 }
 
 /** `"a"`, `"a", "b"`: ids as a message lists them. */
@@ -219,6 +237,32 @@ const lintRules = [
         })),
     message: (hit) => `source "${hit.source}" has no capture`,
     hint: "save the page's text under data/archives/ and list it in captures, so that the evidence survives if the page goes away",
+  }),
+  lint({
+    name: "capture-url-mismatch",
+    test: ({ sources, captureUrls }) =>
+      sources.flatMap((source) => {
+        const given = source.source.url;
+        if (given === undefined) return [];
+        const own = [given, source.source.archived_url].map((url) => url && pageKey(url));
+        return source.source.captures.flatMap((capture, index) => {
+          const captured = captureUrls.get(capture);
+          if (captured === undefined || own.includes(pageKey(captured))) return [];
+          return [
+            {
+              in: "sources" as const,
+              field: `sources[${source.index}].captures[${index}]`,
+              source: source.id,
+              given,
+              capture,
+              captured,
+            },
+          ];
+        });
+      }),
+    message: (hit) =>
+      `source "${hit.source}" gives the url ${hit.given}, but its capture ${hit.capture} says it was captured from ${hit.captured}`,
+    hint: "if the capture is of another page, list it under the source it belongs to; if the page moved or was captured through a copy, keep the address the capture gives in archived_url",
   }),
   lint({
     name: "disputed-but-confirmed",

@@ -2,7 +2,10 @@ import { sourcesJson } from "../../reliability/index.ts";
 import type { ExportFormat } from "../export-format.ts";
 import { jsonBody } from "../incident-json.ts";
 
-/** `sources.json`: the incident's sources, grades, claims, origin groups and corroboration counts. */
+/**
+ * `sources.json`: the incident's sources, grades, claims, origin groups and corroboration counts,
+ * and each capture's provenance (format, SHA-256, size, original URL, capture time, tool).
+ */
 export const sourcesJsonFormat: ExportFormat = {
   file: "sources.json",
   type: "application/json",
@@ -11,5 +14,14 @@ export const sourcesJsonFormat: ExportFormat = {
   link: "sources",
   cacheKey: "incidentData",
   render: ({ dossier }) =>
-    jsonBody({ incident: dossier.incident.id, ...sourcesJson(dossier.assessment) }),
+    jsonBody({
+      incident: dossier.incident.id,
+      ...sourcesJson(dossier.assessment),
+      captures: dossier.evidence.captures.flatMap((file) => {
+        const facts = dossier.evidence.facts.get(file);
+        if (facts === undefined) return [];
+        const { formatName: _name, shortHash: _short, ...exported } = facts;
+        return [exported];
+      }),
+    }),
 };
