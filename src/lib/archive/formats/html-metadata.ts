@@ -77,7 +77,11 @@ function singleFile(comment: string | undefined): Gathered {
   if (comment === undefined) return {};
   const url = /^\s*url:\s*(\S+)/m.exec(comment)?.[1];
   const date = /^\s*saved date:\s*(.+?)\s*$/m.exec(comment)?.[1];
-  return { savedFrom: clean(url), savedAt: date === undefined ? undefined : isoTime(date) };
+  return {
+    savedFrom: clean(url),
+    savedAt: date === undefined ? undefined : isoTime(date),
+    tool: "SingleFile",
+  };
 }
 
 /**

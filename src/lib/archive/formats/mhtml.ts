@@ -68,6 +68,8 @@ function extractMhtml(file: string, bytes: Uint8Array): ExtractedCapture {
   extracted.metadata = { ...saved, ...extracted.metadata };
   if (location !== undefined) extracted.metadata.savedFrom = location;
   if (date !== undefined) extracted.metadata.savedAt = isoTime(date);
+  // Chrome and Edge write "From: <Saved by Blink>".
+  if (/saved by blink/i.test(header("from") ?? "")) extracted.metadata.tool = "Chrome (Blink)";
   return extracted;
 }
 

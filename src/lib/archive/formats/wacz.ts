@@ -61,7 +61,8 @@ export const waczFormat: CaptureFormat = {
     }
     const first = pages[0];
     if (first !== undefined) collector.metadata = pageMetadata(first, collector.metadata);
-    const software = hashes.software ?? findings.software;
+    // The crawler that captured the pages (a WARC's warcinfo) before the tool that packaged them.
+    const software = findings.software ?? hashes.software;
     if (software !== undefined) findings.software = software;
     finish(file, collector, findings, "the WACZ");
     return collector.result();

@@ -68,6 +68,7 @@ describe("the HTML format", () => {
       published: "2024-07-29T07:00:00+02:00",
       savedFrom: "https://river-news.example/2024/07/29/valdoria-outage",
       savedAt: "2024-07-29T07:15:42.000Z",
+      tool: "SingleFile",
     });
     const [chrome] = fixtures("pages/news-page-with-chrome.html");
     // Without JSON-LD: og:title, the canonical link before og:url, the author <meta>.

@@ -65,6 +65,7 @@ describe("the MHTML format", () => {
       published: "2024-07-29T06:40:00Z",
       savedFrom: "https://coastal-observer.example/news/valdoria-portal-offline",
       savedAt: "2024-07-29T07:58:12.000Z",
+      tool: "Chrome (Blink)",
     });
   });
 

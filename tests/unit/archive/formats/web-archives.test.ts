@@ -74,7 +74,10 @@ describe("the WARC and WACZ formats", () => {
     expect(extractCapture(warc!).metadata?.tool).toBe(
       "Browsertrix-Crawler 1.2.4 (with warcio.js 2.2.1)",
     );
-    expect(extractCapture(waczInput!).metadata?.tool).toBe("py-wacz 0.5.0");
+    // The crawler's name (its warcinfo record) before the packager's (datapackage.json).
+    expect(extractCapture(waczInput!).metadata?.tool).toBe(
+      "Browsertrix-Crawler 1.2.4 (with warcio.js 2.2.1)",
+    );
   });
 
   it("place each block on its element's bytes in a .warc, and on its record's gzip member otherwise", () => {
