@@ -153,6 +153,7 @@ describe("the bad-input catalogue", () => {
         if (outcome.kind === "ok" && outcome.page) {
           const html = readFileSync(join(result.outDir, outcome.page.file), "utf8");
           for (const text of outcome.page.contains) expect(html).toContain(text);
+          for (const text of outcome.page.lacks ?? []) expect(html).not.toContain(text);
         }
       }
     },
