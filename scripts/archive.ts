@@ -61,8 +61,26 @@ function summary(archive: Archive): string {
     row("duplicates", `${stats.duplicates} (${stats.nearDuplicates} edited versions)`),
     row("boilerplate", stats.boilerplate),
     ...rules.map(([rule, count]) => `    ${rule.padEnd(17)} ${count}`),
+    ...provenance(archive),
     ...archive.warnings.map((warning) => `warning: ${formatProblem(warning)}`),
   ].join("\n");
+}
+
+/**
+ * Where the captures that are not plain text came from: format, short SHA-256, capture time and
+ * URL (all of it, for every capture, is in --json's `files[].provenance`).
+ */
+function provenance(archive: Archive): string[] {
+  const listed = archive.files.filter((file) => file.provenance.format !== "text");
+  if (listed.length === 0) return [];
+  return [
+    "captures (format, SHA-256, captured, from)",
+    ...listed.map(({ file, provenance: p }) =>
+      [`  ${file}`, p.format, `${p.sha256.slice(0, 12)}…`, p.capturedAt ?? "", p.url ?? ""]
+        .filter(Boolean)
+        .join("  "),
+    ),
+  ];
 }
 
 /** Runs the CLI; returns the exit code. */

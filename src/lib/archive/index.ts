@@ -140,7 +140,8 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
     marks.set(input.file, blockSeen);
     let filled = 0;
     for (const mark of blockSeen) filled += mark;
-    if (filled === 0 && !read.attachment) {
+    // An attachment has no text by design; a format that said why it found none has said enough.
+    if (filled === 0 && !read.attachment && capture.warnings.length === 0) {
       warnings.push({
         file: input.file,
         message: "is empty (no text to archive)",
