@@ -31,6 +31,17 @@ function malformed(file: string, where: string, message: string): CasefileError 
   });
 }
 
+/** True when a WARC version line (`WARC/1.0`) starts at `at`. */
+function startsWithVersion(bytes: Uint8Array, at: number): boolean {
+  return (
+    bytes[at] === 0x57 &&
+    bytes[at + 1] === 0x41 &&
+    bytes[at + 2] === 0x52 &&
+    bytes[at + 3] === 0x43 &&
+    bytes[at + 4] === 0x2f
+  );
+}
+
 /** The gzip magic number. */
 function isGzip(bytes: Uint8Array, at = 0): boolean {
   return bytes[at] === 0x1f && bytes[at + 1] === 0x8b;
@@ -155,6 +166,19 @@ function* plainRecords(
     // Blank lines between records are tolerated.
     while (at < bytes.length && (bytes[at] === 13 || bytes[at] === 10)) at++;
     if (at >= bytes.length) return;
+    // A Content-Length a few bytes short (a known writer bug, which warcio tolerates too) leaves
+    // the end of the block before the next record: skip to it.
+    if (!startsWithVersion(bytes, at)) {
+      for (let skip = 1; skip <= 8 && at + skip < bytes.length; skip++) {
+        if (
+          (bytes[at + skip - 1] === 10 || bytes[at + skip - 1] === 13) &&
+          startsWithVersion(bytes, at + skip)
+        ) {
+          at += skip;
+          break;
+        }
+      }
+    }
     const where = `the record at byte ${place(at, at).start}`;
     const first = latin1.decode(bytes.subarray(at, Math.min(at + 12, bytes.length)));
     if (!/^WARC\/\d\.\d/.test(first))

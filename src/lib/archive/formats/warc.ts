@@ -6,7 +6,7 @@
  * capture's script is never run and never reaches a page. The first page's `WARC-Target-URI` and
  * `WARC-Date` say where and when it was saved; the `warcinfo` record's `software` names the tool.
  */
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { brotliDecompressSync, constants, gunzipSync, inflateSync } from "node:zlib";
 import { CasefileError } from "../../errors.ts";
 import { captureLimits } from "./limits.ts";
 import { extractPage } from "./html.ts";
@@ -182,7 +182,12 @@ function dechunk(body: Uint8Array): Uint8Array {
   return out;
 }
 
-/** A body under a content coding (gzip, deflate, br), unpacked within the capture's budget. */
+/**
+ * A body under a content coding (gzip, deflate, br), unpacked within the capture's budget. A
+ * body cut short is unpacked as far as it goes; a body that does not unpack but reads as text is
+ * taken as it is: browser-based recorders (Webrecorder, ArchiveWeb.page) store the body the
+ * browser decoded beside the server's `Content-Encoding` header.
+ */
 function decode(
   label: string,
   body: Uint8Array,
@@ -190,22 +195,44 @@ function decode(
   budget: InflateBudget,
 ): Uint8Array {
   const left = Math.max(1, captureLimits.inflatedBytes - budget.used);
-  const options = { maxOutputLength: left };
-  let out: Buffer;
+  const unpack = (finishFlush?: number): Buffer | undefined => {
+    const options =
+      finishFlush === undefined
+        ? { maxOutputLength: left }
+        : { maxOutputLength: left, finishFlush };
+    if (coding === "gzip" || coding === "x-gzip") return gunzipSync(body, options);
+    if (coding === "deflate") return inflateSync(body, options);
+    if (coding === "br") return brotliDecompressSync(body, { maxOutputLength: left });
+    return undefined;
+  };
+  let out: Buffer | undefined;
   try {
-    if (coding === "gzip" || coding === "x-gzip") out = gunzipSync(body, options);
-    else if (coding === "deflate") out = inflateSync(body, options);
-    else if (coding === "br") out = brotliDecompressSync(body, options);
-    else return body;
+    out = unpack();
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
       throw bombError(label, `a ${coding}-encoded page`, left);
-    throw new CasefileError({
-      file: label,
-      message: `holds a ${coding}-encoded page that cannot be unpacked (${(error as Error).message})`,
-      hint: "archive the page again; the record is damaged",
-    });
+    if (looksLikeText(body)) return body;
+    try {
+      out = coding === "br" ? undefined : unpack(constants.Z_SYNC_FLUSH);
+    } catch {
+      out = undefined;
+    }
+    if (out === undefined || out.length === 0) {
+      throw new CasefileError({
+        file: label,
+        message: `holds a ${coding}-encoded page that cannot be unpacked (${(error as Error).message})`,
+        hint: "archive the page again; the record is damaged",
+      });
+    }
   }
+  if (out === undefined) return body;
   budget.used += out.length;
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+/** True when bytes start, past white space and a BOM, with `<` (markup), as no compressed stream does. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (at < bytes.length && (bytes[at] === 32 || (bytes[at]! >= 9 && bytes[at]! <= 13))) at++;
+  return bytes[at] === 0x3c;
 }
