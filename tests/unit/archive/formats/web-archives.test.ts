@@ -153,6 +153,29 @@ describe("the WARC and WACZ formats", () => {
     expect(latin1(record.subarray(block!.start, block!.end))).toBe(latin1(chunked));
   });
 
+  it("read what recorders write in the wild: a body the browser decoded under Content-Encoding, a Content-Length one byte short", () => {
+    const decoded = htmlResponse(
+      "https://news.example.org/d",
+      "<html><body><p>Stored decoded by the browser, its gzip header kept.</p></body></html>",
+      "Content-Encoding: gzip\r\n",
+    );
+    expect(extractCapture({ file: "d.warc", bytes: decoded }).text).toBe(
+      "Stored decoded by the browser, its gzip header kept.",
+    );
+    // The first record's Content-Length says one byte fewer than its block holds.
+    const first = latin1(decoded).replace(
+      /Content-Length: (\d+)/,
+      (_, n: string) => `Content-Length: ${Number(n) - 1}`,
+    );
+    const bytes = Buffer.concat([
+      Buffer.from(first, "latin1"),
+      htmlResponse("https://news.example.org/e", "<p>The second page of the archive.</p>"),
+    ]);
+    expect(extractCapture({ file: "e.warc", bytes }).text).toBe(
+      "Stored decoded by the browser, its gzip header kept.\n\nThe second page of the archive.",
+    );
+  });
+
   it("read a listed page's text from pages.jsonl when its HTML is not in the WACZ", () => {
     const bytes = wacz(
       gzipSync(text("")).subarray(0, 0),
