@@ -4,6 +4,10 @@
  * memory is per size, and scores the result against the corpus's ground truth. Prints a table and
  * writes bench/results/archive.json.
  *
+ * Then the same corpus (1 MB of text, 4 MB without --quick) written in every capture format
+ * (`bench/format-captures.ts`: saved page, MHTML, WARC, WARC.GZ, WACZ, PDF) is archived format by
+ * format, for each format's throughput in MB of its own files per CPU second (HTML target ≥ 5).
+ *
  * Time is reported twice: wall-clock, and CPU time of the whole process (all threads, so garbage
  * collector helpers count too). Throughput targets are judged on CPU time — the work one core
  * has to do — because wall-clock on a shared machine also measures the neighbours.
@@ -14,6 +18,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, scoreArchive, type CorpusScore } from "../src/lib/archive/corpus.ts";
 import { processCaptures } from "../src/lib/archive/index.ts";
+import { benchFormats } from "./bench/format-captures.ts";
 
 /** One measured size. */
 interface BenchRow extends CorpusScore {
@@ -89,6 +94,72 @@ function measure(megabytes: number): BenchRow {
   };
 }
 
+/** One format's throughput. */
+interface FormatRow {
+  /** Format name. */
+  format: string;
+  /** Captures. */
+  files: number;
+  /** Bytes of the format's files. */
+  bytes: number;
+  /** CPU seconds of processCaptures (reading and the engine), best of two. */
+  cpuSeconds: number;
+  /** MB of the format's files per CPU second. */
+  cpuThroughput: number;
+  /** MB of the text they hold per CPU second (the same for every format). */
+  textThroughput: number;
+  /** Kept ledger entries (the article text found). */
+  kept: number;
+}
+
+/** HTML captures read and archived per CPU second, at least (issue 14). */
+const HTML_TARGET = 5;
+
+/** Archives the corpus written in every format (runs in a child process). */
+function measureFormats(megabytes: number): FormatRow[] {
+  const corpus = generateCorpus({ seed: SEED, bytes: megabytes * MB });
+  const textBytes = corpus.inputs.reduce((sum, input) => sum + input.bytes.length, 0);
+  return Object.entries(benchFormats).map(([format, make]) => {
+    const inputs = corpus.inputs.map((input, i) => make(input, i));
+    const bytes = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
+    processCaptures(inputs.slice(0, 3));
+    let cpuSeconds = Infinity;
+    let kept = 0;
+    for (let run = 0; run < 2; run++) {
+      const cpu = process.cpuUsage();
+      const archive = processCaptures(inputs);
+      const used = process.cpuUsage(cpu);
+      cpuSeconds = Math.min(cpuSeconds, (used.user + used.system) / 1e6);
+      kept = archive.stats.kept;
+    }
+    return {
+      format,
+      files: inputs.length,
+      bytes,
+      cpuSeconds,
+      cpuThroughput: bytes / MB / cpuSeconds,
+      textThroughput: textBytes / MB / cpuSeconds,
+      kept,
+    };
+  });
+}
+
+/** The per-format table. */
+function formatsTable(rows: readonly FormatRow[]): string {
+  return table(
+    ["format", "files", "MB", "cpu s", "MB/s cpu", "text MB/s cpu", "kept lines"],
+    rows.map((row) => [
+      row.format,
+      String(row.files),
+      (row.bytes / MB).toFixed(2),
+      row.cpuSeconds.toFixed(2),
+      row.cpuThroughput.toFixed(1),
+      row.textThroughput.toFixed(1),
+      String(row.kept),
+    ]),
+  );
+}
+
 /** Runs one size in a fresh Node process and parses its result. */
 function measureInChild(megabytes: number): BenchRow {
   const script = fileURLToPath(import.meta.url);
@@ -159,6 +230,11 @@ function stepsTable(rows: readonly BenchRow[]): string {
 
 /** Runs the benchmark over all sizes and reports against the targets. */
 function main(argv: readonly string[]): number {
+  const formatsChild = argv.indexOf("--child-formats");
+  if (formatsChild >= 0) {
+    process.stdout.write(JSON.stringify(measureFormats(Number(argv[formatsChild + 1]))));
+    return 0;
+  }
   const child = argv.indexOf("--child");
   if (child >= 0) {
     process.stdout.write(JSON.stringify(measure(Number(argv[child + 1]))));
@@ -175,6 +251,16 @@ function main(argv: readonly string[]): number {
     timeRatio: row.cpuSeconds / rows[i]!.cpuSeconds,
     inputRatio: row.bytes / rows[i]!.bytes,
   }));
+  const formatMegabytes = argv.includes("--quick") ? 1 : 4;
+  process.stderr.write(`archive bench: formats, ${formatMegabytes} MB of text…\n`);
+  const formatsRun = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), "--child-formats", String(formatMegabytes)],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (formatsRun.status !== 0) throw new Error(`format benchmark failed:\n${formatsRun.stderr}`);
+  const formats = JSON.parse(formatsRun.stdout) as FormatRow[];
+  const html = formats.find((row) => row.format === "html")!;
   const largest = rows[rows.length - 1]!;
   const checks = [
     {
@@ -191,9 +277,13 @@ function main(argv: readonly string[]): number {
     },
     { target: `recall ≥ ${TARGETS.recall}`, ok: rows.every((row) => row.recall >= TARGETS.recall) },
     { target: "no line lost", ok: rows.every((row) => row.linesLost === 0) },
+    {
+      target: `HTML captures ≥ ${HTML_TARGET} MB/s of CPU time (${html.cpuThroughput.toFixed(1)})`,
+      ok: html.cpuThroughput >= HTML_TARGET,
+    },
   ];
   process.stdout.write(
-    `${resultsTable(rows)}\n\n${stepsTable(rows)}\n\n` +
+    `${resultsTable(rows)}\n\n${stepsTable(rows)}\n\n${formatsTable(formats)}\n\n` +
       checks.map((check) => `${check.ok ? "PASS" : "FAIL"}  ${check.target}`).join("\n") +
       "\n",
   );
@@ -205,7 +295,15 @@ function main(argv: readonly string[]): number {
     "archive.json",
   );
   mkdirSync(dirname(out), { recursive: true });
-  const result = { seed: SEED, node: process.version, targets: TARGETS, rows, scaling, checks };
+  const result = {
+    seed: SEED,
+    node: process.version,
+    targets: TARGETS,
+    rows,
+    scaling,
+    formats,
+    checks,
+  };
   writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
   return rows.some((row) => row.linesLost > 0) ? 1 : 0;
 }
