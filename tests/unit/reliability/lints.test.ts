@@ -16,6 +16,7 @@ function lintsOf(
     claims: Claim[];
     status?: Incident["status"];
     syndication?: { documentId: string; sources: string[] }[];
+    captureUrls?: Map<string, string>;
   },
 ) {
   const outlets = new Map([
@@ -30,6 +31,7 @@ function lintsOf(
     claims: input.claims,
     outlets,
     syndication: input.syndication ?? [],
+    ...(input.captureUrls ? { captureUrls: input.captureUrls } : {}),
   });
   return lints.filter((problem) => problem.rule === rule);
 }
@@ -43,6 +45,7 @@ describe("lint rules", () => {
       "undeclared-affiliation",
       "undeclared-dependence",
       "no-capture",
+      "capture-url-mismatch",
       "disputed-but-confirmed",
       "unknown-id",
     ]);
@@ -162,6 +165,38 @@ describe("no-capture", () => {
       },
     ]);
     expect(lintsOf("no-capture", { sources: sources.slice(0, 1), claims: [] })).toEqual([]);
+  });
+});
+
+describe("capture-url-mismatch", () => {
+  it("warns when a source's url is not the page its capture says it was captured from", () => {
+    const sources = [
+      source("moved", "ungraded", {
+        url: "https://news.example.org/a",
+        captures: ["x/a.html", "x/b.wacz", "x/c.txt"],
+      }),
+      source("archived", "ungraded", {
+        url: "https://news.example.org/gone",
+        archived_url: "https://web.archive.org/web/2024/https://news.example.org/old/",
+        captures: ["x/d.mhtml"],
+      }),
+    ];
+    const captureUrls = new Map([
+      // The same page: scheme, www. and a trailing slash do not count.
+      ["x/a.html", "http://www.news.example.org/a/"],
+      ["x/b.wacz", "https://news.example.org/another-story"],
+      ["x/d.mhtml", "https://news.example.org/old"],
+    ]);
+    expect(lintsOf("capture-url-mismatch", { sources, claims: [], captureUrls })).toEqual([
+      {
+        rule: "capture-url-mismatch",
+        file,
+        field: "sources[0].captures[1]",
+        message:
+          'source "moved" gives the url https://news.example.org/a, but its capture x/b.wacz says it was captured from https://news.example.org/another-story',
+        hint: "if the capture is of another page, list it under the source it belongs to; if the page moved or was captured through a copy, keep the address the capture gives in archived_url",
+      },
+    ]);
   });
 });
 
