@@ -51,7 +51,7 @@ const BATCH_CHARS = 1 << 18;
 const WIDE = /[^\u0000-\u00ff]/;
 
 /** What reading a capture found besides its text. */
-export type CaptureRead = Pick<ExtractedCapture, "metadata" | "attachment"> & {
+type CaptureRead = Pick<ExtractedCapture, "metadata" | "attachment"> & {
   /** The name of the format that read it. */
   format: string;
 };

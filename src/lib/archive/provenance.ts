@@ -12,7 +12,7 @@ import type { CaptureMetadata } from "./formats/index.ts";
 import type { CaptureInput, CaptureProvenance } from "./types.ts";
 
 /** The SHA-256 of bytes, in hex. */
-export function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 

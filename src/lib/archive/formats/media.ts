@@ -13,11 +13,6 @@ const MEDIA =
 /** File names of archiving tools' sidecars and timestamp proofs. */
 const SIDECARS = /(?:^|\/)(?:metadata\.json|index\.json|hashes\.txt)$|\.(?:tsr|ots)$/i;
 
-/** True when a capture path names a sidecar (read by `provenance`, never archived as text). */
-export function isSidecar(file: string): boolean {
-  return SIDECARS.test(file);
-}
-
 /** The attachment format: media and sidecars, kept but not read. */
 export const mediaFormat: CaptureFormat = {
   name: "attachment",

@@ -35,7 +35,7 @@ export interface PdfReading {
 }
 
 /** How long one PDF may take to read. */
-export const pdfTimeoutMs = 30_000;
+const pdfTimeoutMs = 30_000;
 
 /** The worker's code: reads one PDF per message and answers on the port it is given. */
 const workerCode = `
