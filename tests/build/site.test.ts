@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -82,6 +83,53 @@ describe("the sample site built under /casefile/", () => {
     expect(html).toContain("<caption>Timeline of events</caption>");
     expect(html).toMatch(/id="source-[a-z0-9-]+"/);
     expect(html).toMatch(/<h2[^>]*>/);
+  });
+
+  it("shows the Bolivian article's HTML, MHTML and WACZ captures with hash, URL and capture time, as one document with its text copy", () => {
+    const id = "2021-bolivia-oep-results-site-intrusion";
+    const sha = (file: string) =>
+      createHash("sha256")
+        .update(readFileSync(join(projectRoot, "data/archives/2021-bolivia", file)))
+        .digest("hex");
+    const url =
+      "https://www.telesurenglish.net/news/Bolivia-Electoral-Body-Reports-Cyber-Intrusion-From-Abroad-During-Count-20210310-0004.html";
+    for (const path of [`incidents/${id}/index.html`, `incidents/${id}/sources/index.html`]) {
+      const html = page(path);
+      for (const [file, format, time] of [
+        ["telesur-oep-intrusion.html", "HTML page", "10 March 2021, 21:14 (UTC)"],
+        ["telesur-oep-intrusion.mhtml", "MHTML page", "10 March 2021, 21:20 (UTC)"],
+        ["telesur-oep-intrusion.wacz", "WACZ web archive", "10 March 2021, 21:25 (UTC)"],
+      ] as const) {
+        const hash = sha(file);
+        expect(html, `${path}: ${file}`).toContain(
+          `${format} · ${(readFileSync(join(projectRoot, "data/archives/2021-bolivia", file)).length / 1000).toFixed(1)} KB · SHA-256 <code class="hash" title="${hash}">${hash.slice(0, 12)}…</code>`,
+        );
+        expect(html).toContain(`<code>${hash}</code>`);
+        expect(html).toContain(time);
+      }
+      expect(html).toContain(`<span class="capture-url">${url}</span>`);
+    }
+    // One document, found in the text capture and the three saved copies.
+    expect(page(`incidents/${id}/index.html`)).toContain("found in 4 copies");
+    const sources = JSON.parse(
+      readFileSync(join(build.outDir, `incidents/${id}/sources.json`), "utf8"),
+    ) as {
+      captures: {
+        path: string;
+        format: string;
+        sha256: string;
+        url: string | null;
+        capturedAt: string | null;
+      }[];
+    };
+    expect(
+      sources.captures.map((capture) => [capture.path, capture.format, capture.capturedAt]),
+    ).toEqual([
+      ["2021-bolivia/telesur-oep-intrusion.html", "html", "2021-03-10T21:14:03.000Z"],
+      ["2021-bolivia/telesur-oep-intrusion.mhtml", "mhtml", "2021-03-10T21:20:11.000Z"],
+      ["2021-bolivia/telesur-oep-intrusion.txt", "text", null],
+      ["2021-bolivia/telesur-oep-intrusion.wacz", "wacz", "2021-03-10T21:25:40.000Z"],
+    ]);
   });
 
   it("counts a relay and the government's outlets as one origin each, and shows why", () => {
