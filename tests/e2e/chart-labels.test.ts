@@ -52,7 +52,10 @@ function overlaps(boxes: Box[]): string[] {
 
 /** Boxes that stick out of the chart's SVG (which would clip them when printed or zipped). */
 async function outside(page: Page, chart: string, boxes: Box[]): Promise<string[]> {
-  const svg = await page.locator(`#${chart} svg.cf-chart`).first().boundingBox();
+  const svg = await page
+    .locator(`svg#${chart}.cf-chart, #${chart} svg.cf-chart`)
+    .first()
+    .boundingBox();
   if (!svg) return ["no svg"];
   return boxes
     .filter(
@@ -110,9 +113,16 @@ describe.skipIf(!browserAvailable()).each([5, 25])(
         await expect(page.locator(`#${chart} svg.cf-chart > title`).textContent()).resolves.toBe(
           `Stances of ${sources} sources on 6 claims`,
         );
-        const cells = await labelBoxes(page, "auto-grades-grid", "text");
+        const grid = "auto-grades-grid";
+        const cells = await labelBoxes(page, grid, "text");
         expect(cells.length).toBeGreaterThan(0);
         expect(overlaps(cells)).toEqual([]);
+        const gridLabels = [
+          ...(await labelBoxes(page, grid, "x-axis label")),
+          ...(await labelBoxes(page, grid, "y-axis label")),
+        ];
+        expect(gridLabels).toHaveLength(2);
+        expect(await outside(page, grid, [...cells, ...gridLabels])).toEqual([]);
         await page.close();
       },
       slow,

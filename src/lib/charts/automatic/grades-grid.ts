@@ -52,7 +52,7 @@ function gradesGridSpec(sources: GradedSource[]): PlotOptions {
     .filter((cell) => cell.count > 0);
   // Rows tall enough for the fullest cell's lines: a cell never spills into the next.
   const lines = Math.max(1, ...cells.map((cell) => cell.ids.split("\n").length));
-  const rowHeight = Math.max(44, lines * lineHeight + 12);
+  const rowHeight = Math.max(48, lines * lineHeight + 12);
   const marginTop = 40;
   const marginBottom = 10;
   return {
@@ -65,13 +65,14 @@ function gradesGridSpec(sources: GradedSource[]): PlotOptions {
     padding: 0,
     x: {
       domain: reliabilities,
-      label: "Source reliability (A reliable … F cannot be judged)",
+      label: "Reliability of the source (A reliable … F cannot be judged)",
       axis: "top",
       tickSize: 0,
     },
     y: {
       domain: credibilities,
-      label: "Information credibility (1 confirmed … 6 cannot be judged)",
+      // Short enough to stand beside six rows of the smallest height.
+      label: "Credibility (1 confirmed … 6 cannot be judged)",
       tickSize: 0,
     },
     marks: [
