@@ -1,18 +1,75 @@
+import { anchorOf, matchesTerms, prefixTerms } from "../lib/offline/search-matches.ts";
+
 /** The part of Pagefind's browser API (`pagefind/pagefind.js`) the search page uses. */
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   mergeIndex(url: string, options?: { baseUrl?: string }): Promise<void>;
   search(
     query: string | null,
-    options?: { filters?: Record<string, { any: string[] }> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResult> }[] } | null>;
+    options?: { filters?: Filters },
+  ): Promise<{ results: PagefindHit[] } | null>;
 }
 
-/** One search result as Pagefind gives it. */
+/** Filter values by filter name, as Pagefind takes them. */
+type Filters = Record<string, { any: string[] }>;
+
+/** One search result before its data is loaded: the page's id (its fragment's name). */
+interface PagefindHit {
+  id: string;
+  data(): Promise<PagefindResult>;
+}
+
+/** One search result's data as Pagefind gives it. */
 interface PagefindResult {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  content: string;
+  locations: number[];
+  anchors: { element: string; id: string; location: number }[];
+}
+
+/**
+ * The results of the shards that matched the terms, in Pagefind's order: a shard whose index lacks
+ * a term answers for a shorter word instead (see src/lib/offline/search-matches.ts). A shard is
+ * kept when its best result matches each term by a word starting with it, or when an exact search
+ * for the term (which Pagefind never widens) finds a page in it. Results whose shard is not known
+ * are kept.
+ */
+async function matchingShards(
+  pagefind: Pagefind,
+  hits: PagefindHit[],
+  terms: string[],
+  filters: Filters,
+): Promise<PagefindHit[]> {
+  const pages = (globalThis as { casefileSearchPages?: Record<string, number> })
+    .casefileSearchPages;
+  if (pages === undefined || terms.length === 0) return hits;
+  const shardOf = (hit: PagefindHit) => pages[hit.id];
+  const exact = await Promise.all(
+    terms.map(async (term) => {
+      const search = await pagefind.search(`"${term}"`, { filters });
+      return new Set((search?.results ?? []).map(shardOf));
+    }),
+  );
+  const best = new Map<number, PagefindHit>();
+  for (const hit of hits) {
+    const shard = shardOf(hit);
+    if (shard !== undefined && !best.has(shard)) best.set(shard, hit);
+  }
+  const kept = new Set<number>();
+  await Promise.all(
+    [...best].map(async ([shard, hit]) => {
+      const data = await hit.data();
+      const found = (term: string, i: number) =>
+        exact[i]?.has(shard) === true || matchesTerms(data, [term]);
+      if (terms.every(found)) kept.add(shard);
+    }),
+  );
+  return hits.filter((hit) => {
+    const shard = shardOf(hit);
+    return shard === undefined || kept.has(shard);
+  });
 }
 
 /**
@@ -58,8 +115,8 @@ function excerptNodes(excerpt: string): Node[] {
 }
 
 /** The filter values checked in the form, by filter name. */
-function checkedFilters(form: HTMLFormElement): Record<string, { any: string[] }> {
-  const filters: Record<string, { any: string[] }> = {};
+function checkedFilters(form: HTMLFormElement): Filters {
+  const filters: Filters = {};
   for (const box of form.querySelectorAll<HTMLInputElement>(
     "input[type=checkbox][data-filter]:checked",
   )) {
@@ -122,16 +179,18 @@ export async function enhanceSearchPage(root: Document, base: string): Promise<v
       return;
     }
     const search = await pagefind.search(query === "" ? null : query, { filters });
-    const results = await Promise.all(
-      (search?.results ?? []).slice(0, shown).map((result) => result.data()),
-    );
+    const hits = await matchingShards(pagefind, search?.results ?? [], prefixTerms(query), filters);
+    const results = await Promise.all(hits.slice(0, shown).map((hit) => hit.data()));
     if (ticket !== latest) return;
     // Nodes go through a fragment, not spread into arguments (which overflow on long lists).
     const items = document.createDocumentFragment();
     for (const result of results) {
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = result.url;
+      // To the paragraph (or row, or section) of the first match: the incident page opens the
+      // <details> around it (browsers reveal a fragment's target; src/scripts/open-target.ts).
+      const anchor = anchorOf(result.anchors, result.locations);
+      link.href = anchor === undefined ? result.url : `${result.url}#${anchor}`;
       link.textContent = result.meta.title ?? result.url;
       const excerpt = document.createElement("p");
       for (const node of excerptNodes(result.excerpt)) excerpt.append(node);
@@ -139,7 +198,7 @@ export async function enhanceSearchPage(root: Document, base: string): Promise<v
       items.append(item);
     }
     list.replaceChildren(items);
-    const total = search?.results.length ?? 0;
+    const total = hits.length;
     status.textContent =
       total === 0
         ? "No pages match."

@@ -34,15 +34,32 @@ export function shardOf(page: string): number {
 /**
  * The bridge script: the search page adds it as a module script instead of calling `import()`,
  * which Vite wraps in a preload helper that Astro's inlined scripts leave undefined. It loads the
- * first index's Pagefind and names the other indexes for the page to merge.
+ * first index's Pagefind, names the other indexes for the page to merge, and says which index
+ * each page (by Pagefind's id for it, the name of its fragment file) is in, so that the search page
+ * can tell a shard that matched a word from one that fell back to a shorter word
+ * (src/lib/offline/search-matches.ts).
  */
 const bridge = (
   shards: readonly number[],
+  pages: Record<string, number>,
 ) => `import * as pagefind from "./${shards[0]}/pagefind.js";
 globalThis.casefilePagefind = pagefind;
 globalThis.casefileSearchShards = ${JSON.stringify(shards.slice(1).map(String))};
+globalThis.casefileSearchPages = ${JSON.stringify(pages)};
 globalThis.dispatchEvent(new Event("casefile:pagefind"));
 `;
+
+/** Pagefind's page ids in each written index (its fragment files are named for them), by shard. */
+function pagesOfShards(target: string, shards: readonly number[]): Record<string, number> {
+  const pages: Record<string, number> = {};
+  for (const shard of shards) {
+    const fragments = join(target, String(shard), "fragment");
+    if (!existsSync(fragments)) continue;
+    for (const name of readdirSync(fragments).sort())
+      if (name.endsWith(".pf_fragment")) pages[name.slice(0, -".pf_fragment".length)] = shard;
+  }
+  return pages;
+}
 
 /** The pages that carry `data-pagefind-body`: incidents and outlets. */
 const searchedPage = /^(?:incidents|outlets)\/[^/]+\/index\.html$/;
@@ -119,7 +136,7 @@ export async function writeSearchIndex(
   } finally {
     if (started) await pagefind.close();
   }
-  writeFileSync(join(target, bridgeFile), bridge(numbers));
+  writeFileSync(join(target, bridgeFile), bridge(numbers, pagesOfShards(target, numbers)));
   return { pages: pages.length, shards: numbers.length, reused };
 }
 

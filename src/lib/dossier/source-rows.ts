@@ -1,6 +1,6 @@
 import type { Outlet } from "../../schemas/outlet.ts";
 import type { Source } from "../../schemas/sources.ts";
-import { credibilityScale, reliabilityScale } from "../reliability/admiralty.ts";
+import { credibilityScale, notGraded, reliabilityScale } from "../reliability/admiralty.ts";
 import type { Dossier } from "./dossier.ts";
 
 /** One row of the source-reliability table, ready to lay out. */
@@ -11,13 +11,17 @@ export interface SourceRow {
   outlet: Outlet | undefined;
   /** Reliability letter, or undefined when nobody graded it. */
   reliability: string | undefined;
-  /** "usually reliable — <description>" for the cell's accessible description. */
+  /** What the letter means in a few words ("usually reliable"), shown next to it. */
+  reliabilityLabel: string;
+  /** "usually reliable: <description>", the whole sentence, for the cell's title. */
   reliabilityMeaning: string;
   /** Whether the letter was set on the source or inherited from its outlet. */
   reliabilityFrom: "source" | "outlet" | "none";
   /** Credibility digit, or undefined. */
   credibility: number | undefined;
-  /** "probably true — <description>". */
+  /** What the digit means in a few words ("probably true"), shown next to it. */
+  credibilityLabel: string;
+  /** "probably true: <description>". */
   credibilityMeaning: string;
   /** Why these grades. */
   rationale: string | undefined;
@@ -25,8 +29,11 @@ export interface SourceRow {
   asserts: [string, string][];
   /** Claims it disputes. */
   disputes: [string, string][];
-  /** Its origin group id and the other sources in it. */
-  origin: { id: string; size: number; others: string[] } | undefined;
+  /**
+   * Its origin group: the group's id (an anchor), how many sources it holds, the other sources' ids,
+   * and the title of the source the group's information comes from (which names the origin).
+   */
+  origin: { id: string; size: number; others: string[]; title: string } | undefined;
   /** Number of deduplicated documents from its captures. */
   documents: number;
 }
@@ -40,6 +47,8 @@ export function gradeRank(grade: string | number | undefined): number {
 /** The rows of the source-reliability table, in sources.yaml order (the author's order). */
 export function sourceRows(dossier: Dossier): SourceRow[] {
   const groups = new Map(dossier.assessment.origins.map((group) => [group.id, group]));
+  // An origin group's id is "origin-" + the id of its original source (see findOrigins).
+  const titles = new Map(dossier.assessment.sources.map((s) => [s.source.id, s.source.title]));
   return dossier.assessment.sources.map((graded) => {
     const claimsWith = (stance: string) =>
       dossier.claims
@@ -51,15 +60,19 @@ export function sourceRows(dossier: Dossier): SourceRow[] {
       source: graded.source,
       outlet: graded.outlet,
       reliability: graded.reliability,
+      reliabilityLabel:
+        graded.reliability === undefined ? notGraded : reliabilityScale[graded.reliability].label,
       reliabilityMeaning:
         graded.reliability === undefined
-          ? "not graded"
+          ? notGraded
           : `${reliabilityScale[graded.reliability].label}: ${reliabilityScale[graded.reliability].description}`,
       reliabilityFrom: graded.reliabilitySource,
       credibility: graded.credibility,
+      credibilityLabel:
+        graded.credibility === undefined ? notGraded : credibilityScale[graded.credibility].label,
       credibilityMeaning:
         graded.credibility === undefined
-          ? "not graded"
+          ? notGraded
           : `${credibilityScale[graded.credibility].label}: ${credibilityScale[graded.credibility].description}`,
       rationale: graded.rationale,
       asserts: claimsWith("asserts"),
@@ -68,6 +81,7 @@ export function sourceRows(dossier: Dossier): SourceRow[] {
         id: group.id,
         size: group.sources.length,
         others: group.sources.filter((id) => id !== graded.id),
+        title: titles.get(group.id.replace(/^origin-/, "")) ?? group.id.replace(/^origin-/, ""),
       },
       documents: dossier.evidence.documentsOf.get(graded.id)?.length ?? 0,
     };

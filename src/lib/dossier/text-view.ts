@@ -14,8 +14,8 @@ interface ParagraphView {
   role: string | undefined;
   /** Every place it occurs, as `file:line`. */
   occurrences: string[];
-  /** Ids of other documents that also contain it verbatim. */
-  sharedWith: string[];
+  /** Other documents that also contain it verbatim: their ids (anchors) and titles. */
+  sharedWith: { id: string; title: string }[];
 }
 
 /** A document as shown under a source. */
@@ -50,6 +50,21 @@ export interface SourceTextView {
   documents: DocumentView[];
 }
 
+/** What a document without a headline is called on the page (its id is only an anchor). */
+const untitled = "Untitled document";
+
+/** A document's headline, or what an untitled one is called. */
+export function documentTitle(title: string): string {
+  return title.trim() === "" ? untitled : title;
+}
+
+/** Each document of an incident by id (its anchor), with the title readers know it by. */
+export function documentTitles(dossier: Dossier): Map<string, string> {
+  return new Map(
+    dossier.evidence.documents.map(({ document }) => [document.id, documentTitle(document.title)]),
+  );
+}
+
 /** Turns an occurrence into `file:line` relative to data/archives/. */
 function place(occurrence: { file: string; line: number }): string {
   return `${occurrence.file.replace(/^data\/archives\//, "")}:${occurrence.line}`;
@@ -67,12 +82,15 @@ export function sourceTextView(dossier: Dossier): SourceTextView[] {
       duplicateCount.set(entry.document, (duplicateCount.get(entry.document) ?? 0) + 1);
   }
   const onPage = new Set(dossier.evidence.documents.map(({ document }) => document.id));
-  const shared = new Map<string, string[]>();
+  const titles = documentTitles(dossier);
+  const shared = new Map<string, { id: string; title: string }[]>();
   for (const { document } of dossier.evidence.documents) {
     for (const item of document.sharedParagraphs)
       shared.set(
         `${document.id} ${item.paragraph}`,
-        item.documents.filter((id) => id !== document.id && onPage.has(id)),
+        item.documents
+          .filter((id) => id !== document.id && onPage.has(id))
+          .map((id) => ({ id, title: titles.get(id) ?? untitled })),
       );
   }
   const paragraphView = (documentId: string, paragraph: ArchiveParagraph): ParagraphView => {

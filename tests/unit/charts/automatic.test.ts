@@ -14,6 +14,7 @@ import type {
   TimelineEvent,
 } from "../../../src/lib/charts/automatic.ts";
 import { renderChart } from "../../../src/lib/charts/render.ts";
+import { wrap } from "../../../src/lib/charts/text-fit.ts";
 
 const at = (iso: string) => new Date(iso);
 const events: TimelineEvent[] = [
@@ -196,5 +197,21 @@ describe("site charts", () => {
   it("renders the same bytes on every run", () => {
     expect(site().map((chart) => chart.svg)).toEqual(site().map((chart) => chart.svg));
     expect(render().map((chart) => chart.svg)).toEqual(render().map((chart) => chart.svg));
+  });
+});
+
+describe("chart labels", () => {
+  it("wrap long text at spaces, ending the last line with … when text is left out", () => {
+    expect(wrap("The outage delayed the publication of the results.", 34, 5)).toEqual([
+      "The outage delayed the publication",
+      "of the results.",
+    ]);
+    expect(wrap("one two three four five six", 9, 2)).toEqual(["one two", "three fo…"]);
+    expect(wrap("a-very-long-identifier-without-spaces", 10, 3)).toEqual(["a-very-lo…"]);
+  });
+
+  it("stance matrix: its title counts the columns drawn, sources without stances included", () => {
+    const matrix = render()[2];
+    expect(matrix?.svg).toContain("Stances of 5 sources on 2 claims");
   });
 });

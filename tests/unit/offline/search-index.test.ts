@@ -48,6 +48,15 @@ describe("the search index in shards", () => {
     expect(listed).toHaveLength(shards - 1);
     for (const shard of listed)
       expect(existsSync(join(out, "pagefind", shard, "pagefind.js"))).toBe(true);
+    // Each page's Pagefind id (its fragment's name) with its shard, for the search page's check.
+    const pageShards = JSON.parse(
+      /casefileSearchPages = (\{.*\});/.exec(bridge)?.[1] ?? "{}",
+    ) as Record<string, number>;
+    expect(Object.keys(pageShards)).toHaveLength(24);
+    for (const [id, shard] of Object.entries(pageShards))
+      expect(
+        existsSync(join(out, "pagefind", String(shard), "fragment", `${id}.pf_fragment`)),
+      ).toBe(true);
 
     const indexFiles = (folder: string) =>
       filesUnder(folder).map((file) => [file, readFileSync(join(folder, file)).toString("base64")]);
@@ -63,7 +72,8 @@ describe("the search index in shards", () => {
         .filter(([file, bytes]) => !before.some(([name, old]) => name === file && old === bytes))
         .map(([file]) => file?.split("/")[0]),
     );
-    expect([...changed]).toEqual([edited]);
+    // The bridge names the edited page's new id.
+    expect([...changed].sort()).toEqual([edited, "casefile-bridge.js"].sort());
   }, 60_000);
 
   it("writes an empty index for a site without searchable pages", async () => {

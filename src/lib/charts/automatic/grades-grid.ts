@@ -8,13 +8,15 @@ import type { AutomaticChart } from "../automatic.ts";
 import type { IncidentChartPlacement } from "../placements.ts";
 import { paletteColor } from "../palette.ts";
 import { tableFromRows } from "../rows-table.ts";
-import { truncate } from "../text-fit.ts";
+import { lineHeight, truncate } from "../text-fit.ts";
 import type { Credibility, GradedSource, IncidentChartInput, Reliability } from "./inputs.ts";
 
 const reliabilities: Reliability[] = ["A", "B", "C", "D", "E", "F"];
 const credibilities: Credibility[] = [1, 2, 3, 4, 5, 6];
 /** Ids listed in one cell before "+N more". */
 const idsPerCell = 4;
+/** Characters of an id shown in a cell, which is about 95 pixels wide (the data table has them whole). */
+const idLength = 15;
 
 type Graded = GradedSource & { reliability: Reliability; credibility: Credibility };
 
@@ -37,7 +39,7 @@ function gradesGridSpec(sources: GradedSource[]): PlotOptions {
           (source) => source.reliability === reliability && source.credibility === credibility,
         )
         .map((source) => source.id);
-      const shown = ids.slice(0, idsPerCell).map((id) => truncate(id, 16));
+      const shown = ids.slice(0, idsPerCell).map((id) => truncate(id, idLength));
       if (ids.length > idsPerCell) shown.push(`+${ids.length - idsPerCell} more`);
       return {
         reliability,
@@ -48,19 +50,29 @@ function gradesGridSpec(sources: GradedSource[]): PlotOptions {
       };
     })
     .filter((cell) => cell.count > 0);
+  // Rows tall enough for the fullest cell's lines: a cell never spills into the next.
+  const lines = Math.max(1, ...cells.map((cell) => cell.ids.split("\n").length));
+  const rowHeight = Math.max(48, lines * lineHeight + 12);
+  const marginTop = 40;
+  const marginBottom = 10;
   return {
-    height: 380,
+    height: marginTop + credibilities.length * rowHeight + marginBottom,
+    width: 640,
+    marginTop,
+    marginBottom,
+    marginRight: 10,
     marginLeft: 50,
     padding: 0,
     x: {
       domain: reliabilities,
-      label: "Source reliability (A reliable … F cannot be judged)",
+      label: "Reliability of the source (A reliable … F cannot be judged)",
       axis: "top",
       tickSize: 0,
     },
     y: {
       domain: credibilities,
-      label: "Information credibility (1 confirmed … 6 cannot be judged)",
+      // Short enough to stand beside six rows of the smallest height.
+      label: "Credibility (1 confirmed … 6 cannot be judged)",
       tickSize: 0,
     },
     marks: [
