@@ -6,7 +6,7 @@ import { checkLinks } from "../../src/lib/urls/link-check.ts";
 import {
   buildSite,
   listFiles,
-  projectRoot,
+  sampleSite,
   readPages,
   type BuildRun,
 } from "../helpers/build-site.ts";
@@ -17,7 +17,7 @@ const samples = [
   "2017-venezuela-binary-guardians-defacement",
 ];
 const outletIds = (
-  parse(readFileSync(join(projectRoot, "data/outlets.yaml"), "utf8")) as { id: string }[]
+  parse(readFileSync(join(sampleSite, "data/outlets.yaml"), "utf8")) as { id: string }[]
 ).map((outlet) => outlet.id);
 
 let build: BuildRun;
