@@ -110,7 +110,7 @@ const existing = ["content", "data", "urls.lock"].filter(
 if (existing.length > 0)
   fail(
     `this folder already holds ${existing.join(", ")}; nothing was written`,
-    `move them away first, or write ${settingsFile} by hand (docs/settings.md) to keep them`,
+    `move them away first, or write ${settingsFile} by hand (the README's Settings table) to keep them`,
   );
 const files = siteFiles(await answers(values));
 for (const [file, text] of Object.entries(files)) {
@@ -127,5 +127,5 @@ Next:
   1. npm run new -- "Incident title" --country VE   scaffolds your first incident.
   2. npm run check -- --strict                      shows what is left to fill in.
   3. npm run build, then commit and push: the GitHub Pages workflow publishes the site.
-More in docs/guide.md; every setting is in docs/settings.md.
+More in docs/guide.md; every setting is in the README's Settings table.
 `);

@@ -31,7 +31,7 @@ function settingsText(answers: SiteAnswers): string {
   const base = answers.base
     ? `base: ${value(answers.base)}`
     : "# base: /repository/ # the path it lives under, for a project site (BASE_PATH overrides it)";
-  return `# The site's settings, edited once; every field is described in docs/settings.md.
+  return `# The site's settings, edited once; every field is described in the README's Settings table.
 # SITE_URL and BASE_PATH in the environment override url and base (the Pages workflow sets them).
 title: ${value(answers.title)}
 publisher: ${value(answers.publisher)} # named in citations, the STIX identity and the feed
