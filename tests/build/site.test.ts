@@ -48,6 +48,24 @@ describe("the sample site built under /casefile/", () => {
     expect(files).toContain(".nojekyll");
   });
 
+  it("names the licence of samples/casefile.config.yaml on every page and in the citations", () => {
+    const license = "https://creativecommons.org/licenses/by/4.0/";
+    for (const [path, html] of pages)
+      if (!html.includes('http-equiv="refresh"'))
+        expect(html, path).toContain(`Licence: <a rel="license" href="${license}">CC BY 4.0</a>`);
+    for (const id of samples) {
+      const html = page(`incidents/${id}/index.html`);
+      expect(html).toContain(`<meta name="DC.rights" content="${license}"`);
+      expect(html).toContain(`"license":"${license}"`);
+      const csl = JSON.parse(
+        readFileSync(join(build.outDir, `incidents/${id}/cite.json`), "utf8"),
+      ) as {
+        license?: string;
+      }[];
+      expect(csl[0]?.license).toBe(license);
+    }
+  });
+
   it("prefixes every internal href and src with the base path, and each resolves to a file and anchor", () => {
     const broken = checkLinks(pages, new Set(files), "/casefile/");
     expect(broken).toEqual([]);

@@ -70,7 +70,7 @@ describe("npm run start-site", () => {
     expect(readFileSync(join(run.outDir, "sitemap-index.xml"), "utf8")).toContain(
       "https://ewlab.github.io/dossiers/",
     );
-  });
+  }, 300_000);
 
   it("then scaffolds incidents with npm run new, into the new site", () => {
     const created = script("new", site, ["Outage at the electoral council", "--country", "VE"]);
