@@ -62,7 +62,7 @@ export function casefile(): AstroIntegration {
             pattern: "/incidents/[id]/data/[file]",
             entrypoint: new URL("routes/data-file.ts", import.meta.url),
           });
-        if (settings.samples)
+        if (settings.samples && (command === "build" || command === "dev"))
           process.stderr.write(
             `note: no site is started in this folder, so this is the sample site in ${samplesFolder}/. Start your own with npm run start-site (see the README)\n`,
           );
