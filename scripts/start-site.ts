@@ -53,7 +53,16 @@ function readArguments() {
 /** Asks a question in the terminal; the default when the answer is empty. */
 async function ask(prompt: Interface, question: string, fallback = ""): Promise<string> {
   const shown = fallback === "" ? "" : ` [${fallback}]`;
-  const answer = (await prompt.question(`${question}${shown}: `)).trim();
+  // Ctrl+D or Ctrl+C at a question ends the command without a stack trace.
+  const asked = await prompt.question(`${question}${shown}: `).catch(() => undefined);
+  if (asked === undefined) {
+    prompt.close();
+    return fail(
+      "cancelled; nothing was written",
+      "run npm run start-site again, or give --title, --publisher and --url",
+    );
+  }
+  const answer = asked.trim();
   return answer === "" ? fallback : answer;
 }
 
