@@ -28,7 +28,7 @@ import {
   problemsOf,
   type CasefileProblem,
 } from "../src/lib/errors.ts";
-import { readSettings } from "../src/site/settings.ts";
+import { readSettings, samplesFolder } from "../src/site/settings.ts";
 
 /** Problems found in a site: errors stop the build, warnings do not. */
 export interface CheckResult {
@@ -160,6 +160,15 @@ export function checkSite(
   }
 }
 
+/** The problems of the sample site, their files named from the project (`samples/data/…`). */
+function inSamples({ errors, warnings }: CheckResult): CheckResult {
+  const moved = <Problem extends CasefileProblem>(problem: Problem) => ({
+    ...problem,
+    file: `${samplesFolder}/${problem.file}`,
+  });
+  return { errors: errors.map(moved), warnings: warnings.map(moved) };
+}
+
 /** Prints problems to stderr, one paragraph each, and says how many. */
 export function report({ errors, warnings }: CheckResult): void {
   const label = (kind: string, problem: CasefileProblem & { rule?: string }) =>
@@ -178,9 +187,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
   let result: CheckResult;
   let debug = false;
+  let shown = (result: CheckResult) => result;
   try {
     const settings = readSettings();
     debug = settings.debug;
+    // The sample site's files are under samples/ as seen from the folder the command runs in.
+    if (settings.samples) shown = inSamples;
     // `--warm-charts` (given by the build): draw the automatic charts for the build beside us.
     const charts = process.argv.includes("--warm-charts")
       ? buildChartCache(settings.cacheDir, rendererVersion(settings.project))
@@ -195,7 +207,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       : [internalProblem(error, "scripts/check.ts")];
     result = { errors, warnings: [] };
   }
-  report(result);
+  report(shown(result));
   if (result.errors.length === 0) {
     process.stdout.write(
       `casefile check: content and data are valid, ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (${Math.round(performance.now() - started)} ms)\n`,

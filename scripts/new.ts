@@ -197,7 +197,13 @@ if (!incidentId.safeParse(id).success) {
     "ids are lowercase words and digits joined by single hyphens, e.g. --id 2024-venezuela-cne-ddos",
   );
 }
-const root = readSettings().root;
+const settings = readSettings();
+if (settings.samples)
+  fail(
+    "no site is started in this folder, and the sample site in samples/ is the engine's; nothing was written",
+    'start your own first: npm run start-site -- --title "Site name" --publisher "Institution"',
+  );
+const root = settings.root;
 const country = values.country.toUpperCase();
 const timezone = await timeZoneFor(country, values.timezone);
 const files = scaffold({ id, title, date, published: today(), country, timezone });

@@ -12,7 +12,8 @@ import { isCasefileError, problemsOf } from "../lib/errors.ts";
 import { exportFormats } from "../lib/exports/index.ts";
 import { routes } from "../lib/urls/paths.ts";
 import { contentProblems } from "../site/problems.ts";
-import { readSettings, type CasefileOptions, type SiteSettings } from "../site/settings.ts";
+import { settingsFile } from "../schemas/settings.ts";
+import { readSettings, samplesFolder, type SiteSettings } from "../site/settings.ts";
 import { astroConfig } from "./astro-config.ts";
 import { startCheck } from "./check.ts";
 import { reloadOnDataFiles } from "./dev.ts";
@@ -22,21 +23,22 @@ import { runSteps } from "./steps/step.ts";
 import { stopBuild } from "./stop.ts";
 import { virtualSettings } from "./virtual-settings.ts";
 
-export type { CasefileOptions } from "../site/settings.ts";
-
 /** Reads the settings, or stops with the problem when one is invalid. */
-function settingsOrStop(options: CasefileOptions): SiteSettings {
+function settingsOrStop(): SiteSettings {
   try {
-    return readSettings(options);
+    return readSettings();
   } catch (error) {
     if (isCasefileError(error)) stopBuild(problemsOf(error), ".");
     throw error;
   }
 }
 
-/** The Casefile integration; `options` are documented in src/site/settings.ts. */
-export function casefile(options: CasefileOptions = {}): AstroIntegration {
-  const settings = settingsOrStop(options);
+/**
+ * The Casefile integration. It takes no options: a site's settings are in its
+ * `casefile.config.yaml` (src/schemas/settings.ts), which `npm run check` reads too.
+ */
+export function casefile(): AstroIntegration {
+  const settings = settingsOrStop();
   let check: Promise<number> | undefined;
   return {
     name: "casefile",
@@ -60,9 +62,26 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
             pattern: "/incidents/[id]/data/[file]",
             entrypoint: new URL("routes/data-file.ts", import.meta.url),
           });
+        if (settings.samples && (command === "build" || command === "dev"))
+          process.stderr.write(
+            `note: no site is started in this folder, so this is the sample site in ${samplesFolder}/. Start your own with npm run start-site (see the README)\n`,
+          );
+        if (command === "build" && !settings.urlGiven && settings.ci)
+          stopBuild(
+            [
+              {
+                file: settingsFile,
+                field: "url",
+                message:
+                  "a build under CI=true has no site URL, and its citations, feed, sitemap and dossiers would name a development address",
+                hint: "set url: in casefile.config.yaml, or SITE_URL (and BASE_PATH) in the environment as the GitHub Pages workflow does",
+              },
+            ],
+            settings.root,
+          );
         if (command === "build" && !settings.urlGiven)
           process.stderr.write(
-            `warning: no site URL is set, so the citations (cite.bib, cite.ris, cite.json, citation meta tags), canonical links, the feed, the sitemap, the STIX bundles and the dossiers will name ${settings.url}. Hint: set SITE_URL to the address the site is published at, e.g. SITE_URL=https://owner.github.io BASE_PATH=/repository/ npm run build (the GitHub Pages workflow sets both)\n`,
+            `warning: no site URL is set, so the citations (cite.bib, cite.ris, cite.json, citation meta tags), canonical links, the feed, the sitemap, the STIX bundles and the dossiers will name ${settings.url}. Hint: set url: in casefile.config.yaml, or SITE_URL to the address the site is published at, e.g. SITE_URL=https://owner.github.io BASE_PATH=/repository/ npm run build (the GitHub Pages workflow sets both)\n`,
           );
         if (command === "build") {
           // The check runs beside Astro's start, content sync and bundling; Astro's output waits

@@ -56,6 +56,18 @@ export function releaseLog(print: boolean): void {
   if (print) for (const message of held) state.inner?.write(message);
 }
 
+/**
+ * Astro's warning for an empty content collection: a site just started has no incident, outlet,
+ * source or event yet, which is not a mistake (the content check reports what is missing).
+ */
+function isEmptyCollectionWarning(message: AstroLoggerMessage): boolean {
+  return (
+    message.level === "warn" &&
+    message.label === "content" &&
+    /^The collection "\w+" does not exist or is empty\./.test(message.message)
+  );
+}
+
 /** The destination Astro loads. */
 export default function casefileLog(config?: Record<string, unknown>): AstroLoggerDestination {
   const inner = nodeDestination(config);
@@ -67,6 +79,7 @@ export default function casefileLog(config?: Record<string, unknown>): AstroLogg
         if (state.command === "build") stopBuild(problems, state.root);
         return;
       }
+      if (isEmptyCollectionWarning(message) && !state.debug) return;
       if (state.held) state.held.push(message);
       else inner.write(message);
     },

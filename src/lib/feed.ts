@@ -27,6 +27,12 @@ export interface FeedInput {
   site: string;
   /** Absolute URL of the feed itself (`…/feed.xml`). */
   self: string;
+  /** The publishing institution (`dc:publisher`). */
+  publisher?: string | undefined;
+  /** Language of the write-ups (BCP 47), the channel's `<language>`. */
+  language?: string | undefined;
+  /** The content's licence, the channel's `<copyright>` notice. */
+  license?: { name: string; url: string } | undefined;
   /** The incidents, newest first. */
   incidents: FeedIncident[];
 }
@@ -57,7 +63,7 @@ export interface FeedOptions {
   site: string;
   /** Namespaces declared on `<rss>`. */
   xmlns: Record<string, string>;
-  /** Extra XML in the channel: the `atom:link` to the feed itself. */
+  /** Extra XML in the channel: the `atom:link` to the feed itself, language, publisher, licence. */
   customData: string;
   /** Items, newest first. */
   items: FeedItem[];
@@ -88,7 +94,14 @@ export function incidentFeed(input: FeedInput): FeedOptions {
     description: input.description,
     site: input.site,
     xmlns: { ...namespaces },
-    customData: `<atom:link href="${xml(input.self)}" rel="self" type="application/rss+xml"/>`,
+    customData: [
+      `<atom:link href="${xml(input.self)}" rel="self" type="application/rss+xml"/>`,
+      input.language === undefined ? "" : `<language>${xml(input.language)}</language>`,
+      input.license === undefined
+        ? ""
+        : `<copyright>${xml(`${input.license.name}: ${input.license.url}`)}</copyright>`,
+      input.publisher === undefined ? "" : `<dc:publisher>${xml(input.publisher)}</dc:publisher>`,
+    ].join(""),
     items: input.incidents.map(({ data, url }) => ({
       title: data.title,
       description: data.summary,

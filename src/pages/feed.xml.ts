@@ -14,6 +14,9 @@ export const GET: APIRoute = async () => {
       description: settings.config.description,
       site: absoluteUrl("/"),
       self: absoluteUrl("/feed.xml"),
+      publisher: settings.config.publisher,
+      language: settings.config.language,
+      license: settings.config.license,
       incidents: incidentsNewestFirst(site).map((incident) => ({
         data: incident.data,
         url: absoluteUrl(routes.incident(incident.id)),

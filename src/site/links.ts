@@ -22,5 +22,6 @@ export function citationInput(incident: IncidentEntry): CitationInput {
     url: absoluteUrl(routes.incident(incident.id)),
     publisher: settings.config.publisher,
     reportNumber: reportNumber(settings.config, incident.id),
+    license: settings.config.license?.url,
   };
 }

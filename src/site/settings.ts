@@ -1,63 +1,57 @@
 /**
- * The settings of one site, read once from the integration's options and the environment and
- * validated, so that a bad `SITE_URL` or `BASE_PATH` stops the build with one clear paragraph.
+ * The settings of one site, read once from its settings file (`casefile.config.yaml`) and the
+ * environment and validated, so that a bad field, `SITE_URL` or `BASE_PATH` stops the build with
+ * one clear paragraph naming it.
  * Everything else (the integration, the pages through `virtual:casefile/settings`, the check and
  * the after-build steps) takes its settings from here instead of reading the environment itself.
  */
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { CasefileError } from "../lib/errors.ts";
+import type { z } from "zod";
+import { knownLicenses, type License } from "../lib/cite/licenses.ts";
+import { didYouMean } from "../lib/content/suggest.ts";
+import { validate } from "../lib/content/validate.ts";
+import { parseYamlFile } from "../lib/content/yaml-file.ts";
+import { CasefileError, CasefileErrors } from "../lib/errors.ts";
 import { normaliseBase } from "../lib/urls/paths.ts";
+import {
+  basePath,
+  settingsFile,
+  settingsSchema,
+  siteUrl,
+  type SettingsFile,
+} from "../schemas/settings.ts";
 
-/** What a site may set in `casefile({ … })` in astro.config.mjs; each falls back as documented. */
-const optionsSchema = z
-  .object({
-    /** Name of the site, in titles and feeds. Default: `CASEFILE_TITLE`, else "Casefile". */
-    title: z.string().min(1).optional(),
-    /** The publishing institution named in citations. Default: `CASEFILE_PUBLISHER`, else "Casefile". */
-    publisher: z.string().min(1).optional(),
-    /** Prefix of report numbers (`CF-`), put before the incident id. Default: `CASEFILE_REPORT_PREFIX`. */
-    reportPrefix: z.string().optional(),
-    /** One sentence about the site, for feeds and the home page head. */
-    description: z.string().min(1).optional(),
-  })
-  .strict();
+/** Where a fresh clone's sample site lives, inside the engine (built until a site is started). */
+export const samplesFolder = "samples";
 
-/** The options of `casefile()`. */
-export type CasefileOptions = z.input<typeof optionsSchema>;
-
-/** A site URL: http(s), origin only or with a path, as GitHub Pages gives it. */
-const siteUrl = z
-  .string()
-  .refine((value) => /^https?:\/\/[^/\s]+(\/\S*)?$/.test(value) && URL.canParse(value), {
-    error: "not an http(s) URL",
-  });
-
-/** A base path made of URL-safe segments (`/`, `/casefile/`, `name`). */
-const basePath = z
-  .string()
-  .refine((value) => /^\/?([A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*\/?$/.test(value), {
-    error: "not a path of URL-safe segments",
-  });
+/** The development server's address, which a build without a site URL falls back to. */
+const devUrl = "http://localhost:4321";
 
 /** The resolved settings of a site. */
 export interface SiteSettings {
   /** The engine's own folder (where astro.config.mjs is). */
   project: string;
-  /** The folder holding the researchers' `content/` and `data/` (`CASEFILE_SITE`, else the project). */
+  /**
+   * The folder holding the researchers' `content/`, `data/`, `urls.lock` and settings file:
+   * `CASEFILE_SITE`, else the working folder once a site is started there (it has the settings
+   * file or `content/`), else the engine's sample site.
+   */
   root: string;
+  /** True when the root is the engine's sample site, because no site has been started. */
+  samples: boolean;
   /** Astro's cache folder (`CASEFILE_CACHE_DIR`): data store, incremental pages, charts. */
   cacheDir: string;
   /** The output folder (`CASEFILE_OUT_DIR`). */
   outDir: string;
-  /** The site's URL (`SITE_URL`); locally the dev server's. */
+  /** The site's URL (`SITE_URL`, else the settings file's `url`); without either, the dev server's. */
   url: string;
-  /** False when no `SITE_URL` was given and `url` is the dev server's address. */
+  /** False when no site URL was given and `url` is the dev server's address. */
   urlGiven: boolean;
-  /** The base path (`BASE_PATH`), `/` or `/name/`. */
+  /** The base path (`BASE_PATH`, else the settings file's `base`), `/` or `/name/`. */
   base: string;
-  /** The site's name, description, publisher and report-number prefix. */
+  /** The site's name, description, publisher, language, licence, contact and report prefix. */
   config: SiteConfig;
   /** Reliability lints are errors (`--strict` or `CASEFILE_STRICT=1`). */
   strict: boolean;
@@ -65,6 +59,16 @@ export interface SiteSettings {
   lock: boolean;
   /** Show stack traces and Astro's full output (`DEBUG=casefile`). */
   debug: boolean;
+  /** Running under continuous integration (`CI=true`): a build must name its site URL. */
+  ci: boolean;
+}
+
+/** How readers reach the group. */
+interface Contact {
+  /** As written in the settings file. */
+  text: string;
+  /** The link: `mailto:` for an email address. */
+  href: string;
 }
 
 /** The settings citations, feeds and page heads need. */
@@ -77,21 +81,24 @@ export interface SiteConfig {
   publisher: string;
   /** Prefix of report numbers (e.g. `CF-`); when empty the number is the incident id alone. */
   reportNumberPrefix: string;
-  /** Language of the write-ups. */
+  /** Language of the write-ups (BCP 47). */
   language: string;
+  /** Licence of the content, when the site names one. */
+  license?: License | undefined;
+  /** How readers reach the group, when the site says. */
+  contact?: Contact | undefined;
 }
 
 /** The site description, written once. */
 const defaultDescription =
   "Incident dossiers with charts, source-reliability tables and the deduplicated text of every source.";
 
-/** The first problem of a failed parse as a CasefileError naming the setting. */
+/** The first problem of a failed parse as a CasefileError naming the variable. */
 function invalid(field: string, error: z.ZodError, hint: string): CasefileError {
-  const issue = error.issues[0];
   return new CasefileError({
-    file: field.startsWith("casefile(") ? "astro.config.mjs" : "environment",
+    file: "environment",
     field,
-    message: issue?.message ?? "invalid",
+    message: error.issues[0]?.message ?? "invalid",
     hint,
   });
 }
@@ -102,58 +109,90 @@ function given(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
+/** The folder a build reads: see `SiteSettings.root`. */
+function siteRoot(project: string, env: NodeJS.ProcessEnv): { root: string; samples: boolean } {
+  const chosen = given(env, "CASEFILE_SITE");
+  if (chosen !== undefined) return { root: resolve(chosen), samples: false };
+  const here = resolve(".");
+  if (existsSync(join(here, settingsFile)) || existsSync(join(here, "content")))
+    return { root: here, samples: false };
+  return { root: join(project, samplesFolder), samples: true };
+}
+
+/** Reads and validates a site's settings file; an absent file is all defaults. */
+function readSettingsFile(root: string): SettingsFile {
+  const path = join(root, settingsFile);
+  if (!existsSync(path)) return {};
+  const { data, lineOf } = parseYamlFile(readFileSync(path, "utf8"), settingsFile);
+  const result = validate(settingsSchema, data ?? {}, settingsFile, lineOf);
+  if (!result.ok) throw new CasefileErrors(result.problems);
+  const license = result.value.license;
+  if (typeof license === "string" && !knownLicenses.has(license))
+    throw new CasefileError({
+      file: settingsFile,
+      line: lineOf(["license"]),
+      field: "license",
+      message: `unknown licence "${license}" (known: ${[...knownLicenses.keys()].join(", ")})`,
+      hint: `${didYouMean(license, knownLicenses.keys())}write another licence as { name: …, url: https://… }`,
+    });
+  return result.value;
+}
+
+/** A contact as a link. */
+function contactOf(text: string): Contact {
+  return { text, href: /^https?:/.test(text) ? text : `mailto:${text}` };
+}
+
 /**
- * Reads the settings from the integration's options and the environment (and `--strict` among
- * the command's arguments); throws a CasefileError naming the setting when one is invalid.
+ * Reads the settings from the site's settings file and the environment (and `--strict` among the
+ * command's arguments); throws a CasefileError naming the file, line and field when one is invalid.
  */
 export function readSettings(
-  options: CasefileOptions = {},
   env: NodeJS.ProcessEnv = process.env,
   argv: readonly string[] = process.argv,
 ): SiteSettings {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success)
-    throw invalid(
-      `casefile(${parsed.error.issues[0]?.path.join(".") ?? ""})`,
-      parsed.error,
-      "the options are title, publisher, reportPrefix and description, each a string",
-    );
-  const url = given(env, "SITE_URL") ?? "http://localhost:4321";
-  const urlCheck = siteUrl.safeParse(url);
-  if (!urlCheck.success)
+  const project = fileURLToPath(new URL("../..", import.meta.url));
+  const { root, samples } = siteRoot(project, env);
+  const file = readSettingsFile(root);
+  const urlGiven = given(env, "SITE_URL");
+  if (urlGiven !== undefined && !siteUrl.safeParse(urlGiven).success)
     throw invalid(
       "SITE_URL",
-      urlCheck.error,
-      `set SITE_URL to the address the site is published at, such as https://owner.github.io (got "${url}")`,
+      siteUrl.safeParse(urlGiven).error!,
+      `set SITE_URL to the address the site is published at, such as https://owner.github.io (got "${urlGiven}")`,
     );
-  const base = given(env, "BASE_PATH") ?? "/";
-  const baseCheck = basePath.safeParse(base);
-  if (!baseCheck.success)
+  const base = given(env, "BASE_PATH");
+  if (base !== undefined && !basePath.safeParse(base).success)
     throw invalid(
       "BASE_PATH",
-      baseCheck.error,
+      basePath.safeParse(base).error!,
       `set BASE_PATH to the path the site lives under, such as /repository/ (got "${base}")`,
     );
-  const project = fileURLToPath(new URL("../..", import.meta.url));
-  const option = parsed.data;
+  const url = urlGiven ?? file.url;
+  const title = file.title ?? "Casefile";
+  const license = typeof file.license === "string" ? knownLicenses.get(file.license) : file.license;
   return {
     project,
-    root: resolve(given(env, "CASEFILE_SITE") ?? "."),
+    root,
+    samples,
     cacheDir: resolve(given(env, "CASEFILE_CACHE_DIR") ?? "./node_modules/.astro"),
     outDir: resolve(given(env, "CASEFILE_OUT_DIR") ?? "./dist"),
-    url,
-    urlGiven: given(env, "SITE_URL") !== undefined,
-    base: normaliseBase(base),
+    url: url ?? devUrl,
+    urlGiven: url !== undefined,
+    base: normaliseBase(base ?? file.base ?? "/"),
     config: {
-      title: option.title ?? given(env, "CASEFILE_TITLE") ?? "Casefile",
-      description: option.description ?? defaultDescription,
-      publisher: option.publisher ?? given(env, "CASEFILE_PUBLISHER") ?? "Casefile",
-      reportNumberPrefix: option.reportPrefix ?? given(env, "CASEFILE_REPORT_PREFIX") ?? "",
-      language: "en",
+      title,
+      description: file.description ?? defaultDescription,
+      publisher: file.publisher ?? title,
+      reportNumberPrefix: file.report_prefix ?? "",
+      language: file.language ?? "en",
+      license,
+      contact: file.contact === undefined ? undefined : contactOf(file.contact),
     },
     strict: argv.includes("--strict") || env["CASEFILE_STRICT"] === "1",
     lock: env["CASEFILE_LOCK"] === "1" && env["CI"] !== "true",
     debug: (env["DEBUG"] ?? "").split(",").includes("casefile"),
+    ci: env["CI"] === "true",
   };
 }
 

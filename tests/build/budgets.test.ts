@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildSite,
   listFiles,
-  projectRoot,
+  sampleSite,
   readPages,
   type BuildRun,
 } from "../helpers/build-site.ts";
@@ -14,7 +14,7 @@ import {
 /** Page budgets (issue 7): bytes after gzip level 9. */
 const BUDGET = { htmlPlusCss: 50 * 1024, javascript: 30 * 1024 };
 
-const incidents = listFiles(join(projectRoot, "content/incidents"))
+const incidents = listFiles(join(sampleSite, "content/incidents"))
   .filter((file) => file.endsWith(".mdx"))
   .map((file) => file.replace(/\.mdx$/, ""));
 
@@ -106,9 +106,9 @@ describe("page budgets of the sample site", () => {
         /<script\b[\s\S]*?<\/script>/g,
         "",
       );
-      const mdx = readFileSync(join(projectRoot, "content/incidents", `${id}.mdx`), "utf8");
+      const mdx = readFileSync(join(sampleSite, "content/incidents", `${id}.mdx`), "utf8");
       const data = parse(
-        readFileSync(join(projectRoot, "data/incidents", id, "sources.yaml"), "utf8"),
+        readFileSync(join(sampleSite, "data/incidents", id, "sources.yaml"), "utf8"),
       ) as {
         sources: { id: string }[];
         claims?: { id: string }[];

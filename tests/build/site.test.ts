@@ -7,7 +7,7 @@ import { checkLinks } from "../../src/lib/urls/link-check.ts";
 import {
   buildSite,
   listFiles,
-  projectRoot,
+  sampleSite,
   readPages,
   type BuildRun,
 } from "../helpers/build-site.ts";
@@ -18,7 +18,7 @@ const samples = [
   "2017-venezuela-binary-guardians-defacement",
 ];
 const outletIds = (
-  parse(readFileSync(join(projectRoot, "data/outlets.yaml"), "utf8")) as { id: string }[]
+  parse(readFileSync(join(sampleSite, "data/outlets.yaml"), "utf8")) as { id: string }[]
 ).map((outlet) => outlet.id);
 
 let build: BuildRun;
@@ -47,6 +47,24 @@ describe("the sample site built under /casefile/", () => {
     for (const id of samples) expect(files).toContain(`incidents/${id}/index.html`);
     for (const id of outletIds) expect(files).toContain(`outlets/${id}/index.html`);
     expect(files).toContain(".nojekyll");
+  });
+
+  it("names the licence of samples/casefile.config.yaml on every page and in the citations", () => {
+    const license = "https://creativecommons.org/licenses/by/4.0/";
+    for (const [path, html] of pages)
+      if (!html.includes('http-equiv="refresh"'))
+        expect(html, path).toContain(`Licence: <a rel="license" href="${license}">CC BY 4.0</a>`);
+    for (const id of samples) {
+      const html = page(`incidents/${id}/index.html`);
+      expect(html).toContain(`<meta name="DC.rights" content="${license}"`);
+      expect(html).toContain(`"license":"${license}"`);
+      const csl = JSON.parse(
+        readFileSync(join(build.outDir, `incidents/${id}/cite.json`), "utf8"),
+      ) as {
+        license?: string;
+      }[];
+      expect(csl[0]?.license).toBe(license);
+    }
   });
 
   it("prefixes every internal href and src with the base path, and each resolves to a file and anchor", () => {
@@ -89,7 +107,7 @@ describe("the sample site built under /casefile/", () => {
     const id = "2021-bolivia-oep-results-site-intrusion";
     const sha = (file: string) =>
       createHash("sha256")
-        .update(readFileSync(join(projectRoot, "data/archives/2021-bolivia", file)))
+        .update(readFileSync(join(sampleSite, "data/archives/2021-bolivia", file)))
         .digest("hex");
     const url =
       "https://www.telesurenglish.net/news/Bolivia-Electoral-Body-Reports-Cyber-Intrusion-From-Abroad-During-Count-20210310-0004.html";
@@ -102,7 +120,7 @@ describe("the sample site built under /casefile/", () => {
       ] as const) {
         const hash = sha(file);
         expect(html, `${path}: ${file}`).toContain(
-          `${format} · ${(readFileSync(join(projectRoot, "data/archives/2021-bolivia", file)).length / 1000).toFixed(1)} KB · SHA-256 <code class="hash" title="${hash}">${hash.slice(0, 12)}…</code>`,
+          `${format} · ${(readFileSync(join(sampleSite, "data/archives/2021-bolivia", file)).length / 1000).toFixed(1)} KB · SHA-256 <code class="hash" title="${hash}">${hash.slice(0, 12)}…</code>`,
         );
         expect(html).toContain(`<code>${hash}</code>`);
         expect(html).toContain(time);

@@ -33,7 +33,7 @@ describe("the URL lock", () => {
     );
     expect(run.stderr).toContain(`published URL /incidents/${oldId}/cite.bib would vanish`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 300_000);
 
   it("keeps the old URLs working with redirect_from: a redirect page for pages, the same bytes for files", () => {
     const site = copySampleSite();
@@ -52,5 +52,5 @@ describe("the URL lock", () => {
       readFileSync(join(run.outDir, `incidents/${newId}/cite.bib`), "utf8"),
     );
     expect(existsSync(join(run.outDir, `incidents/${oldId}/sources/index.html`))).toBe(true);
-  });
+  }, 300_000);
 });

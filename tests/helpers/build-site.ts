@@ -5,6 +5,12 @@ import { dirname, join, relative } from "node:path";
 /** The project root. */
 export const projectRoot = new URL("../../", import.meta.url).pathname;
 
+/**
+ * The sample site the engine ships (samples/): tests build it by name, never the project's own
+ * `content/` and `data/`, which are the research group's once it starts its site.
+ */
+export const sampleSite = join(projectRoot, "samples");
+
 /** Variables Vitest and Vite set that would change how a child build behaves. */
 const viteNames = new Set([
   "BASE_URL",
@@ -64,7 +70,7 @@ export function removeBuild(outDir: string): void {
   if (outDir.startsWith(buildsFolder)) rmSync(dirname(outDir), { recursive: true, force: true });
 }
 
-/** Builds a site (the project's own content unless `site` is given) into a fresh, isolated folder. */
+/** Builds a site (the sample site unless `site` is given) into a fresh, isolated folder. */
 export function buildSite(
   options: { site?: string; base?: string; args?: string[]; env?: Record<string, string> } = {},
 ): BuildRun {
@@ -80,7 +86,7 @@ export function buildSite(
         CASEFILE_CACHE_DIR: cacheDir,
         BASE_PATH: options.base ?? "/",
         SITE_URL: "https://example.org",
-        CASEFILE_SITE: options.site ?? "",
+        CASEFILE_SITE: options.site ?? sampleSite,
         NO_COLOR: "1",
         ASTRO_TELEMETRY_DISABLED: "1",
         ...options.env,

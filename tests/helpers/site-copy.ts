@@ -21,11 +21,9 @@ export function edit(root: string, file: string, from: string | RegExp, to: stri
 /** The minimal valid fixture site. */
 export const minimalSite = new URL("../fixtures/sites/minimal/", import.meta.url).pathname;
 
-/** Copies the project's own sample site (content/, data/, urls.lock) to a temporary folder. */
+/** Copies the engine's sample site (samples/: content, data, urls.lock, settings) to a temporary folder. */
 export function copySampleSite(): string {
-  const project = new URL("../../", import.meta.url).pathname;
   const root = mkdtempSync(join(tmpdir(), "casefile-sample-"));
-  for (const part of ["content", "data", "urls.lock"])
-    cpSync(join(project, part), join(root, part), { recursive: true });
+  cpSync(new URL("../../samples/", import.meta.url).pathname, root, { recursive: true });
   return root;
 }

@@ -43,4 +43,25 @@ describe("the incident feed", () => {
   it("names no author in <author>, which RSS 2.0 keeps for e-mail addresses", () => {
     expect(feed).not.toContain("<author>");
   });
+
+  it("names the site's language, licence and publisher in the channel", async () => {
+    const licensed = await getRssString(
+      incidentFeed({
+        title: "Election Watch Lab",
+        description: "Incident dossiers.",
+        site: "https://ewlab.example/",
+        self: "https://ewlab.example/feed.xml",
+        publisher: "Election Watch Lab & Universidad X",
+        language: "es",
+        license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+        incidents: [],
+      }),
+    );
+    expect(licensed).toContain(
+      '<atom:link href="https://ewlab.example/feed.xml" rel="self" type="application/rss+xml"/>' +
+        "<language>es</language>" +
+        "<copyright>CC BY 4.0: https://creativecommons.org/licenses/by/4.0/</copyright>" +
+        "<dc:publisher>Election Watch Lab &amp; Universidad X</dc:publisher>",
+    );
+  });
 });

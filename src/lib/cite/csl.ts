@@ -34,6 +34,8 @@ export interface CslItem {
   genre: string;
   /** The incident summary. */
   abstract: string;
+  /** Address of the content's licence (CSL 1.0.2 `license`), when the site names one. */
+  license?: string;
 }
 
 /** What citations call an incident write-up: the kind of report (CSL `genre`, BibTeX `type`). */
@@ -56,5 +58,6 @@ export function incidentCsl(input: CitationInput): CslItem {
     abstract: incident.summary,
   };
   if (reportNumber !== undefined && reportNumber !== "") item.number = reportNumber;
+  if (input.license !== undefined) item.license = input.license;
   return item;
 }

@@ -47,6 +47,17 @@ export function citationFormats(csl: CslItem): Readonly<CitationFormats> {
   return formats;
 }
 
+/**
+ * CSL-JSON with the item's `license` (CSL 1.0.2), which citation-js 0.8 leaves out of its output;
+ * written in citation-js's own layout (two-space indent).
+ */
+function withLicense(cslJson: string, csl: CslItem): string {
+  if (csl.license === undefined) return cslJson;
+  const items = JSON.parse(cslJson) as Record<string, unknown>[];
+  for (const item of items) item["license"] = csl.license;
+  return JSON.stringify(items, null, 2);
+}
+
 /** The formats of one CSL item. */
 function formatCitations(csl: CslItem): CitationFormats {
   // BibTeX and RIS have no version field that citation-js writes; a note carries it instead.
@@ -74,7 +85,7 @@ function formatCitations(csl: CslItem): CitationFormats {
   return {
     bibtex: oneTrailingNewline(bibtexEntry(withNote)),
     ris: oneTrailingNewline(risRecord(withNote)),
-    cslJson: oneTrailingNewline(new Cite(csl).format("data", { format: "text" })),
+    cslJson: oneTrailingNewline(withLicense(new Cite(csl).format("data", { format: "text" }), csl)),
     reference: `${reference} ${accessedPlaceholder}`,
   };
 }

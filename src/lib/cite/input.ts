@@ -12,4 +12,6 @@ export interface CitationInput {
   publisher: string;
   /** Report number, when the site configures a numbering scheme. */
   reportNumber?: string | undefined;
+  /** Address of the content's licence, when the site names one. */
+  license?: string | undefined;
 }

@@ -41,6 +41,7 @@ export function jsonLd(input: JsonLdInput): JsonLd {
     inLanguage: input.language ?? "en",
     author: incident.authors.map((author) => authorNode(citedName(author))),
     publisher: { "@type": "Organization", name: publisher },
+    ...(input.license === undefined ? {} : { license: input.license }),
     datePublished: incident.published,
     dateModified: versionDay(incident),
     version: versionDay(incident),

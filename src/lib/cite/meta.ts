@@ -57,6 +57,7 @@ export function citationMeta(input: MetaInput): MetaTag[] {
     // generic "Text" showed there. The kind of report, as the citation files name it, reads right.
     named("DC.type", dossierGenre),
     named("DC.language", input.language ?? "en"),
+    ...(input.license === undefined ? [] : [named("DC.rights", input.license)]),
     // Open Graph, for link previews.
     property("og:title", incident.title),
     property("og:type", "article"),

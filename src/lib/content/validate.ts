@@ -39,6 +39,9 @@ const fieldHints = new Map<string, string>(
       "A completely reliable, B usually, C fairly, D not usually, E unreliable, F cannot be judged",
     credibility:
       "1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged",
+    language: "write a language tag such as en, es or pt-BR",
+    base: "write the path the site lives under, such as /repository/, or / for the root",
+    contact: "write an email address, or a web address starting with https://",
   }),
 );
 

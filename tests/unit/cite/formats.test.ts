@@ -121,6 +121,14 @@ describe("citationFormats", () => {
     expect(item["author"]).toEqual(incidentCsl(input).author);
   });
 
+  it("writes the site's licence into the CSL-JSON, which citation-js would leave out", () => {
+    const license = "https://creativecommons.org/licenses/by/4.0/";
+    const licensed = citationFormats(incidentCsl({ ...input, license }));
+    expect(JSON.parse(licensed.cslJson)).toEqual([incidentCsl({ ...input, license })]);
+    expect(parsed(licensed.cslJson)["license"]).toBe(license);
+    expect(formats.cslJson).not.toContain("license");
+  });
+
   it("formats an APA reference naming the version and leaving the access date to the reader", () => {
     expect(formats.reference).toBe(
       "Pérez, A. M., van der Berg, J., & Digital Forensic Lab. (2024). DDoS on the CNE results site </script> " +
