@@ -7,7 +7,7 @@
  * collector (once within it, once into the old generation), and at 100 MB of captures that
  * copying costs more than the join.
  */
-import type { CasefileProblem } from "../errors.ts";
+import { inFile, type CasefileProblem } from "../errors.ts";
 import { extractCapture, type CaptureEncoding, type TextBlock } from "./formats/index.ts";
 import type { CaptureInput } from "./types.ts";
 
@@ -59,7 +59,7 @@ export function* readInBatches(inputs: readonly CaptureInput[]): Generator<Batch
   let wideChars = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    const { text, encoding, blocks, warnings } = extractCapture(input);
+    const { text, encoding, blocks, warnings } = inFile(input.file, () => extractCapture(input));
     const wide = WIDE.test(text);
     batch.push({ input, encoding, text, blocks, warnings, wide });
     if (wide) wideChars += text.length;
