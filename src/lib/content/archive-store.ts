@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Archive, CaptureInput } from "../archive/types.ts";
 import { listCaptures } from "./captures.ts";
 import { diskCache, type DiskCache } from "./disk-cache.ts";
+import { isPacked, unpackArchive } from "./archive-packing.ts";
 import { readFileSync } from "node:fs";
 
 /**
@@ -12,7 +13,7 @@ import { readFileSync } from "node:fs";
  */
 
 /** Version of the cached archive's shape; bump it when the engine's output changes. */
-const engineVersion = "4";
+const engineVersion = "5";
 
 /** The captures of a site with their digest over every path and bytes (and the engine version). */
 export interface DigestedCaptures {
@@ -53,5 +54,7 @@ export function archiveKey(digest: string): string {
  */
 export function storedArchive(digest: string, cache: DiskCache): Archive | undefined {
   const text = cache.read(archiveKey(digest));
-  return text === undefined ? undefined : (JSON.parse(text) as Archive);
+  if (text === undefined) return undefined;
+  const data = JSON.parse(text) as unknown;
+  return isPacked(data) ? unpackArchive(data) : (data as Archive);
 }
