@@ -2,7 +2,7 @@
  * `npm run bench:adversarial [-- --quick] [-- --timeout <seconds>]`: runs the pathological
  * capture shapes of issue 18 (see `bench/adversarial-shapes.ts`) at growing sizes (0.25, 1, 4 and
  * 16 MB; --quick stops at 1 MB) through the archive engine as `npm run check` does
- * (`processArchive` over a site's `data/archives/`, then `checkCaptures`), each size in its own
+ * (`processArchive` over a site's `data/archives/`, which reads each capture once), each size in its own
  * process after a warm-up on prose, and prints a table: shape, size, seconds (wall-clock and CPU),
  * CPU seconds per MB, and the ratio of that to ordinary prose of the same size. Writes
  * bench/results/adversarial.json.
@@ -21,7 +21,6 @@ import { fileURLToPath } from "node:url";
 import { generateCorpus } from "../src/lib/archive/corpus.ts";
 import { processCaptures } from "../src/lib/archive/index.ts";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
-import { checkCaptures } from "../src/lib/content/captures.ts";
 import { formatProblem, isCasefileError, problemsOf } from "../src/lib/errors.ts";
 import { adversarialShapes } from "./bench/adversarial-shapes.ts";
 
@@ -65,7 +64,6 @@ function measure(shapeName: string, megabytes: number): AdversarialRow {
     const cpu = process.cpuUsage();
     try {
       processArchive(root, join(root, "cache"));
-      checkCaptures(root);
     } catch (error) {
       if (!isCasefileError(error)) throw error;
       row.problem = problemsOf(error).map(formatProblem).join(" ");

@@ -67,10 +67,10 @@ function writeUpProblems(
 }
 
 /**
- * The site's captures, checked and processed. Claimed for this process first: the build beside
- * this check waits for its archive rather than process the captures too. Processed at once
- * unless a capture is too large to try; every unreadable capture is then listed by
- * `checkCaptures`, not only the engine's first. (A function of its own, so that the captures'
+ * The site's captures, checked and processed, each read once. Claimed for this process first: the
+ * build beside this check waits for its archive rather than process the captures too. Processed
+ * at once unless a capture is too large to try; when that fails (or is not tried), every
+ * unreadable capture is listed by `checkCaptures`, not only the engine's first. (A function of its own, so that the captures'
  * bytes can be collected as soon as it returns.)
  */
 function archiveChecked(root: string): {
@@ -90,6 +90,9 @@ function archiveChecked(root: string): {
   } finally {
     release();
   }
+  // An archive made (or cached for these very bytes) read every capture: checking them again
+  // would read each a second time. Without one, every unreadable capture is listed.
+  if (archive) return { archive, captureErrors: [] };
   const unreadable = checkCaptures(root, captures.inputs);
   return { archive, captureErrors: unreadable.length > 0 ? unreadable : archiveErrors };
 }

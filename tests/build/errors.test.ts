@@ -57,6 +57,28 @@ describe("a build with broken input", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 180_000);
 
+  it("reports an internal error while a page renders as one paragraph naming the write-up", () => {
+    const site = copySite(minimalSite);
+    const incident = "content/incidents/2020-example-ddos.mdx";
+    writeFileSync(
+      join(site, "data/incidents/2020-example-ddos/ips.csv"),
+      "day,ips\n2020-05-04,3\n",
+    );
+    // A spec whose marks throw when read: past the plot function's own guard, inside the drawing.
+    edit(
+      site,
+      incident,
+      "## What happened",
+      '## What happened\n\n<Chart data="ips.csv" caption="Throws inside" plot={(d) => ({ get marks() { throw new TypeError("marks exploded"); } })} />\n',
+    );
+    const run = buildSite({ site });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `error: ${incident}: Casefile could not process this (marks exploded). Hint: if nothing is wrong with it, this is a bug in Casefile: please report it with this paragraph (DEBUG=casefile adds the stack)\n`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, 180_000);
+
   it("builds the minimal fixture site", () => {
     const run = buildSite({ site: minimalSite });
     expect(run.stderr).not.toMatch(/error/i);

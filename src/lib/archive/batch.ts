@@ -7,7 +7,7 @@
  * collector (once within it, once into the old generation), and at 100 MB of captures that
  * copying costs more than the join.
  */
-import type { CasefileProblem } from "../errors.ts";
+import { inFile, type CasefileProblem } from "../errors.ts";
 import {
   extractCapture,
   formatOf,
@@ -74,7 +74,9 @@ export function* readInBatches(inputs: readonly CaptureInput[]): Generator<Batch
   let wideChars = 0;
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    const { text, encoding, blocks, warnings, metadata, attachment } = extractCapture(input);
+    const { text, encoding, blocks, warnings, metadata, attachment } = inFile(input.file, () =>
+      extractCapture(input),
+    );
     const wide = WIDE.test(text);
     const read: CaptureRead = { format: formatOf(input).name };
     if (metadata !== undefined) read.metadata = metadata;

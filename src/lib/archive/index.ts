@@ -3,7 +3,7 @@
  * formats (captures → text blocks) → segment → boilerplate → duplicates → cluster → documents →
  * ledger (verified: every text block accounted for).
  */
-import { CasefileError, type CasefileProblem } from "../errors.ts";
+import { CasefileError, inFile, type CasefileProblem } from "../errors.ts";
 import {
   boilerplateLegend,
   labelArticle,
@@ -121,98 +121,101 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   const mismatch = sidecars.problems[0];
   if (mismatch !== undefined) throw new CasefileError(mismatch);
   for (const capture of readInBatches(inputs)) {
-    const { input, encoding, text, joined, start, read } = capture;
-    append(warnings, capture.warnings);
-    // Each block's text, sliced from the batch's joined string (see `batch.ts`), its line and
-    // where it starts there: one loop (typed-array `from` and `reduce` call back per block, which
-    // a capture of a million blank lines notices).
-    const count = capture.blocks.length;
-    const raw = new Array<string>(count);
-    const blockLines = new Int32Array(count);
-    const starts = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const block = capture.blocks[i]!;
-      raw[i] = joined.slice(start + block.from, start + block.to);
-      blockLines[i] = block.line;
-      starts[i] = start + block.from;
-    }
-    const blockSeen = blockMarks(blockLines, raw);
-    marks.set(input.file, blockSeen);
-    let filled = 0;
-    for (const mark of blockSeen) filled += mark;
-    // An attachment has no text by design; a format that said why it found none has said enough.
-    if (filled === 0 && !read.attachment && capture.warnings.length === 0) {
-      warnings.push({
-        file: input.file,
-        message: "is empty (no text to archive)",
-        hint: "paste the page's text into the capture or remove the file",
-      });
-    }
-    const wrapped = isHardWrapped(raw);
-    files.push({
-      file: input.file,
-      encoding,
-      bytes: input.bytes.length,
-      lines: filled,
-      wrapped,
-      documents: [],
-      provenance: provenanceOf(input, read.format, read.metadata, sidecars.folders),
-      ...(read.attachment ? { attachment: true as const } : {}),
-    });
-    const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };
-    const blocks = toBlocks(input.file, raw, wrapped, whole);
-    // Blocks the format labelled itself (a saved page's menus and footers) stay out of the
-    // capture's articles, so that they neither cut nor colour them; they are listed in place.
-    const preset = presetLines(capture.blocks);
-    const outside = preset ? blocks.filter((block) => preset.has(block.startLine)) : [];
-    let next = 0;
-    /** Adds the format-labelled blocks before `line` to an article, as labelled pieces. */
-    const addOutside = (model: ArticleModel, a: number, line: number): void => {
-      for (; next < outside.length && outside[next]!.startLine < line; next++) {
-        model.pieces.push(pieces.length);
-        pieces.push(pieceOf(outside[next]!, a, outsideMainContentLabel, "body", -1));
+    // An internal error names the capture it was thrown on (see `inFile`).
+    inFile(capture.input.file, () => {
+      const { input, encoding, text, joined, start, read } = capture;
+      append(warnings, capture.warnings);
+      // Each block's text, sliced from the batch's joined string (see `batch.ts`), its line and
+      // where it starts there: one loop (typed-array `from` and `reduce` call back per block, which
+      // a capture of a million blank lines notices).
+      const count = capture.blocks.length;
+      const raw = new Array<string>(count);
+      const blockLines = new Int32Array(count);
+      const starts = new Int32Array(count);
+      for (let i = 0; i < count; i++) {
+        const block = capture.blocks[i]!;
+        raw[i] = joined.slice(start + block.from, start + block.to);
+        blockLines[i] = block.line;
+        starts[i] = start + block.from;
       }
-    };
-    const captureArticles = segmentBlocks(
-      input.file,
-      preset ? blocks.filter((block) => !preset.has(block.startLine)) : blocks,
-    );
-    if (captureArticles.length === 0 && outside.length > 0)
-      captureArticles.push({ file: input.file, index: 0, blocks: [], start: "file" });
-    for (const [k, article] of captureArticles.entries()) {
-      const a = articles.length;
-      const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
-      const labels = labelArticle(article.blocks);
-      let contentSeen = 0;
-      let headline = false;
-      article.blocks.forEach((block, i) => {
-        addOutside(model, a, block.startLine);
-        const label = labels[i];
-        let role = label ? "body" : roleOf(block.text);
-        if (
-          !label &&
-          !headline &&
-          contentSeen < HEADLINE_WINDOW &&
-          role === "body" &&
-          isHeadlineShaped(block.text) &&
-          !isProse(block.text)
-        ) {
-          role = "headline";
-          headline = true;
-          model.headline = pieces.length;
-        }
-        if (!label) contentSeen++;
-        model.pieces.push(pieces.length);
-        // Exact duplicates: one distinct text per normalised key, found as we read.
-        const unique = label ? -1 : uniqueOfBlock(exact, block, joined);
-        pieces.push(pieceOf(block, a, label, role, unique));
+      const blockSeen = blockMarks(blockLines, raw);
+      marks.set(input.file, blockSeen);
+      let filled = 0;
+      for (const mark of blockSeen) filled += mark;
+      // An attachment has no text by design; a format that said why it found none has said enough.
+      if (filled === 0 && !read.attachment && capture.warnings.length === 0) {
+        warnings.push({
+          file: input.file,
+          message: "is empty (no text to archive)",
+          hint: "paste the page's text into the capture or remove the file",
+        });
+      }
+      const wrapped = isHardWrapped(raw);
+      files.push({
+        file: input.file,
+        encoding,
+        bytes: input.bytes.length,
+        lines: filled,
+        wrapped,
+        documents: [],
+        provenance: provenanceOf(input, read.format, read.metadata, sidecars.folders),
+        ...(read.attachment ? { attachment: true as const } : {}),
       });
-      if (k === captureArticles.length - 1) addOutside(model, a, Infinity);
-      articles.push(model);
-    }
-    bytes += input.bytes.length;
-    lines += filled;
-    blankLines += raw.length - filled;
+      const whole = { text: joined, starts, lines: blockLines, ascii: isAscii(text) };
+      const blocks = toBlocks(input.file, raw, wrapped, whole);
+      // Blocks the format labelled itself (a saved page's menus and footers) stay out of the
+      // capture's articles, so that they neither cut nor colour them; they are listed in place.
+      const preset = presetLines(capture.blocks);
+      const outside = preset ? blocks.filter((block) => preset.has(block.startLine)) : [];
+      let next = 0;
+      /** Adds the format-labelled blocks before `line` to an article, as labelled pieces. */
+      const addOutside = (model: ArticleModel, a: number, line: number): void => {
+        for (; next < outside.length && outside[next]!.startLine < line; next++) {
+          model.pieces.push(pieces.length);
+          pieces.push(pieceOf(outside[next]!, a, outsideMainContentLabel, "body", -1));
+        }
+      };
+      const captureArticles = segmentBlocks(
+        input.file,
+        preset ? blocks.filter((block) => !preset.has(block.startLine)) : blocks,
+      );
+      if (captureArticles.length === 0 && outside.length > 0)
+        captureArticles.push({ file: input.file, index: 0, blocks: [], start: "file" });
+      for (const [k, article] of captureArticles.entries()) {
+        const a = articles.length;
+        const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
+        const labels = labelArticle(article.blocks);
+        let contentSeen = 0;
+        let headline = false;
+        article.blocks.forEach((block, i) => {
+          addOutside(model, a, block.startLine);
+          const label = labels[i];
+          let role = label ? "body" : roleOf(block.text);
+          if (
+            !label &&
+            !headline &&
+            contentSeen < HEADLINE_WINDOW &&
+            role === "body" &&
+            isHeadlineShaped(block.text) &&
+            !isProse(block.text)
+          ) {
+            role = "headline";
+            headline = true;
+            model.headline = pieces.length;
+          }
+          if (!label) contentSeen++;
+          model.pieces.push(pieces.length);
+          // Exact duplicates: one distinct text per normalised key, found as we read.
+          const unique = label ? -1 : uniqueOfBlock(exact, block, joined);
+          pieces.push(pieceOf(block, a, label, role, unique));
+        });
+        if (k === captureArticles.length - 1) addOutside(model, a, Infinity);
+        articles.push(model);
+      }
+      bytes += input.bytes.length;
+      lines += filled;
+      blankLines += raw.length - filled;
+    });
     options.onProgress?.(bytes, total, "reading");
   }
   return { pieces, articles, files, warnings, bytes, lines, blankLines, marks };

@@ -16,7 +16,8 @@ export interface SourceCell {
   field: string;
 }
 
-type Reading =
+/** One cell read on its own, before its column's type is known. */
+export type Reading =
   | { kind: "empty" }
   | { kind: "number"; value: number }
   | { kind: "boolean"; value: boolean }
@@ -56,6 +57,74 @@ function readText(value: SourceCell["value"], numbersFromText: boolean): Reading
   return reading;
 }
 
+/** How many cells of a column read as each kind, to decide its type (see `columnType`). */
+export interface ColumnTally {
+  /** Cells that are not empty. */
+  filled: number;
+  /** Cells that read as numbers. */
+  numbers: number;
+  /** Cells that read as true or false. */
+  booleans: number;
+  /** Cells that read as dates, valid or not. */
+  dates: number;
+}
+
+/** A tally of no cells. */
+export function emptyTally(): ColumnTally {
+  return { filled: 0, numbers: 0, booleans: 0, dates: 0 };
+}
+
+/** Reads one cell as `typeColumn` would and counts it in `tally`; returns the reading. */
+export function tallyCell(
+  tally: ColumnTally,
+  value: SourceCell["value"],
+  numbersFromText: boolean,
+): Reading {
+  const reading = readText(value, numbersFromText);
+  if (reading.kind === "empty") return reading;
+  tally.filled++;
+  if (reading.kind === "number") tally.numbers++;
+  else if (reading.kind === "boolean") tally.booleans++;
+  else if (reading.kind === "date" || reading.kind === "bad-date") tally.dates++;
+  return reading;
+}
+
+/** The type of a column whose cells were counted in `tally`: the kind most of them are. */
+export function columnType(tally: ColumnTally): ColumnType {
+  const { filled } = tally;
+  if (filled > 0 && tally.booleans === filled) return "boolean";
+  if (filled > 0 && tally.numbers * 2 > filled) return "number";
+  if (filled > 0 && tally.dates * 2 > filled) return "date";
+  return "string";
+}
+
+/** True when a cell read as `reading` has a place in a column of `type`. */
+export function fitsType(reading: Reading, type: ColumnType): boolean {
+  return reading.kind === "empty" || type === "string" || reading.kind === type;
+}
+
+/** The error for a cell that does not fit its column's type (see `fitsType`). */
+export function misfitError(
+  name: string,
+  type: ColumnType,
+  reading: Reading,
+  cell: SourceCell | undefined,
+  file: string,
+): CasefileError {
+  const shown = JSON.stringify(textOf(cell?.value ?? ""));
+  const problem =
+    reading.kind === "bad-date"
+      ? `${shown} ${reading.reason}`
+      : `${shown} is not ${type === "date" ? "a date" : "a number"}`;
+  return new CasefileError({
+    file,
+    line: cell?.line,
+    field: cell?.line === undefined ? cell?.field : name,
+    message: `column "${name}" holds ${type === "date" ? "dates" : "numbers"}, but ${problem}`,
+    hint: type === "date" ? typeHints.date : typeHints.number,
+  });
+}
+
 /**
  * Types one column. `numbersFromText` is true for CSV, where every cell is text; JSON and YAML
  * strings stay strings unless they are ISO dates.
@@ -66,32 +135,14 @@ export function typeColumn(
   file: string,
   numbersFromText: boolean,
 ): { column: Column; values: Value[] } {
-  const readings = cells.map((cell) => readText(cell.value, numbersFromText));
-  const filled = readings.filter((r) => r.kind !== "empty");
-  const count = (kind: Reading["kind"]): number => filled.filter((r) => r.kind === kind).length;
-  const dates = count("date") + count("bad-date");
-  let type: ColumnType = "string";
-  if (filled.length > 0 && count("boolean") === filled.length) type = "boolean";
-  else if (filled.length > 0 && count("number") * 2 > filled.length) type = "number";
-  else if (filled.length > 0 && dates * 2 > filled.length) type = "date";
-
+  const tally = emptyTally();
+  const readings = cells.map((cell) => tallyCell(tally, cell.value, numbersFromText));
+  const type = columnType(tally);
   const values = readings.map((reading, index): Value => {
     if (reading.kind === "empty") return null;
     if (type === "string") return textOf(cells[index]?.value ?? "");
     if (reading.kind === type) return reading.value;
-    const cell = cells[index];
-    const shown = JSON.stringify(textOf(cell?.value ?? ""));
-    const problem =
-      reading.kind === "bad-date"
-        ? `${shown} ${reading.reason}`
-        : `${shown} is not ${type === "date" ? "a date" : "a number"}`;
-    throw new CasefileError({
-      file,
-      line: cell?.line,
-      field: cell?.line === undefined ? cell?.field : name,
-      message: `column "${name}" holds ${type === "date" ? "dates" : "numbers"}, but ${problem}`,
-      hint: type === "date" ? typeHints.date : typeHints.number,
-    });
+    throw misfitError(name, type, reading, cells[index], file);
   });
   return { column: { name, type }, values };
 }

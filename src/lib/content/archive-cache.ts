@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { processCaptures, type Archive } from "../archive/index.ts";
 import { claimEntry } from "./disk-cache.ts";
+import { packArchive } from "./archive-packing.ts";
 import {
   archiveCache,
   archiveKey,
@@ -52,7 +53,7 @@ export function processArchive(
     const milliseconds = Math.round(performance.now() - started);
     let written = false;
     try {
-      written = cache.write(key, JSON.stringify(archive));
+      written = cache.write(key, JSON.stringify(packArchive(archive)));
     } catch {
       // An archive too large for one string is processed again next time, like a read-only checkout.
     }

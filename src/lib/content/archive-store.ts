@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Archive, CaptureInput } from "../archive/types.ts";
 import { listCaptures } from "./captures.ts";
 import { diskCache, type DiskCache } from "./disk-cache.ts";
+import { isPacked, unpackArchive } from "./archive-packing.ts";
 import { readFileSync } from "node:fs";
 
 /**
@@ -53,5 +54,7 @@ export function archiveKey(digest: string): string {
  */
 export function storedArchive(digest: string, cache: DiskCache): Archive | undefined {
   const text = cache.read(archiveKey(digest));
-  return text === undefined ? undefined : (JSON.parse(text) as Archive);
+  if (text === undefined) return undefined;
+  const data = JSON.parse(text) as unknown;
+  return isPacked(data) ? unpackArchive(data) : (data as Archive);
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDataFile } from "../charts/data.ts";
+import { checkDataFile } from "../charts/data.ts";
 import {
   CasefileError,
   inFile,
@@ -75,9 +75,10 @@ function unsafeName(file: string, name: string): CasefileProblem | undefined {
 const ownSchemaFiles = new Set(["sources.yaml", "events.csv"]);
 
 /**
- * Parses every chart data file of the given incidents as a chart would (CSV, TSV, JSON, YAML),
- * so that a bad file is reported by `npm run check` before any page is built; a data file whose
- * name a link cannot carry as written is a problem too.
+ * Checks every chart data file of the given incidents as a chart would read it (CSV, TSV, JSON,
+ * YAML), so that a bad file is reported by `npm run check` before any page is built, without
+ * keeping its table (see `checkDataFile`): a large file no chart draws costs little memory. A data
+ * file whose name a link cannot carry as written is a problem too.
  */
 export function checkDataFiles(root: string, incidentIds: readonly string[]): CasefileProblem[] {
   const problems: CasefileProblem[] = [];
@@ -88,7 +89,7 @@ export function checkDataFiles(root: string, incidentIds: readonly string[]): Ca
       if (badName) problems.push(badName);
       if (ownSchemaFiles.has(name)) continue;
       try {
-        inFile(file, () => parseDataFile(name, readFileSync(join(root, file), "utf8"), file));
+        inFile(file, () => checkDataFile(name, readFileSync(join(root, file), "utf8"), file));
       } catch (error) {
         if (!isCasefileError(error)) throw error;
         append(problems, problemsOf(error));

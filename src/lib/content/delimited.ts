@@ -8,7 +8,7 @@ import { csvParseRows, tsvParseRows } from "d3-dsv";
 import { CasefileError } from "../errors.ts";
 
 /** One record of a delimited file: its cells in header order and the line it starts on. */
-interface DelimitedRecord {
+export interface DelimitedRecord {
   /** 1-based line where the record starts. */
   line: number;
   /** The cells, one per column. */
@@ -32,9 +32,51 @@ export type Delimiter = "," | "\t";
  * line where it is.
  */
 export function readDelimited(text: string, file: string, delimiter: Delimiter): DelimitedTable {
+  const records: DelimitedRecord[] = [];
+  const columns = eachDelimitedRecord(text, file, delimiter, (record) => records.push(record));
+  return { columns, records };
+}
+
+/**
+ * Reads delimited text as `readDelimited` does, handing each record to `visit` as it is read
+ * instead of keeping them: a large file is checked in the memory of one record. Returns the
+ * column names.
+ */
+export function eachDelimitedRecord(
+  text: string,
+  file: string,
+  delimiter: Delimiter,
+  visit: (record: DelimitedRecord) => void,
+): string[] {
   const body = text.replace(/^\uFEFF/, "");
   checkQuotesClosed(body, file, delimiter);
-  const [header, ...rows] = (delimiter === "," ? csvParseRows : tsvParseRows)(body);
+  let columns: string[] | undefined;
+  // A record spans one line plus the line breaks inside its quoted cells.
+  let line = 1;
+  (delimiter === "," ? csvParseRows : tsvParseRows)(body, (fields): null => {
+    const start = line;
+    line += breaksIn(fields);
+    if (columns === undefined) {
+      columns = headerOf(fields, file);
+      return null;
+    }
+    if (fields.length === 1 && fields[0] === "" && columns.length > 1) return null;
+    if (fields.length !== columns.length) {
+      throw new CasefileError({
+        file,
+        line: start,
+        message: `row has ${fields.length} ${fields.length === 1 ? "field" : "fields"} but the header has ${columns.length} (${columns.join(", ")})`,
+        hint: "Quote cells that contain commas, and give every row one cell per column (leave a cell empty for no value)",
+      });
+    }
+    visit({ line: start, fields });
+    return null;
+  });
+  return columns ?? headerOf(undefined, file);
+}
+
+/** The column names of a header row (undefined for an empty file), checked. */
+function headerOf(header: string[] | undefined, file: string): string[] {
   if (header === undefined || (header.length === 1 && header[0] === "")) {
     throw new CasefileError({
       file,
@@ -45,24 +87,7 @@ export function readDelimited(text: string, file: string, delimiter: Delimiter):
   }
   const columns = header.map((name) => name.trim());
   checkHeader(columns, file);
-  // A record spans one line plus the line breaks inside its quoted cells.
-  let line = 1 + breaksIn(header);
-  const records: DelimitedRecord[] = [];
-  for (const fields of rows) {
-    const start = line;
-    line += breaksIn(fields);
-    if (fields.length === 1 && fields[0] === "" && columns.length > 1) continue;
-    if (fields.length !== columns.length) {
-      throw new CasefileError({
-        file,
-        line: start,
-        message: `row has ${fields.length} ${fields.length === 1 ? "field" : "fields"} but the header has ${columns.length} (${columns.join(", ")})`,
-        hint: "Quote cells that contain commas, and give every row one cell per column (leave a cell empty for no value)",
-      });
-    }
-    records.push({ line: start, fields });
-  }
-  return { columns, records };
+  return columns;
 }
 
 /** One line plus the line breaks inside a record's cells. */

@@ -4,7 +4,7 @@ import { processArchive } from "../../lib/content/archive-cache.ts";
 import { archiveCache, archiveKey, digestCaptures } from "../../lib/content/archive-store.ts";
 import { awaitEntry } from "../../lib/content/disk-cache.ts";
 import { sitePaths } from "../../lib/content/load.ts";
-import { formatProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
+import { formatProblem, internalProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
 import { settings } from "../current.ts";
 import { setContentProblems } from "../problems.ts";
 import { onSettledChange } from "../settled.ts";
@@ -38,9 +38,14 @@ function sync({ store, meta, logger }: LoaderContext): void {
       record(stored ? {} : { archive: archive });
     } catch (error) {
       // Kept as data: the build's check reports it; the dev server shows it until it is fixed.
-      if (!isCasefileError(error)) throw error;
-      setContentProblems("archive", problemsOf(error));
-      for (const problem of problemsOf(error)) logger.error(formatProblem(problem));
+      // An internal error too, as one paragraph naming the capture it was reading.
+      const problems = isCasefileError(error)
+        ? problemsOf(error)
+        : [internalProblem(error, sitePaths.archives)];
+      if (!isCasefileError(error) && settings.debug)
+        logger.error(String((error as Error).stack ?? error));
+      setContentProblems("archive", problems);
+      for (const problem of problems) logger.error(formatProblem(problem));
       return;
     }
   }

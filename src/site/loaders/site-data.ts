@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { loadSiteData, sitePaths } from "../../lib/content/load.ts";
 import type { SiteData } from "../../lib/content/site-data.ts";
-import { formatProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
+import { formatProblem, internalProblem, isCasefileError, problemsOf } from "../../lib/errors.ts";
 import { settings } from "../current.ts";
 import { contentProblems, setContentProblems } from "../problems.ts";
 import { onSettledChange } from "../settled.ts";
@@ -25,8 +25,13 @@ function siteData(): SiteData | undefined {
       site = loadSiteData(settings.root);
       setContentProblems("site data", []);
     } catch (error) {
-      if (!isCasefileError(error)) throw error;
-      setContentProblems("site data", problemsOf(error));
+      // An internal error too is kept as a problem naming the file being read (see `inFile`).
+      if (!isCasefileError(error) && settings.debug)
+        process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+      setContentProblems(
+        "site data",
+        isCasefileError(error) ? problemsOf(error) : [internalProblem(error, "content/ and data/")],
+      );
     }
     memo = { generation, site };
   }
