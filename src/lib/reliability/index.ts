@@ -9,7 +9,7 @@ import { credibilityScale, reliabilityScale } from "./admiralty.ts";
 import { assessClaims, type ClaimAssessment, type StanceTally } from "./corroboration.ts";
 import { gradeSources, type GradedSource } from "./grades.ts";
 import { lintIncident, type LintProblem, type SuggestedDependence } from "./lints.ts";
-import { findOrigins, type OriginGroup, type Syndication } from "./origins.ts";
+import { findOrigins, reasonEvidence, type OriginGroup, type Syndication } from "./origins.ts";
 
 export * from "./admiralty.ts";
 export * from "./corroboration.ts";
@@ -59,7 +59,12 @@ export function assessIncident(input: IncidentEvidence): Assessment {
     input.syndication,
     input.outlets,
   );
-  const claims = assessClaims(input.claims, sources, tracesTo);
+  const claims = assessClaims(
+    input.claims,
+    sources,
+    tracesTo,
+    groups.flatMap((group) => group.reasons),
+  );
   const lints = lintIncident({
     file: input.file,
     incidentFile: input.incidentFile,
@@ -106,6 +111,8 @@ export interface TallyJson {
   bestReliability: string | null;
   /** "3 outlets · 1 independent origin". */
   summary: string;
+  /** Each independent origin, with the path from each source on this side to it. */
+  traces: { origin: string; paths: { source: string; path: string[]; text: string }[] }[];
 }
 
 /**
@@ -120,6 +127,14 @@ export function sourcesJson(assessment: Assessment) {
     origins: tally.origins.length,
     bestReliability: tally.bestReliability ?? null,
     summary: tally.summary,
+    traces: tally.traces.map((trace) => ({
+      origin: trace.origin,
+      paths: trace.paths.map((path) => ({
+        source: path.source,
+        path: [path.source, ...path.steps.flatMap((step) => [step.link, step.to])],
+        text: path.text,
+      })),
+    })),
   });
   return {
     scale: {
@@ -185,6 +200,7 @@ export function sourcesJson(assessment: Assessment) {
         to: reason.to,
         document: reason.document ?? null,
         affiliation: reason.affiliation ?? null,
+        evidence: reasonEvidence(reason),
       })),
     })),
   };

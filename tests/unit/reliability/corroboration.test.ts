@@ -29,7 +29,16 @@ describe("assessClaims", () => {
     ]);
     const stances = Object.fromEntries(sources.map((entry) => [entry.id, "asserts"]));
     const [assessment] = assessClaims([claim("cne-attacked", stances)], graded, tracesTo);
-    expect(assessment?.asserts).toEqual({
+    const { traces, ...counts } = assessment!.asserts;
+    expect(traces.map((trace) => [trace.origin, trace.paths.map((path) => path.source)])).toEqual([
+      [
+        "origin-mision-verdad-original",
+        ["mr-online-copy", "mision-verdad-original", "mintpress-copy"],
+      ],
+      ["origin-team-cymru-analysis", ["team-cymru-analysis"]],
+      ["origin-wire-copy", ["wire-copy"]],
+    ]);
+    expect(counts).toEqual({
       sources: [
         "mr-online-copy",
         "mision-verdad-original",
@@ -46,10 +55,28 @@ describe("assessClaims", () => {
       sources: [],
       outlets: [],
       origins: [],
+      traces: [],
       bestReliability: undefined,
       summary: "no sources",
     });
     expect(assessment?.mentions).toEqual([]);
+  });
+
+  it("gives the path from each source to its origin, declared links either way", () => {
+    const graded = gradeSources(chain.sources, chain.outlets);
+    const origins = findOrigins(chain.sources, []);
+    const stances = Object.fromEntries(chain.sources.map((entry) => [entry.id, "asserts"]));
+    const [assessment] = assessClaims(
+      [claim("cne-attacked", stances)],
+      graded,
+      origins.tracesTo,
+      origins.groups.flatMap((group) => group.reasons),
+    );
+    expect(assessment!.asserts.traces[0]!.paths.map((path) => path.text)).toEqual([
+      "mr-online-copy → republishes → mintpress-copy → republishes → mision-verdad-original",
+      "mision-verdad-original",
+      "mintpress-copy → republishes → mision-verdad-original",
+    ]);
   });
 
   it("separates asserting, disputing and mentioning sources, in source-file order, leaving out unknown ids", () => {
