@@ -129,6 +129,9 @@ export function isSampled(hash: number): boolean {
 /** Clusters compared with each article, at most (those sharing most candidates with it first). */
 const MAX_TRIED = 8;
 
+/** A share of an article found in a representative that no other can beat by much: stop there. */
+const CLEAR = 0.95;
+
 /** Sampled shingles are packed with their article as hash · 2^21 + article (below 2^53). */
 const PACK = 2 ** 21;
 
@@ -174,6 +177,28 @@ export function clusterArticles(
     return found;
   };
   const scratch = { a: new Int32Array(16), r: new Int32Array(16) };
+  /** The best cluster among those voted for (and clears the votes), or -1. */
+  const bestOf = (a: number, article: ArticleSketch, tried: Set<number>): number => {
+    touched.sort((x, y) => votes[y]! - votes[x]! || x - y);
+    let best = -1;
+    let bestScore = 0;
+    const own = touched.length > 0 ? textOf(a) : undefined;
+    for (const c of touched) {
+      if (tried.size >= MAX_TRIED) break;
+      if (tried.has(c)) continue;
+      tried.add(c);
+      const r = representatives[c]!;
+      const score = containedIn(article, own!, articles[r]!, table(r), options, scratch);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+        if (score >= CLEAR) break;
+      }
+    }
+    for (const c of touched) votes[c] = 0;
+    touched.length = 0;
+    return best;
+  };
   for (const a of order) {
     const article = articles[a]!;
     for (const unit of article.units) {
@@ -182,28 +207,21 @@ export function clusterArticles(
       if (end - first > options.maxFanout) continue;
       for (let k = first; k < end; k++) vote(byUnit.articles[k]!);
     }
-    for (const h of article.samples) {
-      const i = sampleOf(bySample, h);
-      if (i < 0) continue;
-      const first = bySample.starts[i]!;
-      const end = bySample.starts[i + 1]!;
-      if (end - first > options.maxFanout) continue;
-      for (let k = first; k < end; k++) vote(bySample.articles[k]!);
-    }
-    touched.sort((x, y) => votes[y]! - votes[x]! || x - y);
-    let best = -1;
-    let bestScore = 0;
-    const own = touched.length > 0 ? textOf(a) : undefined;
-    for (const c of touched.slice(0, MAX_TRIED)) {
-      const r = representatives[c]!;
-      const score = containedIn(article, own!, articles[r]!, table(r), options, scratch);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
+    // Shared paragraphs find most copies; sampled shingles the rest (text run together or cut
+    // differently), so they are looked up only when paragraphs found no cluster.
+    const tried = new Set<number>();
+    let best = bestOf(a, article, tried);
+    if (best < 0) {
+      for (const h of article.samples) {
+        const i = sampleOf(bySample, h);
+        if (i < 0) continue;
+        const first = bySample.starts[i]!;
+        const end = bySample.starts[i + 1]!;
+        if (end - first > options.maxFanout) continue;
+        for (let k = first; k < end; k++) vote(bySample.articles[k]!);
       }
+      best = bestOf(a, article, tried);
     }
-    for (const c of touched) votes[c] = 0;
-    touched.length = 0;
     if (best >= 0) clusterOf[a] = best;
     else {
       clusterOf[a] = representatives.length;
