@@ -59,8 +59,9 @@ const SHORT_CHARS = 80;
 
 /**
  * Longer lines (a footer's legal notice, a newsletter pitch) may be chrome too, on stricter
- * evidence (see `recurringChrome`), up to this many words and never with quotation marks: a
- * quoted statement found in several stories is a quotation.
+ * evidence (see `recurringChrome`), up to this many words, only at an article's edges (see
+ * `articleEdges`) and never with quotation marks: a quoted statement found in several stories is
+ * a quotation.
  */
 const LONG_CHROME_WORDS = 60;
 const QUOTATION_MARK = /["“”«»„]/u;
@@ -220,6 +221,38 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   return { pieces, articles, files, warnings, bytes, lines, blankLines, marks };
 }
 
+/**
+ * Per piece, 1 when it sits at an edge of its article: in the run of content paragraphs found in
+ * other captures too that opens or closes it (a menu, a footer), and 0 in between. A paragraph
+ * quoted in the middle of several stories is not at an edge, so it is never taken for chrome.
+ */
+function articleEdges(
+  pieces: readonly Piece[],
+  articles: readonly ArticleModel[],
+  distinct: number,
+): Uint8Array {
+  // Captures holding each distinct text (1, or 2 for more than one).
+  const lastFile = new Array<string | undefined>(distinct);
+  const files = new Uint8Array(distinct);
+  for (const piece of pieces) {
+    const u = piece.unique;
+    if (u < 0 || lastFile[u] === piece.file) continue;
+    lastFile[u] = piece.file;
+    if (files[u]! < 2) files[u]!++;
+  }
+  const edges = new Uint8Array(pieces.length);
+  for (const article of articles) {
+    const list = article.pieces;
+    const recurring = (p: number): boolean => {
+      const u = pieces[p]!.unique;
+      return u < 0 || files[u]! >= 2;
+    };
+    for (let i = 0; i < list.length && recurring(list[i]!); i++) edges[list[i]!] = 1;
+    for (let i = list.length - 1; i >= 0 && recurring(list[i]!); i--) edges[list[i]!] = 1;
+  }
+  return edges;
+}
+
 /** Processes captures into documents, a ledger, statistics and warnings. */
 export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions = {}): Archive {
   const sorted = [...inputs].sort(byFile);
@@ -254,7 +287,8 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   // fingerprinted again without it and grouped again.
   const first = clusterArticles(sketches, textOf, cluster);
   const candidates: ChromeCandidate[] = [];
-  for (const piece of pieces) {
+  const edges = articleEdges(pieces, articles, exact.count);
+  for (const [p, piece] of pieces.entries()) {
     if (
       piece.unique < 0 ||
       piece.role === "question" ||
@@ -263,7 +297,11 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
     )
       continue;
     const short = piece.words <= SHORT_WORDS && piece.text.length <= SHORT_CHARS;
-    if (!short && (piece.words > LONG_CHROME_WORDS || QUOTATION_MARK.test(piece.text))) continue;
+    if (
+      !short &&
+      (piece.words > LONG_CHROME_WORDS || edges[p] === 0 || QUOTATION_MARK.test(piece.text))
+    )
+      continue;
     candidates.push({
       unique: piece.unique,
       file: piece.file,

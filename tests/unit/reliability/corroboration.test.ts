@@ -50,12 +50,15 @@ describe("assessClaims", () => {
       origins: ["origin-mision-verdad-original", "origin-team-cymru-analysis", "origin-wire-copy"],
       bestReliability: "B",
       summary: "5 outlets · 3 independent origins",
+      // No merge reasons given: the paths have no steps.
+      dependent: 0,
     });
     expect(assessment?.disputes).toEqual({
       sources: [],
       outlets: [],
       origins: [],
       traces: [],
+      dependent: 0,
       bestReliability: undefined,
       summary: "no sources",
     });
@@ -77,6 +80,7 @@ describe("assessClaims", () => {
       "mision-verdad-original",
       "mintpress-copy → republishes → mision-verdad-original",
     ]);
+    expect(assessment!.asserts.dependent).toBe(2);
   });
 
   it("separates asserting, disputing and mentioning sources, in source-file order, leaving out unknown ids", () => {
