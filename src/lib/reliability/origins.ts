@@ -255,7 +255,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** One step of a dependency path: the link followed, in the reader's words, and the source reached. */
-export interface PathStep {
+interface PathStep {
   /** The link, read from the source before to the source reached ("based on", "republished by"…). */
   link: string;
   /** The source reached. */
