@@ -1,8 +1,9 @@
 /**
  * `npm run bench:archive [-- --quick]`: times the archive engine on deterministic synthetic
  * corpora (1, 10 and 100 MB; --quick stops at 10 MB), each size in its own process so peak
- * memory is per size, and scores the result against the corpus's ground truth. Prints a table and
- * writes bench/results/archive.json.
+ * memory is per size, and scores the result against the corpus's ground truth; then scores grouping
+ * (which captures are copies of one article) on corpora of the shapes that make it fail (see
+ * `grouping-corpus.ts`). Prints a table and writes bench/results/archive.json.
  *
  * Then the same corpus (1 MB of text, 4 MB without --quick) written in every capture format
  * (`bench/format-captures.ts`: saved page, MHTML, WARC, WARC.GZ, WACZ, PDF) is archived format by
@@ -17,6 +18,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, scoreArchive, type CorpusScore } from "../src/lib/archive/corpus.ts";
+import {
+  generateGroupingCorpus,
+  scoreGrouping,
+  type GroupingScore,
+} from "../src/lib/archive/grouping-corpus.ts";
 import { processCaptures } from "../src/lib/archive/index.ts";
 import { benchFormats } from "./bench/format-captures.ts";
 
@@ -48,7 +54,49 @@ interface BenchRow extends CorpusScore {
 
 const SEED = 20240812;
 const MB = 1_000_000;
-const TARGETS = { throughput: 20, scaling: 12, precision: 0.98, recall: 0.98 };
+const TARGETS = {
+  throughput: 20,
+  scaling: 12,
+  precision: 0.98,
+  recall: 0.98,
+  groupingPrecision: 0.99,
+  groupingRecall: 0.95,
+  falseSyndications: 0,
+};
+
+/**
+ * The grouping corpora: many small dossiers (eight sites, two stories each, where one site's
+ * chrome is seen in few captures) and a few larger ones, all with the failure shapes of
+ * `grouping-corpus.ts`.
+ */
+const GROUPING_SETS = [
+  ...Array.from({ length: 20 }, (_, i) => ({ seed: SEED + i, sites: 8, storiesPerSite: 2 })),
+  { seed: SEED, sites: 40, storiesPerSite: 3 },
+  { seed: SEED + 1, sites: 60, storiesPerSite: 2 },
+  { seed: SEED + 2, sites: 20, storiesPerSite: 6 },
+];
+
+/** Grouping scores summed over the grouping corpora (pairs added up, then divided). */
+function measureGrouping(): GroupingScore & { captures: number; corpora: number } {
+  let captures = 0;
+  const total = { truePairs: 0, foundPairs: 0, correctPairs: 0, falseSyndications: 0 };
+  for (const options of GROUPING_SETS) {
+    const corpus = generateGroupingCorpus(options);
+    const score = scoreGrouping(corpus, processCaptures(corpus.inputs));
+    captures += corpus.inputs.length;
+    total.truePairs += score.truePairs;
+    total.foundPairs += score.foundPairs;
+    total.correctPairs += score.correctPairs;
+    total.falseSyndications += score.falseSyndications;
+  }
+  return {
+    ...total,
+    precision: total.foundPairs === 0 ? 1 : total.correctPairs / total.foundPairs,
+    recall: total.truePairs === 0 ? 1 : total.correctPairs / total.truePairs,
+    captures,
+    corpora: GROUPING_SETS.length,
+  };
+}
 
 /** Measures one size (runs in a child process): best of a few runs for small sizes. */
 function measure(megabytes: number): BenchRow {
@@ -261,6 +309,8 @@ function main(argv: readonly string[]): number {
   if (formatsRun.status !== 0) throw new Error(`format benchmark failed:\n${formatsRun.stderr}`);
   const formats = JSON.parse(formatsRun.stdout) as FormatRow[];
   const html = formats.find((row) => row.format === "html")!;
+  process.stderr.write("archive bench: grouping…\n");
+  const grouping = measureGrouping();
   const largest = rows[rows.length - 1]!;
   const checks = [
     {
@@ -281,9 +331,26 @@ function main(argv: readonly string[]): number {
       target: `HTML captures ≥ ${HTML_TARGET} MB/s of CPU time (${html.cpuThroughput.toFixed(1)})`,
       ok: html.cpuThroughput >= HTML_TARGET,
     },
+    {
+      target: `grouping copies: pairwise precision ≥ ${TARGETS.groupingPrecision} (${grouping.precision.toFixed(4)})`,
+      ok: grouping.precision >= TARGETS.groupingPrecision,
+    },
+    {
+      target: `grouping copies: pairwise recall ≥ ${TARGETS.groupingRecall} (${grouping.recall.toFixed(4)})`,
+      ok: grouping.recall >= TARGETS.groupingRecall,
+    },
+    {
+      target: `false syndications among distinct articles = ${TARGETS.falseSyndications} (${grouping.falseSyndications})`,
+      ok: grouping.falseSyndications <= TARGETS.falseSyndications,
+    },
   ];
+  const groupingLine =
+    `grouping: ${grouping.corpora} corpora, ${grouping.captures} captures; copy pairs ` +
+    `${grouping.truePairs} true, ${grouping.foundPairs} found, ${grouping.correctPairs} right; ` +
+    `precision ${grouping.precision.toFixed(4)}, recall ${grouping.recall.toFixed(4)}, ` +
+    `false syndications ${grouping.falseSyndications}`;
   process.stdout.write(
-    `${resultsTable(rows)}\n\n${stepsTable(rows)}\n\n${formatsTable(formats)}\n\n` +
+    `${resultsTable(rows)}\n\n${stepsTable(rows)}\n\n${formatsTable(formats)}\n\n${groupingLine}\n\n` +
       checks.map((check) => `${check.ok ? "PASS" : "FAIL"}  ${check.target}`).join("\n") +
       "\n",
   );
@@ -302,6 +369,7 @@ function main(argv: readonly string[]): number {
     rows,
     scaling,
     formats,
+    grouping,
     checks,
   };
   writeFileSync(out, JSON.stringify(result, null, 2) + "\n");

@@ -155,11 +155,17 @@ describe("the sample site built under /casefile/", () => {
     const json = JSON.parse(
       readFileSync(join(build.outDir, `incidents/${id}/sources.json`), "utf8"),
     ) as {
-      claims: { id: string; asserts: { summary: string } }[];
+      claims: {
+        id: string;
+        asserts: { summary: string; traces: { origin: string; paths: { text: string }[] }[] };
+      }[];
       origins: { sources: string[]; reasons: { kind: string; affiliation: string | null }[] }[];
     };
     const czech = json.claims.find((claim) => claim.id === "sources-czech-republic-south-africa");
     expect(czech?.asserts.summary).toBe("2 outlets · 1 independent origin");
+    expect(czech?.asserts.traces.map((trace) => trace.paths.map((path) => path.text))).toEqual([
+      ["team-cymru-analysis", "unattributed-cymru-writeup → based on → team-cymru-analysis"],
+    ]);
     const government = json.origins.find((origin) =>
       origin.sources.includes("cne-second-bulletin"),
     );
@@ -177,6 +183,13 @@ describe("the sample site built under /casefile/", () => {
       /unattributed-cymru-writeup<\/a> reports the findings of <a[^>]*>team-cymru-analysis</,
     );
     expect(html).toContain("answers to the same controlling party as");
+    expect(html).toContain("unattributed-cymru-writeup → based on → team-cymru-analysis");
+  });
+
+  it("shows teleSUR's English article as a translation of its Spanish original, one origin", () => {
+    const html = page("incidents/2021-bolivia-oep-results-site-intrusion/index.html");
+    expect(html).toContain("telesur-oep-intrusion → translation of → telesur-es-oep-intrusion");
+    expect(html).toMatch(/telesur-oep-intrusion<\/a> translates <a[^>]*>telesur-es-oep-intrusion</);
   });
 
   it("lists every source of an outlet on its page", () => {

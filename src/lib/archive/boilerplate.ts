@@ -68,6 +68,9 @@ const READ_MORE =
   /^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news| content)?|more on this(?: story| topic)?|recommended(?: for you)?|you may also like|most read)\s*[:>»…-]/i;
 const TV_APPS =
   /(?:smart ?tvs?|apple tv|android tv|roku|fire ?tv|app ?store|google play|tv apps?|mobile apps?|download (?:our|the) app)/i;
+/** A footer's copyright notice, in the languages of the samples (and Japanese, 無断転載: "no reproduction"). */
+const LEGAL =
+  /^(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b|\btodos los derechos reservados\b|無断転載/i;
 const EMBED =
   /^(?:please )?(?:click|tap|press)\b.{0,40}\b(?:link|here|below|button)\b.{0,40}\b(?:listen|watch|view|play|download|hear)\b/i;
 /** Cheap tests run before the costlier patterns below (most lines fail them). */
@@ -256,6 +259,12 @@ const boilerplateRules = [
     maxWords: 40,
     test: (line) => !line.prose[line.index] && TV_APPS.test(line.text),
     reason: "a footer advertising the outlet's TV or mobile apps",
+  },
+  {
+    name: "legal-notice",
+    maxWords: 40,
+    test: (line) => LEGAL.test(line.text),
+    reason: "a copyright or legal notice from the page footer",
   },
   {
     name: "embed-prompt",
@@ -460,6 +469,8 @@ export interface ChromeCandidate {
   file: string;
   /** Document cluster the line's article belongs to. */
   cluster: number;
+  /** True for a short line; a longer one needs more evidence (see `recurringChrome`). */
+  short: boolean;
 }
 
 /** Folder of a capture path ("" at the top). */
@@ -469,9 +480,10 @@ function folderOf(file: string): string {
 }
 
 /**
- * Distinct short texts that are site chrome by statistics: found in unrelated documents from two
- * captures of one folder (one outlet), or in three captures and three documents anywhere.
- * Copies of one article (syndication) never count, since they are one document.
+ * Distinct texts that are site chrome by statistics. A short line is chrome when found in
+ * unrelated documents from two captures of one folder (one outlet), or in three captures and three
+ * documents anywhere; a longer line (a footer's notice) when found in three captures and three
+ * documents. Copies of one article (syndication) never count, since they are one document.
  */
 export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<number> {
   // A text found once is in one document: only texts found twice or more are tallied (most short
@@ -484,8 +496,10 @@ export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<num
     number,
     { files: Set<string>; clusters: Set<number>; folders: Map<string, Set<string>> }
   >();
-  for (const { unique, file, cluster } of candidates) {
+  const long = new Uint8Array(distinct);
+  for (const { unique, file, cluster, short } of candidates) {
     if (found[unique]! < 2) continue;
+    if (!short) long[unique] = 1;
     let entry = seen.get(unique);
     if (!entry) {
       entry = { files: new Set(), clusters: new Set(), folders: new Map() };
@@ -501,7 +515,8 @@ export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<num
   const chrome = new Set<number>();
   for (const [unique, entry] of seen) {
     if (entry.clusters.size < 2) continue;
-    const sameOutlet = [...entry.folders.values()].some((files) => files.size >= 2);
+    const sameOutlet =
+      long[unique] === 0 && [...entry.folders.values()].some((files) => files.size >= 2);
     if (sameOutlet || (entry.files.size >= 3 && entry.clusters.size >= 3)) chrome.add(unique);
   }
   return chrome;

@@ -4,7 +4,7 @@
  * banding to find near-duplicate candidates without comparing every pair.
  */
 
-import { FOLD, UNFOLDED } from "./normalise.ts";
+import { FOLD, UNFOLDED, isSpaceless } from "./normalise.ts";
 
 /** MurmurHash3 (x86, 32-bit) over the UTF-16 code units of a string, with a seed. */
 export function hash32(text: string, seed = 0): number {
@@ -118,7 +118,11 @@ function isWordChar(c: number): boolean {
     (c >= 97 && c <= 122) ||
     (c >= 48 && c <= 57) ||
     (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && (c < 0x2000 || c > 0x206f) && c !== 0xd7 && c !== 0xf7)
+    (c >= 0xc0 &&
+      (c < 0x2000 || c > 0x206f) &&
+      (c < 0x3000 || c > 0x303f) &&
+      c !== 0xd7 &&
+      c !== 0xf7)
   );
 }
 
@@ -156,8 +160,9 @@ function reserve(pool: ShinglePool, extra: number): void {
  * substrings: this is the hot loop of near-duplicate detection.
  */
 export function addShingles(pool: ShinglePool, key: string, size = 3): void {
-  // A word takes at least two characters with its space, so this many hashes always fit.
-  reserve(pool, (key.length >> 1) + 2);
+  // A word takes at least two characters with its space, or one character written without spaces,
+  // so this many hashes always fit.
+  reserve(pool, key.length + 2);
   const start = pool.starts[pool.starts.length - 1]!;
   const data = pool.data;
   let count = 0;
@@ -166,7 +171,12 @@ export function addShingles(pool: ShinglePool, key: string, size = 3): void {
   const n = key.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? key.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
+    if (c >= 0x3040 && isSpaceless(c)) {
+      if (inWord) data[start + count++] = fmix32(h);
+      data[start + count++] = fmix32(Math.imul(WORD_SEED ^ c, 0x01000193));
+      h = WORD_SEED;
+      inWord = false;
+    } else if (isWordChar(c)) {
       h = Math.imul(h ^ c, 0x01000193);
       inWord = true;
     } else if (inWord) {
@@ -189,8 +199,9 @@ export function addFoldedShingles(
   end = text.length,
   size = 3,
 ): void {
-  // A word takes at least two characters with its space, so this many hashes always fit.
-  reserve(pool, ((end - start) >> 1) + 2);
+  // A word takes at least two characters with its space, or one character written without spaces,
+  // so this many hashes always fit.
+  reserve(pool, end - start + 2);
   const at = pool.starts[pool.starts.length - 1]!;
   shingleWords(pool, foldedWords(text, start, end, pool.data, at), size);
 }
@@ -304,7 +315,12 @@ function foldedWords(
   let inWord = false;
   for (let i = start; i < end; i++) {
     const c = FOLDED_WORD_CHAR[text.charCodeAt(i)]!;
-    if (c !== 0) {
+    if (c >= 0x3040 && isSpaceless(c)) {
+      if (inWord) words[at + count++] = fmix32(h);
+      words[at + count++] = fmix32(Math.imul(WORD_SEED ^ c, 0x01000193));
+      h = WORD_SEED;
+      inWord = false;
+    } else if (c !== 0) {
       h = Math.imul(h ^ c, 0x01000193);
       inWord = true;
     } else if (inWord) {

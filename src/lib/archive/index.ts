@@ -15,6 +15,7 @@ import {
 } from "./boilerplate.ts";
 import { listCaptureDocuments } from "./capture-documents.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
+import { articleSketch, articleText, pooledSets } from "./article-fingerprints.ts";
 import { readInBatches } from "./batch.ts";
 import type { TextBlock } from "./formats/index.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
@@ -56,6 +57,15 @@ const HEADLINE_WINDOW = 6;
 /** Short lines (by words and characters) that corpus statistics may label as chrome. */
 const SHORT_WORDS = 10;
 const SHORT_CHARS = 80;
+
+/**
+ * Longer lines (a footer's legal notice, a newsletter pitch) may be chrome too, on stricter
+ * evidence (see `recurringChrome`), up to this many words, only at an article's edges (see
+ * `articleEdges`) and never with quotation marks: a quoted statement found in several stories is
+ * a quotation.
+ */
+const LONG_CHROME_WORDS = 60;
+const QUOTATION_MARK = /["“”«»„]/u;
 
 /** The label given by corpus statistics (shared, like the rule labels). */
 const recurringChromeLabel = Object.freeze({
@@ -221,6 +231,38 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
   return { pieces, articles, files, warnings, bytes, lines, blankLines, marks };
 }
 
+/**
+ * Per piece, 1 when it sits at an edge of its article: in the run of content paragraphs found in
+ * other captures too that opens or closes it (a menu, a footer), and 0 in between. A paragraph
+ * quoted in the middle of several stories is not at an edge, so it is never taken for chrome.
+ */
+function articleEdges(
+  pieces: readonly Piece[],
+  articles: readonly ArticleModel[],
+  distinct: number,
+): Uint8Array {
+  // Captures holding each distinct text (1, or 2 for more than one).
+  const lastFile = new Array<string | undefined>(distinct);
+  const files = new Uint8Array(distinct);
+  for (const piece of pieces) {
+    const u = piece.unique;
+    if (u < 0 || lastFile[u] === piece.file) continue;
+    lastFile[u] = piece.file;
+    if (files[u]! < 2) files[u]!++;
+  }
+  const edges = new Uint8Array(pieces.length);
+  for (const article of articles) {
+    const list = article.pieces;
+    const recurring = (p: number): boolean => {
+      const u = pieces[p]!.unique;
+      return u < 0 || files[u]! >= 2;
+    };
+    for (let i = 0; i < list.length && recurring(list[i]!); i++) edges[list[i]!] = 1;
+    for (let i = list.length - 1; i >= 0 && recurring(list[i]!); i--) edges[list[i]!] = 1;
+  }
+  return edges;
+}
+
 /** Processes captures into documents, a ledger, statistics and warnings. */
 export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions = {}): Archive {
   const sorted = [...inputs].sort(byFile);
@@ -244,32 +286,19 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   lap("read");
   const { pieces, articles } = read;
 
-  // Near duplicates among distinct texts, then article clusters on shared paragraphs.
+  // Near duplicates among distinct texts, then article clusters on shared text.
   const groups = nearDuplicates(exact, near, minHash);
-  // Each article's units: near-duplicate groups of its long paragraphs (or, for an article of
-  // short lines only, the lines themselves), sorted and unique.
-  const units = articles.map((article) => {
-    const chosen: number[] = [];
-    const short: number[] = [];
-    for (const p of article.pieces) {
-      const piece = pieces[p]!;
-      if (piece.unique < 0) continue;
-      if (piece.words >= near.minWords) chosen.push(nearGroupOf(groups, piece.unique));
-      else short.push(piece.unique);
-    }
-    const set = Int32Array.from(chosen.length > 0 ? chosen : short).sort();
-    let size = 0;
-    for (let i = 0; i < set.length; i++)
-      if (i === 0 || set[i] !== set[i - 1]) set[size++] = set[i]!;
-    return set.subarray(0, size);
-  });
+  const sets = pooledSets(exact);
+  const sketches = articles.map((article) => articleSketch(article, pieces, exact, groups, sets));
+  const textOf = (a: number) => articleText(articles[a]!, pieces, exact, sets);
   lap("near");
-  const roots = clusterArticles(units, cluster);
-  lap("cluster");
-
-  // Corpus statistics: short lines recurring across unrelated documents are chrome.
+  // A first grouping tells site chrome from copied text: lines recurring across captures of
+  // different documents are chrome. Chrome never links articles: the articles that held some are
+  // fingerprinted again without it and grouped again.
+  const first = clusterArticles(sketches, textOf, cluster);
   const candidates: ChromeCandidate[] = [];
-  for (const piece of pieces) {
+  const edges = articleEdges(pieces, articles, exact.count);
+  for (const [p, piece] of pieces.entries()) {
     if (
       piece.unique < 0 ||
       piece.role === "question" ||
@@ -277,20 +306,37 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
       piece.role === "headline"
     )
       continue;
-    if (piece.words > SHORT_WORDS || piece.text.length > SHORT_CHARS) continue;
+    const short = piece.words <= SHORT_WORDS && piece.text.length <= SHORT_CHARS;
+    if (
+      !short &&
+      (piece.words > LONG_CHROME_WORDS || edges[p] === 0 || QUOTATION_MARK.test(piece.text))
+    )
+      continue;
     candidates.push({
       unique: piece.unique,
       file: piece.file,
-      cluster: roots[piece.article]!,
+      cluster: first[piece.article]!,
+      short,
     });
   }
   const chrome = recurringChrome(candidates);
+  const touched = new Set<number>();
   for (const piece of pieces) {
     if (piece.unique >= 0 && chrome.has(piece.unique)) {
       piece.label = recurringChromeLabel;
       piece.unique = -1;
+      touched.add(piece.article);
     }
   }
+  let changed = false;
+  for (const a of touched) {
+    const before = sketches[a]!;
+    const after = articleSketch(articles[a]!, pieces, exact, groups, sets);
+    if (after.size !== before.size || after.units.length !== before.units.length) changed = true;
+    sketches[a] = after;
+  }
+  const roots = changed ? clusterArticles(sketches, textOf, cluster) : first;
+  lap("cluster");
   lap("chrome");
 
   const result = buildDocuments({

@@ -179,11 +179,47 @@ const ODD_SPACE = /[\t\v\f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u300
 export function wordCount(text: string): number {
   let count = 0;
   let inWord = false;
+  let spaceless = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const space = c === 32 || c === 9 || c === 160 || c === 10 || c === 13;
     if (!space && !inWord) count++;
     inWord = !space;
+    if (c >= 0x3040 && isSpaceless(c)) spaceless = true;
   }
+  return spaceless ? segmentedWordCount(text) : count;
+}
+
+/**
+ * True for a character of a script written without spaces (kana, CJK ideographs): each is a word
+ * of its own for shingles, so that Japanese or Chinese text gets shingles of three characters
+ * rather than one "word" per sentence.
+ */
+export function isSpaceless(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+/** Word segmentation for scripts written without spaces (made once; the ICU data ships with Node). */
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Words of text as `Intl.Segmenter` finds them (dictionary-based for Japanese and Chinese), for
+ * text written without spaces, where counting spaces would make a paragraph one word.
+ */
+export function segmentedWordCount(text: string): number {
+  segmenter ??= new Intl.Segmenter("ja", { granularity: "word" });
+  let count = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike === true) count++;
   return count;
+}
+
+/** True when text holds a character of a script written without spaces (see `isSpaceless`). */
+export function hasSpaceless(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3040 && isSpaceless(c)) return true;
+  }
+  return false;
 }

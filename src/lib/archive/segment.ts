@@ -7,7 +7,7 @@
  */
 import { isBlank } from "./lines.ts";
 import { digest, digest64, digestFolded } from "./fingerprint.ts";
-import { normalise } from "./normalise.ts";
+import { hasSpaceless, normalise, segmentedWordCount } from "./normalise.ts";
 import { isByline, isHeadlineShaped, isListItem, isProse } from "./roles.ts";
 import { isWhitespace, trailingRunStart } from "./text-patterns.ts";
 import { maxOf } from "../arrays.ts";
@@ -194,8 +194,11 @@ export function toBlocks(
     block.high = digest[0]! | 0;
     block.low = digest[1]! | 0;
     block.length = digest[3]!;
-    // Normalised text has single spaces between words, so words = spaces + 1.
+    // Normalised text has single spaces between words, so words = spaces + 1; text written
+    // without spaces (long "words") is counted by a word segmenter instead.
     block.words = block.length === 0 ? 0 : digest[2]! + 1;
+    if (block.length > block.words * LONG_WORD && hasSpaceless(block.text))
+      block.words = segmentedWordCount(block.text);
   }
   return blocks;
 }
@@ -215,6 +218,9 @@ function engineKey(block: Block, asciiCapture?: boolean): string {
 export function keyOf(block: Block): string {
   return block.key !== "" || block.length === 0 ? block.key : normalise(block.text);
 }
+
+/** Characters per word above which a block may be written without spaces (see `toBlocks`). */
+const LONG_WORD = 12;
 
 /** How many paragraphs must repeat, in order, to count as a second paste of the same text. */
 const MIN_REPEAT = 3;

@@ -6,6 +6,7 @@
 import type { Claim } from "../../schemas/sources.ts";
 import { bestReliability, type Reliability } from "./admiralty.ts";
 import type { GradedSource } from "./grades.ts";
+import { dependencyPath, type DependencyPath, type OriginReason } from "./origins.ts";
 
 /** The sources on one side of a claim, with what they amount to. */
 export interface StanceTally {
@@ -15,6 +16,10 @@ export interface StanceTally {
   outlets: string[];
   /** Distinct origin group ids, in order of first appearance. */
   origins: string[];
+  /** Per origin (same order): how each source on this side reaches it. */
+  traces: { origin: string; paths: DependencyPath[] }[];
+  /** Sources on this side that reach their origin through another source (a path with a step). */
+  dependent: number;
   /** Best judged reliability among these sources (see `bestReliability`), if any is graded. */
   bestReliability: Reliability | undefined;
   /** For a reader: "3 outlets · 1 independent origin", or "no sources". */
@@ -39,12 +44,14 @@ export interface ClaimAssessment {
 
 /**
  * Counts every claim's stances; stances naming unknown sources are left out (a lint reports them).
- * `tracesTo` gives the origins each source's information comes from (see `findOrigins`).
+ * `tracesTo` gives the origins each source's information comes from (see `findOrigins`), `reasons`
+ * the links that joined origin groups, for the path from each source to its origins.
  */
 export function assessClaims(
   claims: readonly Claim[],
   sources: readonly GradedSource[],
   tracesTo: ReadonlyMap<string, readonly string[]>,
+  reasons: readonly OriginReason[] = [],
 ): ClaimAssessment[] {
   return claims.map((claim, index) => {
     const taking = (stance: string) =>
@@ -53,8 +60,8 @@ export function assessClaims(
       id: claim.id,
       index,
       claim,
-      asserts: tally(taking("asserts"), tracesTo),
-      disputes: tally(taking("disputes"), tracesTo),
+      asserts: tally(taking("asserts"), tracesTo, reasons),
+      disputes: tally(taking("disputes"), tracesTo, reasons),
       mentions: taking("mentions").map((source) => source.id),
     };
   });
@@ -64,16 +71,28 @@ export function assessClaims(
 function tally(
   sources: readonly GradedSource[],
   tracesTo: ReadonlyMap<string, readonly string[]>,
+  reasons: readonly OriginReason[],
 ): StanceTally {
   const outlets = [...new Set(sources.map((graded) => graded.source.outlet))];
   // A source missing from the origin map is its own origin, so it is never silently merged.
-  const origins = [
-    ...new Set(sources.flatMap((graded) => tracesTo.get(graded.id) ?? [`origin-${graded.id}`])),
-  ];
+  const originsOf = (graded: GradedSource) => tracesTo.get(graded.id) ?? [`origin-${graded.id}`];
+  const origins = [...new Set(sources.flatMap(originsOf))];
+  const traces = origins.map((origin) => ({
+    origin,
+    paths: sources
+      .filter((graded) => originsOf(graded).includes(origin))
+      .map((graded) => dependencyPath(reasons, graded.id, origin)),
+  }));
   return {
     sources: sources.map((graded) => graded.id),
     outlets,
     origins,
+    traces,
+    dependent: new Set(
+      traces.flatMap((trace) =>
+        trace.paths.filter((path) => path.steps.length > 0).map((path) => path.source),
+      ),
+    ).size,
     bestReliability: bestReliability(sources.map((graded) => graded.reliability)),
     summary: corroborationSummary(sources.length, outlets.length, origins.length),
   };

@@ -9,7 +9,7 @@ import { credibilityScale, reliabilityScale } from "./admiralty.ts";
 import { assessClaims, type ClaimAssessment, type StanceTally } from "./corroboration.ts";
 import { gradeSources, type GradedSource } from "./grades.ts";
 import { lintIncident, type LintProblem, type SuggestedDependence } from "./lints.ts";
-import { findOrigins, type OriginGroup, type Syndication } from "./origins.ts";
+import { findOrigins, reasonEvidence, type OriginGroup, type Syndication } from "./origins.ts";
 
 export * from "./admiralty.ts";
 export * from "./corroboration.ts";
@@ -61,7 +61,12 @@ export function assessIncident(input: IncidentEvidence): Assessment {
     input.syndication,
     input.outlets,
   );
-  const claims = assessClaims(input.claims, sources, tracesTo);
+  const claims = assessClaims(
+    input.claims,
+    sources,
+    tracesTo,
+    groups.flatMap((group) => group.reasons),
+  );
   const lints = lintIncident({
     file: input.file,
     incidentFile: input.incidentFile,
@@ -109,6 +114,8 @@ export interface TallyJson {
   bestReliability: string | null;
   /** "3 outlets · 1 independent origin". */
   summary: string;
+  /** Each independent origin, with the path from each source on this side to it. */
+  traces: { origin: string; paths: { source: string; path: string[]; text: string }[] }[];
 }
 
 /**
@@ -123,6 +130,14 @@ export function sourcesJson(assessment: Assessment) {
     origins: tally.origins.length,
     bestReliability: tally.bestReliability ?? null,
     summary: tally.summary,
+    traces: tally.traces.map((trace) => ({
+      origin: trace.origin,
+      paths: trace.paths.map((path) => ({
+        source: path.source,
+        path: [path.source, ...path.steps.flatMap((step) => [step.link, step.to])],
+        text: path.text,
+      })),
+    })),
   });
   return {
     scale: {
@@ -188,6 +203,7 @@ export function sourcesJson(assessment: Assessment) {
         to: reason.to,
         document: reason.document ?? null,
         affiliation: reason.affiliation ?? null,
+        evidence: reasonEvidence(reason),
       })),
     })),
   };

@@ -57,7 +57,7 @@ export function declaredLinks(source: Source): DeclaredLink[] {
 }
 
 /** Why two sources belong to one origin. */
-interface OriginReason {
+export interface OriginReason {
   /**
    * A dependence the researchers declared (`republished_from`, `based_on`, `translated_from`), a
    * controlling party the outlets share (`affiliation`), or copies of one article found by the
@@ -252,4 +252,98 @@ function originalOf(members: readonly Source[]): Source {
 /** Compares by code units, so that the order never depends on the machine's locale. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One step of a dependency path: the link followed, in the reader's words, and the source reached. */
+interface PathStep {
+  /** The link, read from the source before to the source reached ("based on", "republished by"…). */
+  link: string;
+  /** The source reached. */
+  to: string;
+}
+
+/** How one source's information reaches an origin: the links from it to the origin's original. */
+export interface DependencyPath {
+  /** The source. */
+  source: string;
+  /** The origin group reached. */
+  origin: string;
+  /** Links followed, in order; empty for the original itself. */
+  steps: PathStep[];
+  /** "unattributed-write-up → based on → team-cymru-analysis". */
+  text: string;
+}
+
+/** A link read in the direction it was declared (from → to), and the other way. */
+function linkWords(reason: OriginReason): [string, string] {
+  switch (reason.kind) {
+    case "republished_from":
+      return ["republishes", "republished by"];
+    case "based_on":
+      return ["based on", "basis of"];
+    case "translated_from":
+      return ["translation of", "translated by"];
+    case "affiliation": {
+      const words = `same affiliation (${reason.affiliation ?? ""})`;
+      return [words, words];
+    }
+    case "same-article": {
+      const words = `same article (${reason.document ?? ""})`;
+      return [words, words];
+    }
+  }
+}
+
+/**
+ * The shortest chain of merge reasons from a source to the original of an origin group (the
+ * member whose id names it), following declared links either way; a source with no chain is
+ * given on its own. Ties go to the reasons listed first, so the path is stable.
+ */
+export function dependencyPath(
+  reasons: readonly OriginReason[],
+  source: string,
+  origin: string,
+): DependencyPath {
+  const target = origin.startsWith("origin-") ? origin.slice("origin-".length) : origin;
+  const previous = new Map<string, { from: string; step: PathStep }>();
+  const queue = [source];
+  const seen = new Set([source]);
+  for (let i = 0; i < queue.length && !seen.has(target); i++) {
+    const at = queue[i]!;
+    for (const reason of reasons) {
+      const [forward, backward] = linkWords(reason);
+      const next =
+        reason.from === at
+          ? { to: reason.to, link: forward }
+          : reason.to === at
+            ? { to: reason.from, link: backward }
+            : undefined;
+      if (!next || seen.has(next.to)) continue;
+      seen.add(next.to);
+      previous.set(next.to, { from: at, step: next });
+      queue.push(next.to);
+    }
+  }
+  const steps: PathStep[] = [];
+  for (let at = target; previous.has(at);) {
+    const { from, step } = previous.get(at)!;
+    steps.unshift(step);
+    at = from;
+  }
+  const found = seen.has(target) ? steps : [];
+  return {
+    source,
+    origin,
+    steps: found,
+    text: [source, ...found.flatMap((step) => [step.link, step.to])].join(" → "),
+  };
+}
+
+/** Whether a merge reason was declared by the researchers or detected in the captures. */
+export function reasonEvidence(reason: OriginReason): string {
+  return reason.kind === "same-article"
+    ? "detected: the archive engine found copies of one article"
+    : reason.kind === "affiliation"
+      ? "declared by the researchers in the outlets list"
+      : `declared by the researchers (${reason.kind} in sources.yaml)`;
 }

@@ -206,15 +206,40 @@ describe("boilerplate rules", () => {
 
   it("marks short lines recurring in unrelated documents of one outlet as chrome, but not syndicated copies", () => {
     const chrome = recurringChrome([
-      { unique: 1, file: "a/one.txt", cluster: 10 },
-      { unique: 1, file: "a/two.txt", cluster: 20 },
-      { unique: 2, file: "a/one.txt", cluster: 10 },
-      { unique: 2, file: "b/two.txt", cluster: 10 },
-      { unique: 2, file: "c/three.txt", cluster: 10 },
-      { unique: 3, file: "a/one.txt", cluster: 10 },
-      { unique: 3, file: "a/one.txt", cluster: 30 },
+      { unique: 1, file: "a/one.txt", cluster: 10, short: true },
+      { unique: 1, file: "a/two.txt", cluster: 20, short: true },
+      { unique: 2, file: "a/one.txt", cluster: 10, short: true },
+      { unique: 2, file: "b/two.txt", cluster: 10, short: true },
+      { unique: 2, file: "c/three.txt", cluster: 10, short: true },
+      { unique: 3, file: "a/one.txt", cluster: 10, short: true },
+      { unique: 3, file: "a/one.txt", cluster: 30, short: true },
     ]);
     expect([...chrome]).toEqual([1]);
+  });
+
+  it("asks more of a long recurring line: three captures in three documents, not two of one outlet", () => {
+    const chrome = recurringChrome([
+      // A legal footer on three pages of different articles.
+      { unique: 1, file: "a/one.txt", cluster: 10, short: false },
+      { unique: 1, file: "a/two.txt", cluster: 20, short: false },
+      { unique: 1, file: "a/three.txt", cluster: 30, short: false },
+      // A paragraph two stories of one outlet share: a quotation, not chrome.
+      { unique: 2, file: "a/one.txt", cluster: 10, short: false },
+      { unique: 2, file: "a/two.txt", cluster: 20, short: false },
+    ]);
+    expect([...chrome]).toEqual([1]);
+  });
+
+  it("labels a footer's copyright notice, not prose about copyright", () => {
+    expect(
+      label([
+        PROSE,
+        "© 2024 Example Media Group. All rights reserved. Reproduction without written permission is prohibited.",
+        "Copyright 2023 The Daily Example",
+        "Todos los derechos reservados.",
+        "The copyright holder said the photographs had been used without permission by three outlets.",
+      ]),
+    ).toEqual([undefined, "legal-notice", "legal-notice", "legal-notice", undefined]);
   });
 
   it("exports one readable table of uniquely named rules with reasons", () => {

@@ -1,18 +1,96 @@
 import { describe, expect, it } from "vitest";
-import { clusterArticles, find, union, unionFind } from "../../../src/lib/archive/cluster.ts";
+import {
+  clusterArticles,
+  find,
+  isSampled,
+  union,
+  unionFind,
+  type ArticleSketch,
+  type ArticleText,
+} from "../../../src/lib/archive/cluster.ts";
+import { shingles } from "../../../src/lib/archive/fingerprint.ts";
+import { normalise } from "../../../src/lib/archive/normalise.ts";
 import { processCaptures, type DocumentCopy } from "../../../src/lib/archive/index.ts";
 import { fixtures } from "./helpers.ts";
 
+/** Sketch and text of an article given its paragraphs (units: the paragraph texts' indices). */
+function article(paragraphs: readonly string[]): { sketch: ArticleSketch; text: ArticleText } {
+  const sets = paragraphs.map((p) => shingles(normalise(p)));
+  const all = sets.flatMap((set) => [...set]);
+  const samples = [...new Set(all.filter(isSampled))].sort((a, b) => a - b);
+  return {
+    sketch: {
+      samples: Uint32Array.from(samples),
+      units: Int32Array.from(new Set(paragraphs.map((p) => unitOf(p)))).sort(),
+      size: all.length,
+    },
+    text: {
+      shingles: Uint32Array.from(all),
+      paragraphs: Uint32Array.from(sets.flatMap((set, i) => [...set].map(() => i))),
+      sizes: Int32Array.from(sets.map((set) => set.length)),
+    },
+  };
+}
+const units = new Map<string, number>();
+function unitOf(paragraph: string): number {
+  if (!units.has(paragraph)) units.set(paragraph, units.size);
+  return units.get(paragraph)!;
+}
+/** A paragraph of made-up words, different for every seed. */
+function prose(seed: number, words = 40): string {
+  return Array.from({ length: words }, (_, i) => `w${(seed * 7919 + i * 104729) % 99991}`).join(
+    " ",
+  );
+}
+function cluster(articles: readonly string[][]): number[] {
+  const built = articles.map(article);
+  return [
+    ...clusterArticles(
+      built.map((a) => a.sketch),
+      (i) => built[i]!.text,
+    ),
+  ];
+}
+
 describe("clusterArticles", () => {
-  it("joins articles when most of the shorter one is in the other, not on one or two quoted paragraphs", () => {
-    const roots = clusterArticles([
-      Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8),
-      Int32Array.of(1, 2, 3, 4, 5), // abridged copy of 0
-      Int32Array.of(2, 3, 20, 21, 22, 23, 24), // quotes two paragraphs of 0
-      Int32Array.of(30),
-      Int32Array.of(30), // one-paragraph copies
-    ]);
-    expect([...roots]).toEqual([0, 0, 2, 3, 3]);
+  const story = [1, 2, 3, 4, 5, 6].map((n) => prose(n));
+  it("joins abridged, reflowed and edited copies to their original", () => {
+    const edited = story.map((p, i) => (i === 2 ? p.replace(/^w\d+/, "changed") : p));
+    expect(
+      cluster([
+        story,
+        story.slice(0, 3), // abridged
+        [story.slice(0, 3).join(" "), story.slice(3).join(" ")], // reflowed: paragraphs run together
+        edited,
+      ]),
+    ).toEqual([0, 0, 0, 0]);
+  });
+
+  it("keeps apart articles that share one quoted paragraph, a footer or a menu", () => {
+    const footer = [prose(90, 20), prose(91, 20)];
+    expect(
+      cluster([
+        [...story, ...footer],
+        [prose(20), story[1]!, prose(21), ...footer], // quotes one paragraph, same site
+        [prose(30), ...footer], // a brief of one paragraph under a footer as long
+      ]),
+    ).toEqual([0, 1, 2]);
+  });
+
+  it("does not chain: a short article found inside two different stories joins one, and they stay apart", () => {
+    const excerpt = [story[0]!, story[1]!];
+    expect(
+      cluster([
+        [...excerpt, prose(40), prose(41), prose(42), prose(43)],
+        [...excerpt, prose(50), prose(51), prose(52), prose(53)],
+        excerpt,
+      ]),
+    ).toEqual([0, 1, 0]);
+  });
+
+  it("compares articles of short lines by their lines", () => {
+    const roots = cluster([["Home", "World"], ["Home", "World"], ["Sports"]]);
+    expect(roots).toEqual([0, 0, 2]);
   });
 
   it("union-find roots do not depend on the order of unions", () => {

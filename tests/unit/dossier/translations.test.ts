@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { processCaptures } from "../../../src/lib/archive/index.ts";
 import { anchorsOf, likelyTranslations } from "../../../src/lib/dossier/translations.ts";
+import { dependencyPath, findOrigins } from "../../../src/lib/reliability/origins.ts";
+import { source } from "../reliability/fixtures.ts";
 
 // An article, its translation, and an independent report of the same event: all three written for
 // this test. The report shares most names and numbers, but in another order.
@@ -66,4 +69,35 @@ describe("likelyTranslations", () => {
   it("reads a month's name in either language as the same anchor", () => {
     expect(anchorsOf("on 9 March and 7 de marzo")).toEqual(["#9", "#month-3", "#7", "#month-3"]);
   });
+});
+
+describe("the sample Spanish/English pair", () => {
+  const files = [
+    "data/archives/2021-bolivia/telesur-es-oep-intrusion.txt",
+    "data/archives/2021-bolivia/telesur-oep-intrusion.txt",
+  ];
+  // The samples may be removed from a site; the fixtures of this file test the rule itself.
+  it.skipIf(!files.every((file) => existsSync(file)))(
+    "finds teleSUR's English article to be a translation of its Spanish original, and the declared link reads 'translation of'",
+    () => {
+      const archive = processCaptures(files.map((file) => ({ file, bytes: readFileSync(file) })));
+      expect(archive.documents).toHaveLength(2);
+      const [spanishDocument, englishDocument] = files.map((file) =>
+        archive.documents.find((d) => d.copies.some((copy) => copy.file === file))!,
+      );
+      const [pair] = likelyTranslations(archive.documents);
+      expect([pair?.a, pair?.b].sort()).toEqual([spanishDocument!.id, englishDocument!.id].sort());
+      const sources = [
+        source("telesur-es-oep-intrusion", "telesur"),
+        source("telesur-oep-intrusion", "telesur-english", {
+          translated_from: "telesur-es-oep-intrusion",
+        }),
+      ];
+      const { groups } = findOrigins(sources, []);
+      expect(groups).toHaveLength(1);
+      expect(dependencyPath(groups[0]!.reasons, "telesur-oep-intrusion", groups[0]!.id).text).toBe(
+        "telesur-oep-intrusion → translation of → telesur-es-oep-intrusion",
+      );
+    },
+  );
 });

@@ -29,7 +29,16 @@ describe("assessClaims", () => {
     ]);
     const stances = Object.fromEntries(sources.map((entry) => [entry.id, "asserts"]));
     const [assessment] = assessClaims([claim("cne-attacked", stances)], graded, tracesTo);
-    expect(assessment?.asserts).toEqual({
+    const { traces, ...counts } = assessment!.asserts;
+    expect(traces.map((trace) => [trace.origin, trace.paths.map((path) => path.source)])).toEqual([
+      [
+        "origin-mision-verdad-original",
+        ["mr-online-copy", "mision-verdad-original", "mintpress-copy"],
+      ],
+      ["origin-team-cymru-analysis", ["team-cymru-analysis"]],
+      ["origin-wire-copy", ["wire-copy"]],
+    ]);
+    expect(counts).toEqual({
       sources: [
         "mr-online-copy",
         "mision-verdad-original",
@@ -41,15 +50,37 @@ describe("assessClaims", () => {
       origins: ["origin-mision-verdad-original", "origin-team-cymru-analysis", "origin-wire-copy"],
       bestReliability: "B",
       summary: "5 outlets · 3 independent origins",
+      // No merge reasons given: the paths have no steps.
+      dependent: 0,
     });
     expect(assessment?.disputes).toEqual({
       sources: [],
       outlets: [],
       origins: [],
+      traces: [],
+      dependent: 0,
       bestReliability: undefined,
       summary: "no sources",
     });
     expect(assessment?.mentions).toEqual([]);
+  });
+
+  it("gives the path from each source to its origin, declared links either way", () => {
+    const graded = gradeSources(chain.sources, chain.outlets);
+    const origins = findOrigins(chain.sources, []);
+    const stances = Object.fromEntries(chain.sources.map((entry) => [entry.id, "asserts"]));
+    const [assessment] = assessClaims(
+      [claim("cne-attacked", stances)],
+      graded,
+      origins.tracesTo,
+      origins.groups.flatMap((group) => group.reasons),
+    );
+    expect(assessment!.asserts.traces[0]!.paths.map((path) => path.text)).toEqual([
+      "mr-online-copy → republishes → mintpress-copy → republishes → mision-verdad-original",
+      "mision-verdad-original",
+      "mintpress-copy → republishes → mision-verdad-original",
+    ]);
+    expect(assessment!.asserts.dependent).toBe(2);
   });
 
   it("separates asserting, disputing and mentioning sources, in source-file order, leaving out unknown ids", () => {

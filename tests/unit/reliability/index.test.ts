@@ -86,6 +86,23 @@ describe("sourcesJson", () => {
           origins: 1,
           bestReliability: "D",
           summary: "2 outlets · 1 independent origin",
+          traces: [
+            {
+              origin: "origin-mision-verdad-original",
+              paths: [
+                {
+                  source: "mision-verdad-original",
+                  path: ["mision-verdad-original"],
+                  text: "mision-verdad-original",
+                },
+                {
+                  source: "mintpress-copy",
+                  path: ["mintpress-copy", "republishes", "mision-verdad-original"],
+                  text: "mintpress-copy → republishes → mision-verdad-original",
+                },
+              ],
+            },
+          ],
         },
         disputes: {
           sources: 1,
@@ -93,6 +110,18 @@ describe("sourcesJson", () => {
           origins: 1,
           bestReliability: "B",
           summary: "1 outlet · 1 independent origin",
+          traces: [
+            {
+              origin: "origin-team-cymru-analysis",
+              paths: [
+                {
+                  source: "team-cymru-analysis",
+                  path: ["team-cymru-analysis"],
+                  text: "team-cymru-analysis",
+                },
+              ],
+            },
+          ],
         },
         mentions: ["mr-online-copy"],
       },
@@ -107,6 +136,7 @@ describe("sourcesJson", () => {
         to: "mintpress-copy",
         document: null,
         affiliation: null,
+        evidence: "declared by the researchers (republished_from in sources.yaml)",
       },
       {
         kind: "republished_from",
@@ -114,6 +144,7 @@ describe("sourcesJson", () => {
         to: "mision-verdad-original",
         document: null,
         affiliation: null,
+        evidence: "declared by the researchers (republished_from in sources.yaml)",
       },
     ]);
     expect(json.scale.reliability.map((grade) => grade.grade)).toEqual([
