@@ -3,7 +3,7 @@
  * once, base-aware links, caches and render-time error handling.
  */
 export { settings } from "./current.ts";
-export { loadSite, dossierOf } from "./data.ts";
+export { loadSite, dossierOf, dossierSummaryOf } from "./data.ts";
 export { href, absoluteUrl, citationInput } from "./links.ts";
 export { exportInput } from "./exports.ts";
 export { cacheKeys, chartCache, writeUpDigest } from "./caches.ts";

@@ -25,6 +25,18 @@ export interface Dossier {
   evidence: IncidentEvidence;
 }
 
+/**
+ * A dossier without its evidence (the incident's part of the archive): what the exports and the
+ * outlet pages show, small enough to keep for every incident of a build.
+ */
+export type DossierSummary = Omit<Dossier, "evidence">;
+
+/** The summary of a dossier: everything but its evidence. */
+export function summaryOf(dossier: Dossier): DossierSummary {
+  const { incident, sourcesFile, sources, claims, events, assessment } = dossier;
+  return { incident, sourcesFile, sources, claims, events, assessment };
+}
+
 /** An archive with nothing in it, for sites without captures. */
 const emptyArchive: Archive = {
   documents: [],
