@@ -38,6 +38,8 @@ function settingsOrStop(options: CasefileOptions): SiteSettings {
 export function casefile(options: CasefileOptions = {}): AstroIntegration {
   const settings = settingsOrStop(options);
   let check: Promise<number> | undefined;
+  // Cache entries used from here on are this build's (see the "prune caches" step).
+  let started = Date.now();
   return {
     name: "casefile",
     hooks: {
@@ -50,11 +52,14 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
         updateConfig({
           vite: { plugins: [virtualSettings(settings, rendererVersion(settings.project))] },
         });
-        for (const format of exportFormats)
-          injectRoute({
-            pattern: routes.incidentExport("[id]", format.file),
-            entrypoint: new URL("routes/incident-export.ts", import.meta.url),
-          });
+        // A build writes the exports after the pages (steps/incident-exports.ts); the dev server
+        // serves them, like the data files, through a route.
+        if (command === "dev")
+          for (const format of exportFormats)
+            injectRoute({
+              pattern: routes.incidentExport("[id]", format.file),
+              entrypoint: new URL("routes/incident-export.ts", import.meta.url),
+            });
         if (command === "dev")
           injectRoute({
             pattern: "/incidents/[id]/data/[file]",
@@ -65,6 +70,7 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
             `warning: no site URL is set, so the citations (cite.bib, cite.ris, cite.json, citation meta tags), canonical links, the feed, the sitemap, the STIX bundles and the dossiers will name ${settings.url}. Hint: set SITE_URL to the address the site is published at, e.g. SITE_URL=https://owner.github.io BASE_PATH=/repository/ npm run build (the GitHub Pages workflow sets both)\n`,
           );
         if (command === "build") {
+          started = Date.now();
           // The check runs beside Astro's start, content sync and bundling; Astro's output waits
           // for its verdict, so that a failed check prints only its problems.
           holdLog();
@@ -88,7 +94,7 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
           projectRoot: settings.project,
         };
         try {
-          await runSteps(buildSteps, { settings, out, site, cache }, (line) => logger.info(line));
+          await runSteps(buildSteps, { settings, out, site, cache, started }, (line) => logger.info(line));
         } catch (error) {
           if (isCasefileError(error) && !settings.debug)
             stopBuild(problemsOf(error), settings.root);

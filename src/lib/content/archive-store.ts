@@ -11,7 +11,7 @@ import type {
 } from "../archive/types.ts";
 import type { CasefileProblem } from "../errors.ts";
 import { listCaptures } from "./captures.ts";
-import { diskCache, type DiskCache } from "./disk-cache.ts";
+import { diskCache, markUsed, type DiskCache } from "./disk-cache.ts";
 
 /**
  * Where a processed archive is kept between steps and builds, without the engine itself: pages
@@ -181,6 +181,7 @@ const keptShards = 16;
  */
 export function storedArchive(digest: string, cache: DiskCache): ArchiveReader | undefined {
   const folder = cache.path(archiveKey(digest));
+  markUsed(folder);
   let index: StoredIndex;
   try {
     index = JSON.parse(readFileSync(join(folder, "index.json"), "utf8")) as StoredIndex;
