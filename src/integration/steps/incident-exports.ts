@@ -44,8 +44,8 @@ export function writeIncidentExports({ settings, out, cache }: StepContext): str
   });
   const files = diskCache(join(cache.folder, "exports"));
   const code = exportCode(settings.project);
-  let written = 0;
-  let reused = 0;
+  let total = 0;
+  let rendered = 0;
   for (const incident of site.incidents) {
     let input: ExportInput | undefined;
     const inputOf = (): ExportInput => {
@@ -72,15 +72,13 @@ export function writeIncidentExports({ settings, out, cache }: StepContext): str
     mkdirSync(join(out, routes.incident(incident.id)), { recursive: true });
     for (const format of exportFormats) {
       const key = digest(code, format.file, keys[format.cacheKey](incident.id)).slice(0, 40);
-      let rendered = false;
       const body = cachedText(files, key, () => {
-        rendered = true;
+        rendered++;
         return format.render(inputOf());
       });
       writeFileSync(join(out, routes.incidentExport(incident.id, format.file)), body);
-      if (rendered) written++;
-      else reused++;
+      total++;
     }
   }
-  return `${written + reused} incident exports (${reused} unchanged)`;
+  return `${total} incident exports (${total - rendered} unchanged)`;
 }
