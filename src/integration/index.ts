@@ -94,7 +94,9 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
           projectRoot: settings.project,
         };
         try {
-          await runSteps(buildSteps, { settings, out, site, cache, started }, (line) => logger.info(line));
+          await runSteps(buildSteps, { settings, out, site, cache, started }, (line) =>
+            logger.info(line),
+          );
         } catch (error) {
           if (isCasefileError(error) && !settings.debug)
             stopBuild(problemsOf(error), settings.root);

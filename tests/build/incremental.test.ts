@@ -165,7 +165,9 @@ describe("the incremental builds", () => {
     expect(cached).toContain("incremental-build.json");
     // Each incident's page and processing report; its exports are in the exports step's cache.
     expect(cached.filter((file) => file.startsWith("dist/incidents/")).length).toBe(6);
-    expect(cached.filter((file) => file.startsWith("casefile/exports/")).length).toBeGreaterThan(17);
+    expect(cached.filter((file) => file.startsWith("casefile/exports/")).length).toBeGreaterThan(
+      17,
+    );
     expect(
       cached.filter((file) => /^casefile\/charts\/[0-9a-f]{64}\.svg$/.test(file)).length,
     ).toBeGreaterThan(5);
