@@ -15,6 +15,7 @@ import { contentProblems } from "../site/problems.ts";
 import { readSettings, type CasefileOptions, type SiteSettings } from "../site/settings.ts";
 import { astroConfig } from "./astro-config.ts";
 import { startCheck } from "./check.ts";
+import { collectGarbage } from "./collect.ts";
 import { reloadOnDataFiles } from "./dev.ts";
 import { configureLog, holdLog, releaseLog } from "./log.ts";
 import { buildSteps } from "./steps/index.ts";
@@ -87,6 +88,8 @@ export function casefile(options: CasefileOptions = {}): AstroIntegration {
         if (problems.length > 0) stopBuild(problems, settings.root);
       },
       "astro:build:done": async ({ dir, logger }) => {
+        const heap = collectGarbage();
+        if (heap) logger.info(`heap after the pages: ${heap.before} → ${heap.after} MB in use`);
         const out = fileURLToPath(dir);
         const site = { out, base: settings.base, origin: new URL(settings.url).origin };
         const cache = {
