@@ -5,8 +5,12 @@
  * data store, Vite cache, archive cache and output), a rebuild with nothing changed, a rebuild
  * after editing one write-up, the peak RSS of the build's process tree, time per page, the archive
  * engine's share of the cold build, and a bare Astro 7 build of the same write-ups (MDX + GFM, no
- * Casefile components). Prints a table and the targets met or missed; writes
- * bench/results/build.json. `--profile` adds `--cpu-prof` to the cold build (profiles in the run's
+ * Casefile components). Beside them, in the same run, Pagefind's CLI alone over Casefile's HTML and
+ * `zip -6` alone over its output: with bare Astro, the "sum of the best tools" for the same jobs.
+ * Prints a table, MB per incident, the largest N that fits GitHub's 7 GB and 16 GB runners
+ * (extrapolated on a line through the sizes measured) and the targets met or missed; writes
+ * bench/results/build.json. Builds past `--rss-limit-mb` (default 8192) are killed: give
+ * `--rss-limit-mb 15000` to measure N = 5000. `--profile` adds `--cpu-prof` to the cold build (profiles in the run's
  * temporary folder; summarise with `node scripts/bench/profile-summary.ts <dir>`).
  */
 import { spawnSync } from "node:child_process";
@@ -33,14 +37,25 @@ const RSS_LIMIT_MB = Number(option("rss-limit-mb") ?? 8192);
 const node = join(projectRoot, "node_modules/.bin/node");
 const astroBin = join(projectRoot, "node_modules/astro/bin/astro.mjs");
 
-/** Targets of issue 7. */
+/** Targets of issue 7 (time) and issue 19 (scale: memory, runners, the best tools' sum). */
 const TARGETS = {
   coldAt1000Seconds: 120,
-  peakRssAt1000MB: 2048,
+  peakRssAt1000MB: 3072,
   ratio: 1.5,
   oneEditSeconds: 10,
   scaling1000over100: 11,
+  peakRssAt2000MB: 6144,
+  peakRssAt5000MB: 14336,
+  coldAt5000Seconds: 720,
+  ratioToBestTools: 1.2,
+  oneEditOverBare: 0.5,
 };
+
+/** Memory of GitHub's standard runners: private repositories (2 vCPUs) and public ones (4 vCPUs). */
+const RUNNERS = [
+  { name: "private runner (7 GB)", mb: 7 * 1024 },
+  { name: "public runner (16 GB)", mb: 16 * 1024 },
+];
 
 /** One measured size. */
 interface BuildRow {
@@ -59,6 +74,17 @@ interface BuildRow {
   archiveSharePercent: number;
   archiveLog: string;
   bareRssMB: number;
+  /** Peak RSS per incident, MB: Casefile and bare Astro. */
+  mbPerIncident: number;
+  bareMbPerIncident: number;
+  /** Pagefind's CLI alone over Casefile's HTML, and `zip -6` alone over its output. */
+  pagefindSeconds: number;
+  pagefindRssMB: number;
+  zipSeconds: number;
+  /** Bare Astro + Pagefind alone + zip alone: the sum of the best tools for the same jobs. */
+  bestToolsSeconds: number;
+  /** Casefile cold / the best tools' sum. */
+  ratioToBestTools: number;
   /** CPU seconds (user + system) of the build trees: robust to a busy machine, unlike wall time. */
   coldCpuSeconds: number;
   bareCpuSeconds: number;
@@ -152,6 +178,27 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
     });
   const cold = await build(true);
   log("casefile-cold", cold);
+
+  // The best tools alone on the same output: Pagefind's CLI over the HTML, `zip -6` over the files.
+  const tools = join(out, "tools");
+  rmSync(tools, { recursive: true, force: true });
+  mkdirSync(tools, { recursive: true });
+  const toolEnv = { ...process.env, NO_COLOR: "1" };
+  const pagefind = await measure(
+    join(projectRoot, "node_modules/.bin/pagefind"),
+    ["--site", outDir, "--output-path", join(tools, "pagefind"), "--silent"],
+    { cwd: tools, env: toolEnv, timeoutMs: TIMEOUT_MS, rssLimitMB: RSS_LIMIT_MB },
+  );
+  log("pagefind-alone", pagefind);
+  const zip = await measure("zip", ["-6", "-r", "-q", join(tools, "site.zip"), "."], {
+    cwd: outDir,
+    env: toolEnv,
+    timeoutMs: TIMEOUT_MS,
+    rssLimitMB: RSS_LIMIT_MB,
+  });
+  log("zip-alone", zip);
+  rmSync(tools, { recursive: true, force: true });
+  const bestToolsSeconds = bareRun.seconds + pagefind.seconds + zip.seconds;
   const noChange = await build(false);
   log("casefile-no-change", noChange);
   editIncident(site, generated.incidents[0]!, "one-edit");
@@ -194,6 +241,13 @@ async function benchSize(n: number, work: string): Promise<BuildRow> {
     archiveSharePercent: (archiveMs / 1000 / cold.seconds) * 100,
     archiveLog: archiveLine,
     bareRssMB: bareRun.peakRssMB,
+    mbPerIncident: cold.peakRssMB / n,
+    bareMbPerIncident: bareRun.peakRssMB / n,
+    pagefindSeconds: pagefind.seconds,
+    pagefindRssMB: pagefind.peakRssMB,
+    zipSeconds: zip.seconds,
+    bestToolsSeconds,
+    ratioToBestTools: cold.seconds / bestToolsSeconds,
     coldCpuSeconds: cold.cpuSeconds,
     bareCpuSeconds: bareRun.cpuSeconds,
     oneEditCpuSeconds: oneEdit.cpuSeconds,
@@ -249,6 +303,79 @@ function table(rows: BuildRow[]): string {
     row.archiveSharePercent.toFixed(1),
   ]);
   return markdownTable(header, body);
+}
+
+/** Memory and the best tools' sum per size: what issue 19 (scale) measures. */
+function scaleTable(rows: BuildRow[]): string {
+  const header = [
+    "N",
+    "cold s",
+    "peak RSS MB",
+    "MB/incident",
+    "bare s",
+    "bare RSS MB",
+    "bare MB/incident",
+    "Pagefind s",
+    "zip -6 s",
+    "best tools s",
+    "ratio to best tools",
+  ];
+  const body = rows.map((row) => [
+    String(row.n),
+    row.coldSeconds.toFixed(1),
+    String(Math.round(row.peakRssMB)),
+    row.mbPerIncident.toFixed(2),
+    row.bareSeconds.toFixed(1),
+    String(Math.round(row.bareRssMB)),
+    row.bareMbPerIncident.toFixed(2),
+    row.pagefindSeconds.toFixed(1),
+    row.zipSeconds.toFixed(1),
+    row.bestToolsSeconds.toFixed(1),
+    row.ratioToBestTools.toFixed(2),
+  ]);
+  return markdownTable(header, body);
+}
+
+/** The least-squares line through (N, MB): intercept and slope; undefined below two sizes. */
+function memoryLine(rows: BuildRow[], mb: (row: BuildRow) => number) {
+  const points = rows.filter((row) => row.failures.length === 0 && row.n > 0);
+  if (new Set(points.map((row) => row.n)).size < 2) return undefined;
+  const meanN = points.reduce((sum, row) => sum + row.n, 0) / points.length;
+  const meanMb = points.reduce((sum, row) => sum + mb(row), 0) / points.length;
+  let covariance = 0;
+  let variance = 0;
+  for (const row of points) {
+    covariance += (row.n - meanN) * (mb(row) - meanMb);
+    variance += (row.n - meanN) ** 2;
+  }
+  const slope = covariance / variance;
+  return { slope, intercept: meanMb - slope * meanN };
+}
+
+/**
+ * Which runner fits which site: the largest N whose peak RSS, extrapolated on the line through the
+ * measured sizes, stays within each runner's memory (Casefile and bare Astro).
+ */
+function runnerVerdicts(rows: BuildRow[]): string[] {
+  const lines: string[] = [];
+  for (const [name, mb] of [
+    ["Casefile", (row: BuildRow) => row.peakRssMB],
+    ["bare Astro", (row: BuildRow) => row.bareRssMB],
+  ] as const) {
+    const line = memoryLine(rows, mb);
+    if (!line) {
+      lines.push(`${name}: runner verdicts need two or more sizes that built`);
+      continue;
+    }
+    const fits = RUNNERS.map((runner) => {
+      const largest = Math.floor((runner.mb - line.intercept) / line.slope);
+      return `${runner.name}: N ≤ ${line.slope > 0 ? largest.toLocaleString("en") : "any"}`;
+    });
+    lines.push(
+      `${name}: peak RSS ≈ ${Math.round(line.intercept)} MB + ${line.slope.toFixed(2)} MB × N (least squares over N = ${rows.map((row) => row.n).join(", ")}; extrapolated) → ${fits.join("; ")}`,
+    );
+  }
+  return lines;
 }
 
 /** The phases of every build, one line per size and kind of build (seconds; see bench/phases.ts). */
@@ -351,6 +478,48 @@ function checks(rows: BuildRow[]): Check[] {
         )
       : notRun),
   });
+  for (const row of rows) {
+    list.push({
+      target: `N=${row.n} cold ≤ ${TARGETS.ratioToBestTools} × the best tools' sum`,
+      ...versus(
+        row.ratioToBestTools,
+        TARGETS.ratioToBestTools,
+        finished(row),
+        `${row.ratioToBestTools.toFixed(2)} × (${row.coldSeconds.toFixed(1)} s / ${row.bestToolsSeconds.toFixed(1)} s)`,
+      ),
+    });
+    list.push({
+      target: `N=${row.n} one-edit rebuild ≤ ${TARGETS.oneEditOverBare} × bare Astro cold`,
+      ...versus(
+        row.oneEditSeconds / row.bareSeconds,
+        TARGETS.oneEditOverBare,
+        finished(row),
+        `${(row.oneEditSeconds / row.bareSeconds).toFixed(2)} ×`,
+      ),
+    });
+  }
+  for (const [n, limit] of [
+    [2000, TARGETS.peakRssAt2000MB],
+    [5000, TARGETS.peakRssAt5000MB],
+  ] as const) {
+    const row = at(n);
+    if (row)
+      list.push({
+        target: `N=${n} peak RSS ≤ ${limit} MB`,
+        ...versus(row.peakRssMB, limit, finished(row), `${Math.round(row.peakRssMB)} MB`),
+      });
+  }
+  const huge = at(5000);
+  if (huge)
+    list.push({
+      target: `N=5000 cold build ≤ ${TARGETS.coldAt5000Seconds} s`,
+      ...versus(
+        huge.coldSeconds,
+        TARGETS.coldAt5000Seconds,
+        finished(huge),
+        `${huge.coldSeconds.toFixed(1)} s`,
+      ),
+    });
   for (const row of rows)
     if (row.failures.length > 0)
       list.push({
@@ -393,6 +562,13 @@ process.stdout.write(
   `\nCasefile build benchmark (seed ${SEED}, ${cpus().length} CPUs, Node ${process.version}, load average ${loadavg()
     .map((load) => load.toFixed(1))
     .join(" ")})\n\n${table(rows)}\n\n`,
+);
+process.stdout.write(
+  `Scale (peak RSS of the cold build's process tree; best tools = bare Astro + Pagefind CLI alone + zip -6 alone, measured in this run):\n\n${scaleTable(rows)}\n\nLargest site per runner (memory only):\n${runnerVerdicts(
+    rows,
+  )
+    .map((line) => `- ${line}`)
+    .join("\n")}\n\n`,
 );
 process.stdout.write(
   `Phases (seconds, from the build logs; the check runs beside Astro's start and bundling, the search index beside the dossiers and zip, after Astro):\n\n${phaseTable(rows)}\n\n`,

@@ -7,9 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Archive } from "../src/lib/archive/index.ts";
 import { processArchive } from "../src/lib/content/archive-cache.ts";
-import { archiveCache, archiveKey, digestCaptures } from "../src/lib/content/archive-store.ts";
+import {
+  archiveCache,
+  archiveKey,
+  digestCaptures,
+  type ArchiveReader,
+} from "../src/lib/content/archive-store.ts";
 import { claimEntry } from "../src/lib/content/disk-cache.ts";
 import { checkCaptures, maxCaptureBytes } from "../src/lib/content/captures.ts";
 import { checkDataFiles } from "../src/lib/content/data-files.ts";
@@ -20,6 +24,7 @@ import { checkWriteUp } from "../src/lib/content/write-ups.ts";
 import { buildChartCache, rendererVersion, type ChartCache } from "../src/lib/charts/index.ts";
 import { dossierCharts } from "../src/lib/dossier/dossier-charts.ts";
 import { buildDossier } from "../src/lib/dossier/dossier.ts";
+import { incidentCaptures } from "../src/lib/dossier/evidence.ts";
 import {
   formatProblem,
   inFile,
@@ -74,12 +79,12 @@ function writeUpProblems(
  * bytes can be collected as soon as it returns.)
  */
 function archiveChecked(root: string): {
-  archive: Archive | undefined;
+  archive: ArchiveReader | undefined;
   captureErrors: CasefileProblem[];
 } {
   const captures = digestCaptures(root);
   const release = claimEntry(archiveCache(root), archiveKey(captures.digest));
-  let archive: Archive | undefined;
+  let archive: ArchiveReader | undefined;
   let archiveErrors: CasefileProblem[] = [];
   try {
     if (captures.inputs.every(({ bytes }) => bytes.byteLength <= maxCaptureBytes))
@@ -142,7 +147,10 @@ export function checkSite(
         collect();
         live = process.memoryUsage().heapUsed;
       }
-      const dossier = inFile(incident.file, () => buildDossier(data, incident, archive));
+      const sources = data.sources.get(incident.id)?.sources ?? [];
+      const dossier = inFile(incident.file, () =>
+        buildDossier(data, incident, archive.part(incidentCaptures(sources))),
+      );
       if (options.charts) {
         try {
           dossierCharts(dossier, options.charts);

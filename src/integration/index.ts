@@ -16,6 +16,7 @@ import { settingsFile } from "../schemas/settings.ts";
 import { readSettings, samplesFolder, type SiteSettings } from "../site/settings.ts";
 import { astroConfig } from "./astro-config.ts";
 import { startCheck } from "./check.ts";
+import { collectGarbage } from "./collect.ts";
 import { reloadOnDataFiles } from "./dev.ts";
 import { configureLog, holdLog, releaseLog } from "./log.ts";
 import { buildSteps } from "./steps/index.ts";
@@ -40,6 +41,8 @@ function settingsOrStop(): SiteSettings {
 export function casefile(): AstroIntegration {
   const settings = settingsOrStop();
   let check: Promise<number> | undefined;
+  // Cache entries used from here on are this build's (see the "prune caches" step).
+  let started = Date.now();
   return {
     name: "casefile",
     hooks: {
@@ -52,11 +55,14 @@ export function casefile(): AstroIntegration {
         updateConfig({
           vite: { plugins: [virtualSettings(settings, rendererVersion(settings.project))] },
         });
-        for (const format of exportFormats)
-          injectRoute({
-            pattern: routes.incidentExport("[id]", format.file),
-            entrypoint: new URL("routes/incident-export.ts", import.meta.url),
-          });
+        // A build writes the exports after the pages (steps/incident-exports.ts); the dev server
+        // serves them, like the data files, through a route.
+        if (command === "dev")
+          for (const format of exportFormats)
+            injectRoute({
+              pattern: routes.incidentExport("[id]", format.file),
+              entrypoint: new URL("routes/incident-export.ts", import.meta.url),
+            });
         if (command === "dev")
           injectRoute({
             pattern: "/incidents/[id]/data/[file]",
@@ -84,6 +90,7 @@ export function casefile(): AstroIntegration {
             `warning: no site URL is set, so the citations (cite.bib, cite.ris, cite.json, citation meta tags), canonical links, the feed, the sitemap, the STIX bundles and the dossiers will name ${settings.url}. Hint: set url: in casefile.config.yaml, or SITE_URL to the address the site is published at, e.g. SITE_URL=https://owner.github.io BASE_PATH=/repository/ npm run build (the GitHub Pages workflow sets both)\n`,
           );
         if (command === "build") {
+          started = Date.now();
           // The check runs beside Astro's start, content sync and bundling; Astro's output waits
           // for its verdict, so that a failed check prints only its problems.
           holdLog();
@@ -100,6 +107,8 @@ export function casefile(): AstroIntegration {
         if (problems.length > 0) stopBuild(problems, settings.root);
       },
       "astro:build:done": async ({ dir, logger }) => {
+        const heap = collectGarbage();
+        if (heap) logger.info(`heap after the pages: ${heap.before} → ${heap.after} MB in use`);
         const out = fileURLToPath(dir);
         const site = { out, base: settings.base, origin: new URL(settings.url).origin };
         const cache = {
@@ -107,7 +116,9 @@ export function casefile(): AstroIntegration {
           projectRoot: settings.project,
         };
         try {
-          await runSteps(buildSteps, { settings, out, site, cache }, (line) => logger.info(line));
+          await runSteps(buildSteps, { settings, out, site, cache, started }, (line) =>
+            logger.info(line),
+          );
         } catch (error) {
           if (isCasefileError(error) && !settings.debug)
             stopBuild(problemsOf(error), settings.root);

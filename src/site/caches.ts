@@ -5,6 +5,7 @@ import { buildChartCache, type ChartCache } from "../lib/charts/index.ts";
 import { cacheKeys as computeCacheKeys, type CacheKeys } from "../lib/content/cache-keys.ts";
 import { incidentDataFiles } from "../lib/content/data-files.ts";
 import { sitePaths } from "../lib/content/load.ts";
+import { writeUpCode } from "../lib/content/write-up-code.ts";
 import { digest } from "../lib/digest.ts";
 import { chartRenderer, settings } from "./current.ts";
 import { loadSite } from "./data.ts";
@@ -42,7 +43,11 @@ function entryDigest(entry: CollectionEntry<"incidents"> | undefined): string {
   return String(entry?.digest ?? digest(entry?.body ?? null, entry?.data ?? null));
 }
 
-/** The digest of an incident's write-up file, for keys of what its MDX draws (charts). */
-export async function writeUpDigest(incidentId: string): Promise<string> {
-  return entryDigest((await loadSite()).entries.get(incidentId));
+/**
+ * The digest of what a chart in an incident's write-up can refer to besides its own text: the
+ * frontmatter and the MDX's imports and exports (see `writeUpCode`), not the prose.
+ */
+export async function writeUpCodeDigest(incidentId: string): Promise<string> {
+  const entry = (await loadSite()).entries.get(incidentId);
+  return digest(entry?.data ?? null, writeUpCode(entry?.body ?? ""));
 }

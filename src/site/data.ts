@@ -1,8 +1,19 @@
 import { getCollection, getEntry, type CollectionEntry } from "astro:content";
 import type { Archive } from "../lib/archive/index.ts";
-import { archiveCache, storedArchive } from "../lib/content/archive-store.ts";
+import {
+  archiveCache,
+  archiveInMemory,
+  storedArchive,
+  type ArchiveReader,
+} from "../lib/content/archive-store.ts";
 import type { SiteData } from "../lib/content/site-data.ts";
-import { buildDossier, type Dossier } from "../lib/dossier/dossier.ts";
+import {
+  buildDossier,
+  summaryOf,
+  type Dossier,
+  type DossierSummary,
+} from "../lib/dossier/dossier.ts";
+import { incidentCaptures } from "../lib/dossier/evidence.ts";
 import { formatProblem } from "../lib/errors.ts";
 import { settings } from "./current.ts";
 import { contentProblems } from "./problems.ts";
@@ -11,8 +22,8 @@ import { contentProblems } from "./problems.ts";
 export interface Site extends SiteData {
   /** Incident collection entries by id, for `render()`. */
   entries: Map<string, CollectionEntry<"incidents">>;
-  /** The processed source archive. */
-  archive: Archive;
+  /** The processed source archive, read one incident's part at a time. */
+  archive: ArchiveReader;
 }
 
 let memo: Promise<Site> | undefined;
@@ -27,6 +38,7 @@ export function loadSite(): Promise<Site> {
     const problems = contentProblems();
     if (problems.length > 0) throw new Error(problems.map(formatProblem).join("\n"));
     dossiers.clear();
+    summaries.clear();
     return gather();
   }
   memo ??= gather();
@@ -65,28 +77,51 @@ function gather(): Promise<Site> {
  * The archive the content loader processed: from the disk cache by the digest it left in the data
  * store (or from the store itself when the cache could not be written).
  */
-async function readArchive(): Promise<Archive> {
+async function readArchive(): Promise<ArchiveReader> {
   const entry = await getEntry("archive", "archive");
   if (!entry) throw new Error("the archive loader left no entry in the data store");
-  const archive =
-    (entry.data.archive as Archive | undefined) ??
-    storedArchive(entry.data.digest, archiveCache(settings.root));
+  const held = entry.data.archive as Archive | undefined;
+  const archive = held
+    ? archiveInMemory(held)
+    : storedArchive(entry.data.digest, archiveCache(settings.root));
   if (!archive)
     throw new Error(`the processed archive ${entry.data.digest} is missing from the cache`);
   return archive;
 }
 
+/** How many whole dossiers are kept: each holds its incident's part of the archive. */
+const keptDossiers = 8;
+
+/** The last dossiers built, least recently used first. */
 const dossiers = new Map<string, Dossier>();
 
-/** The dossier of one incident, computed once per build. */
+/** Every dossier built in this build, without its evidence. */
+const summaries = new Map<string, DossierSummary>();
+
+/**
+ * The dossier of one incident, from its part of the archive. Only the last few are kept whole,
+ * so that a build holds a few incidents' documents at a time, not the whole archive; the
+ * summaries (what exports and outlet pages read) are kept for every incident.
+ */
 export async function dossierOf(id: string): Promise<Dossier> {
-  let dossier = dossiers.get(id);
-  if (!dossier) {
-    const site = await loadSite();
-    const incident = site.incidents.find((entry) => entry.id === id);
-    if (!incident) throw new Error(`no incident ${id}`);
-    dossier = buildDossier(site, incident, site.archive);
-    dossiers.set(id, dossier);
+  const kept = dossiers.get(id);
+  if (kept) {
+    dossiers.delete(id);
+    dossiers.set(id, kept);
+    return kept;
   }
+  const site = await loadSite();
+  const incident = site.incidents.find((entry) => entry.id === id);
+  if (!incident) throw new Error(`no incident ${id}`);
+  const captures = incidentCaptures(site.sources.get(id)?.sources ?? []);
+  const dossier = buildDossier(site, incident, site.archive.part(captures));
+  dossiers.set(id, dossier);
+  if (dossiers.size > keptDossiers) dossiers.delete(dossiers.keys().next().value!);
+  summaries.set(id, summaryOf(dossier));
   return dossier;
+}
+
+/** The dossier of one incident without its evidence, computed once per build. */
+export async function dossierSummaryOf(id: string): Promise<DossierSummary> {
+  return summaries.get(id) ?? summaryOf(await dossierOf(id));
 }

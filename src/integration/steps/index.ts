@@ -9,6 +9,8 @@ import { Worker } from "node:worker_threads";
 import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
 import type { CachedZipSummary } from "../../lib/offline/zip-cache.ts";
 import { publishDataFiles } from "./data-files.ts";
+import { writeIncidentExports } from "./incident-exports.ts";
+import { pruneCaches } from "./prune-caches.ts";
 import { runOfflineTask, type OfflineTask } from "./offline-bundle.ts";
 import { writeSearchIndex } from "./search-index.ts";
 import { writeServiceWorker } from "./service-worker.ts";
@@ -45,8 +47,9 @@ const offlineTask = (step: OfflineTask["step"], { site, cache }: StepContext): O
 /** Every step after the pages, in the order they are listed in the log. */
 export const buildSteps: readonly BuildStep[] = [
   { name: "data files", needs: [], run: publishDataFiles },
+  { name: "incident exports", needs: [], run: writeIncidentExports },
   // Lists the built files: after every step that adds a page; redirect pages are searchable.
-  { name: "URL lock", needs: ["data files"], run: checkUrlLock },
+  { name: "URL lock", needs: ["data files", "incident exports"], run: checkUrlLock },
   {
     name: "search index",
     needs: ["URL lock"],
@@ -88,4 +91,6 @@ export const buildSteps: readonly BuildStep[] = [
       ].join("\n");
     },
   },
+  // Last, once nothing reads a cache any more.
+  { name: "prune caches", needs: ["service worker"], run: pruneCaches },
 ];

@@ -12,6 +12,8 @@ export interface StepContext {
   site: BuiltSite;
   /** Where steps keep what they made, so that the next build reuses what did not change. */
   cache: OfflineCache;
+  /** When the build started (ms since the epoch): cache entries used since are this build's. */
+  started: number;
   /** What the zip step learnt of every file's bytes (the service worker reuses the digests). */
   zip?: CachedZipSummary;
 }

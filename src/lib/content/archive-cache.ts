@@ -1,12 +1,14 @@
 import { join } from "node:path";
-import { processCaptures, type Archive } from "../archive/index.ts";
+import { processCaptures } from "../archive/index.ts";
 import { claimEntry } from "./disk-cache.ts";
-import { packArchive } from "./archive-packing.ts";
 import {
   archiveCache,
+  archiveInMemory,
   archiveKey,
   digestCaptures,
+  storeArchive,
   storedArchive,
+  type ArchiveReader,
   type DigestedCaptures,
 } from "./archive-store.ts";
 
@@ -14,8 +16,11 @@ import {
 export interface DigestedArchive {
   /** Digest of the engine version and every capture. */
   digest: string;
-  /** The processed archive. */
-  archive: Archive;
+  /**
+   * The processed archive: read from the disk cache part by part when it is stored there, held
+   * in memory only when the cache could not be written.
+   */
+  archive: ArchiveReader;
   /** True when it came from the cache. */
   cached: boolean;
   /** True when it is in the disk cache (false if the cache could not be written). */
@@ -29,6 +34,7 @@ export interface DigestedArchive {
  * captures, so that `check`, the content loader, the pages and rebuilds process them once (a
  * process that finds another one processing the same captures waits for its result). A
  * caller that has read and digested the captures already passes them, so they are not read twice.
+ * Once stored, the processed archive is let go: callers read it back one incident at a time.
  */
 export function processArchive(
   root: string,
@@ -51,13 +57,14 @@ export function processArchive(
     const started = performance.now();
     const archive = processCaptures(inputs);
     const milliseconds = Math.round(performance.now() - started);
-    let written = false;
-    try {
-      written = cache.write(key, JSON.stringify(packArchive(archive)));
-    } catch {
-      // An archive too large for one string is processed again next time, like a read-only checkout.
-    }
-    return { digest, archive, cached: false, stored: written, milliseconds };
+    const reader = storeArchive(cache, key, archive) ? storedArchive(digest, cache) : undefined;
+    return {
+      digest,
+      archive: reader ?? archiveInMemory(archive),
+      cached: false,
+      stored: reader !== undefined,
+      milliseconds,
+    };
   } finally {
     release();
   }

@@ -5,9 +5,9 @@
  * on other pages' inputs (an outlet page lists sources of many incidents) digest all of those.
  * Code is not in the keys: Astro digests each page's module graph itself.
  */
-import type { Archive } from "../archive/index.ts";
 import { bytesDigest, digest } from "../digest.ts";
-import { incidentEvidence } from "../dossier/evidence.ts";
+import { incidentCaptures, incidentEvidence } from "../dossier/evidence.ts";
+import type { ArchiveReader } from "./archive-store.ts";
 import { outletsById, sourcesOfOutlet } from "./queries.ts";
 import type { SiteData } from "./site-data.ts";
 
@@ -39,8 +39,8 @@ interface DataFile {
 export interface CacheKeyInput {
   /** The validated site data. */
   site: SiteData;
-  /** The processed source archive. */
-  archive: Archive;
+  /** The processed source archive, read one incident's part at a time. */
+  archive: ArchiveReader;
   /** URL, base path and configuration. */
   settings: SiteSettings;
   /** Digest of each write-up file as written (frontmatter and body), by incident id. */
@@ -96,7 +96,8 @@ export function cacheKeys(input: CacheKeyInput): CacheKeys {
     const incident = incidentOf(id);
     const sources = site.sources.get(id);
     const named = [...new Set((sources?.sources ?? []).map((source) => source.outlet))].sort();
-    const evidence = incidentEvidence(archive, sources?.sources ?? []);
+    const listed = sources?.sources ?? [];
+    const evidence = incidentEvidence(archive.part(incidentCaptures(listed)), listed);
     return digest(
       cacheKeyRecipe,
       "incident-data",

@@ -1,9 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 
 /**
  * A folder of cached results, one text file per key. Keys are digests of everything a result is
- * computed from, so an entry never goes stale: a changed input is a new key.
+ * computed from, so an entry never goes stale: a changed input is a new key. An entry found is
+ * marked used (its modification time set to now), which is what `pruneCache` keeps.
  */
 export interface DiskCache {
   /** The folder holding the files. */
@@ -36,10 +45,10 @@ export function diskCache(folder: string, names: DiskCacheNames = {}): DiskCache
   return {
     folder,
     path: file,
-    has: (key) => existsSync(file(key)),
+    has: (key) => markUsed(file(key)),
     read: (key) => {
       const path = file(key);
-      return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+      return markUsed(path) ? readFileSync(path, "utf8") : undefined;
     },
     write: (key, text) => {
       const path = file(key);
@@ -57,6 +66,21 @@ export function diskCache(folder: string, names: DiskCacheNames = {}): DiskCache
       }
     },
   };
+}
+
+/**
+ * Marks a cached file or folder used now (see `pruneCache`) and says whether it exists. A cache
+ * that cannot be written still reads: the mark is then skipped.
+ */
+export function markUsed(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Read-only: entries are not pruned there either.
+  }
+  return true;
 }
 
 /** The text cached under `key`, or `compute()`'s result, cached for next time. */

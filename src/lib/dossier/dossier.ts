@@ -5,6 +5,7 @@ import type { EventEntry, IncidentEntry, SiteData } from "../content/site-data.t
 import { assessIncident, type Assessment } from "../reliability/index.ts";
 import type { Claim, Source } from "../../schemas/sources.ts";
 import { suggestedDependences } from "./dependences.ts";
+import type { CaptureFacts } from "./capture-facts.ts";
 import { incidentEvidence, type IncidentEvidence } from "./evidence.ts";
 
 /** Everything an incident page shows, computed once from the site data and the archive. */
@@ -23,6 +24,20 @@ export interface Dossier {
   assessment: Assessment;
   /** The deduplicated source text and its ledger. */
   evidence: IncidentEvidence;
+}
+
+/**
+ * A dossier without its evidence (the incident's part of the archive): what the exports and the
+ * outlet pages show, small enough to keep for every incident of a build. Of the evidence it keeps
+ * the provenance of each capture its sources list, in their order.
+ */
+export type DossierSummary = Omit<Dossier, "evidence"> & { captures: CaptureFacts[] };
+
+/** The summary of a dossier: everything but its evidence, with its captures' provenance. */
+export function summaryOf(dossier: Dossier): DossierSummary {
+  const { incident, sourcesFile, sources, claims, events, assessment, evidence } = dossier;
+  const captures = evidence.captures.flatMap((file) => evidence.facts.get(file) ?? []);
+  return { incident, sourcesFile, sources, claims, events, assessment, captures };
 }
 
 /** An archive with nothing in it, for sites without captures. */

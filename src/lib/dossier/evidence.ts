@@ -8,6 +8,11 @@ function captureLabel(capture: string): string {
   return `data/archives/${capture}`;
 }
 
+/** The capture path labels of an incident's sources: what its part of the archive is read for. */
+export function incidentCaptures(sources: readonly Source[]): string[] {
+  return sources.flatMap((source) => source.captures.map(captureLabel));
+}
+
 /** One document as shown on an incident page: which sources published it and where. */
 interface SourceDocument {
   /** The merged document. */

@@ -6,14 +6,14 @@
 import type { CitationInput } from "../cite/input.ts";
 import type { CacheKeys } from "../content/cache-keys.ts";
 import type { SiteData } from "../content/site-data.ts";
-import type { Dossier } from "../dossier/dossier.ts";
+import type { DossierSummary } from "../dossier/dossier.ts";
 
 /** What an export's body is made from. */
 export interface ExportInput {
   /** The validated site data. */
   site: SiteData;
-  /** The incident's dossier: its entry, sources, claims, events and assessment. */
-  dossier: Dossier;
+  /** The incident's dossier: its entry, sources, claims, events and assessment (no archive). */
+  dossier: DossierSummary;
   /** What the incident's citations are made from (URL, publisher, report number). */
   citation: CitationInput;
   /** The absolute URL of a site path. */

@@ -35,7 +35,8 @@ function sync({ store, meta, logger }: LoaderContext): void {
       logger.info(
         `archive: ${archive.stats.files} captures → ${archive.stats.documents} documents, ${archive.stats.uniqueParagraphs} unique paragraphs (${milliseconds} ms)`,
       );
-      record(stored ? {} : { archive: archive });
+      // Not stored (a read-only checkout): the store keeps the archive, held in memory whole.
+      record(stored ? {} : { archive: archive.part([]) });
     } catch (error) {
       // Kept as data: the build's check reports it; the dev server shows it until it is fixed.
       // An internal error too, as one paragraph naming the capture it was reading.

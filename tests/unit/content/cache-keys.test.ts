@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { processCaptures } from "../../../src/lib/archive/index.ts";
+import { archiveInMemory } from "../../../src/lib/content/archive-store.ts";
 import { cacheKeys, type CacheKeyInput } from "../../../src/lib/content/cache-keys.ts";
 import { readCaptures } from "../../../src/lib/content/captures.ts";
 import { loadSiteData } from "../../../src/lib/content/load.ts";
@@ -25,7 +26,7 @@ function input(): CacheKeyInput {
   };
   return {
     site: data,
-    archive: structuredClone(archive),
+    archive: archiveInMemory(structuredClone(archive)),
     settings: { url: "https://example.org", base: "/", config: { title: "Casefile" } },
     writeUps: new Map([
       [incident, "write-up-1"],
@@ -141,8 +142,9 @@ describe("cacheKeys", () => {
 
   it("changes the incident's pages when the text of its captures changes, not another's", () => {
     const after = keysAfter((fresh) => {
-      const document = fresh.archive.documents[0]!;
-      fresh.archive.documents[0] = JSON.parse(
+      const { documents } = fresh.archive.part([]);
+      const document = documents[0]!;
+      documents[0] = JSON.parse(
         JSON.stringify(document).replace(/"text":"([^"]*)"/, '"text":"$1 (edited)"'),
       ) as typeof document;
     });

@@ -1,5 +1,5 @@
 import { loadSiteData } from "../../../src/lib/content/load.ts";
-import { buildDossier } from "../../../src/lib/dossier/dossier.ts";
+import { buildDossier, summaryOf } from "../../../src/lib/dossier/dossier.ts";
 import type { ExportInput } from "../../../src/lib/exports/export-format.ts";
 import { incidentLinks } from "../../../src/lib/exports/index.ts";
 import { minimalSite } from "../../helpers/site-copy.ts";
@@ -11,9 +11,11 @@ export const incidentId = "2020-example-ddos";
 export const absolute = (path: string) => new URL(path, "https://example.org").href;
 
 const site = loadSiteData(minimalSite);
-const dossier = buildDossier(
-  site,
-  site.incidents.find((entry) => entry.id === incidentId)!,
+const dossier = summaryOf(
+  buildDossier(
+    site,
+    site.incidents.find((entry) => entry.id === incidentId)!,
+  ),
 );
 
 /** What the minimal site's incident's exports are made from, as a build passes it. */

@@ -17,11 +17,8 @@ export const sourcesJsonFormat: ExportFormat = {
     jsonBody({
       incident: dossier.incident.id,
       ...sourcesJson(dossier.assessment),
-      captures: dossier.evidence.captures.flatMap((file) => {
-        const facts = dossier.evidence.facts.get(file);
-        if (facts === undefined) return [];
-        const { formatName: _name, shortHash: _short, ...exported } = facts;
-        return [exported];
-      }),
+      captures: dossier.captures.map(
+        ({ formatName: _name, shortHash: _short, ...exported }) => exported,
+      ),
     }),
 };
