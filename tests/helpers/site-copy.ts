@@ -5,7 +5,11 @@ import { join } from "node:path";
 /** Copies a fixture site to a fresh temporary folder and returns its path. */
 export function copySite(fixture: string): string {
   const root = mkdtempSync(join(tmpdir(), "casefile-site-"));
-  cpSync(fixture, root, { recursive: true });
+  // Not the caches a build of the fixture in place may have left in its node_modules.
+  cpSync(fixture, root, {
+    recursive: true,
+    filter: (source) => !source.slice(fixture.length).includes("node_modules"),
+  });
   return root;
 }
 
