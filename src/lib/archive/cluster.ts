@@ -50,16 +50,39 @@ export interface ClusterOptions {
 /** Default clustering thresholds. */
 export const defaultCluster: ClusterOptions = { containment: 0.6, minShared: 2, maxFanout: 64 };
 
+/** Pairs of articles the researchers say are (`same`) or are not (`apart`) one document. */
+export interface DecidedPairs {
+  /** Articles joined whatever their paragraphs. */
+  same: readonly (readonly [number, number])[];
+  /** Articles never put in one cluster. */
+  apart: readonly (readonly [number, number])[];
+}
+
+/** True unless joining the sets of i and j would put a pair the researchers keep apart together. */
+function mayJoin(sets: UnionFind, i: number, j: number, apart: DecidedPairs["apart"]): boolean {
+  const a = find(sets, i);
+  const b = find(sets, j);
+  for (const [x, y] of apart) {
+    const rx = find(sets, x);
+    const ry = find(sets, y);
+    if ((rx === a && ry === b) || (rx === b && ry === a)) return false;
+  }
+  return true;
+}
+
 /**
- * Clusters articles given each article's set of paragraph units (sorted unique integers).
- * Returns the cluster root of every article (the smallest article index in its cluster).
+ * Clusters articles given each article's set of paragraph units (sorted unique integers), and
+ * the pairs the researchers decided. Returns the cluster root of every article (the smallest
+ * article index in its cluster).
  */
 export function clusterArticles(
   units: readonly Int32Array[],
   options: ClusterOptions = defaultCluster,
+  decided: DecidedPairs = { same: [], apart: [] },
 ): Int32Array {
   const { starts, articles } = articlesByUnit(units);
   const sets = unionFind(units.length);
+  for (const [a, b] of decided.same) union(sets, a, b);
   // Paragraphs shared with each later article, counted in a typed array; `touched` lists the
   // articles counted, to read and reset their counts.
   const shared = new Int32Array(units.length);
@@ -78,7 +101,11 @@ export function clusterArticles(
       const count = shared[b]!;
       shared[b] = 0;
       const smaller = Math.min(set.length, units[b]!.length);
-      if (count >= Math.min(options.minShared, smaller) && count >= options.containment * smaller)
+      if (
+        count >= Math.min(options.minShared, smaller) &&
+        count >= options.containment * smaller &&
+        (decided.apart.length === 0 || mayJoin(sets, a, b, decided.apart))
+      )
         union(sets, a, b);
     }
     touched.length = 0;

@@ -15,6 +15,7 @@ import {
 } from "./boilerplate.ts";
 import { listCaptureDocuments } from "./capture-documents.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
+import { applyDecisions, settleDecisions, type DecisionScope } from "./decide.ts";
 import { readInBatches } from "./batch.ts";
 import type { TextBlock } from "./formats/index.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
@@ -91,6 +92,7 @@ function pieceOf(
   label: BoilerplateLabel | undefined,
   role: ParagraphRole,
   unique: number,
+  decided: string | undefined,
 ): Piece {
   return {
     file: block.file,
@@ -102,11 +104,17 @@ function pieceOf(
     label,
     role,
     unique,
+    decided,
   };
 }
 
 /** Reads captures into pieces and articles, labelling rule-based boilerplate and roles. */
-function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, exact: ExactIndex) {
+function readCaptures(
+  inputs: readonly CaptureInput[],
+  options: ArchiveOptions,
+  exact: ExactIndex,
+  scope: DecisionScope,
+) {
   const pieces: Piece[] = [];
   const articles: ArticleModel[] = [];
   const files: CaptureSummary[] = [];
@@ -157,13 +165,17 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
     // Blocks the format labelled itself (a saved page's menus and footers) stay out of the
     // capture's articles, so that they neither cut nor colour them; they are listed in place.
     const preset = presetLines(capture.blocks);
+    // The researchers' decisions on this capture: blocks they keep leave the format's labels too.
+    const decide = applyDecisions(scope, input.file, blocks, preset);
     const outside = preset ? blocks.filter((block) => preset.has(block.startLine)) : [];
     let next = 0;
     /** Adds the format-labelled blocks before `line` to an article, as labelled pieces. */
     const addOutside = (model: ArticleModel, a: number, line: number): void => {
       for (; next < outside.length && outside[next]!.startLine < line; next++) {
+        const block = outside[next]!;
         model.pieces.push(pieces.length);
-        pieces.push(pieceOf(outside[next]!, a, outsideMainContentLabel, "body", -1));
+        const label = decide.label(block, outsideMainContentLabel);
+        pieces.push(pieceOf(block, a, label, "body", -1, undefined));
       }
     };
     const captureArticles = segmentBlocks(
@@ -172,10 +184,12 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
     );
     if (captureArticles.length === 0 && outside.length > 0)
       captureArticles.push({ file: input.file, index: 0, blocks: [], start: "file" });
+    decide.select(captureArticles);
     for (const [k, article] of captureArticles.entries()) {
       const a = articles.length;
       const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
-      const labels = labelArticle(article.blocks);
+      const ruled = labelArticle(article.blocks);
+      const labels = ruled.map((label, i) => decide.label(article.blocks[i]!, label));
       let contentSeen = 0;
       let headline = false;
       article.blocks.forEach((block, i) => {
@@ -198,7 +212,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
         model.pieces.push(pieces.length);
         // Exact duplicates: one distinct text per normalised key, found as we read.
         const unique = label ? -1 : uniqueOfBlock(exact, block, joined);
-        pieces.push(pieceOf(block, a, label, role, unique));
+        pieces.push(pieceOf(block, a, label, role, unique, decide.note(block, ruled[i])));
       });
       if (k === captureArticles.length - 1) addOutside(model, a, Infinity);
       articles.push(model);
@@ -230,7 +244,8 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   /** Reports a finished step (read, near, cluster, chrome, docs, ledger, stats, verify). */
   const lap = (step: string): void => options.onProgress?.(total, total, step);
   const exact = exactIndex(near.minWords);
-  const read = readCaptures(sorted, options, exact);
+  const scope: DecisionScope = { decisions: options.decisions, found: new Set(), problems: [] };
+  const read = readCaptures(sorted, options, exact, scope);
   lap("read");
   const { pieces, articles } = read;
 
@@ -254,7 +269,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
     return set.subarray(0, size);
   });
   lap("near");
-  const roots = clusterArticles(units, cluster);
+  const roots = clusterArticles(units, cluster, settleDecisions(scope, pieces, articles));
   lap("cluster");
 
   // Corpus statistics: short lines recurring across unrelated documents are chrome.
@@ -262,6 +277,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   for (const piece of pieces) {
     if (
       piece.unique < 0 ||
+      piece.decided !== undefined ||
       piece.role === "question" ||
       piece.role === "dateline" ||
       piece.role === "headline"

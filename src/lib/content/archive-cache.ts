@@ -32,7 +32,7 @@ export interface DigestedArchive {
 export function processArchive(
   root: string,
   cacheDir = join(root, "node_modules/.cache/casefile"),
-  { inputs, digest }: DigestedCaptures = digestCaptures(root),
+  { inputs, digest, decisions }: DigestedCaptures = digestCaptures(root),
 ): DigestedArchive {
   const cache = archiveCache(root, cacheDir);
   const key = archiveKey(digest);
@@ -48,7 +48,7 @@ export function processArchive(
     const meanwhile = cached();
     if (meanwhile) return meanwhile;
     const started = performance.now();
-    const archive = processCaptures(inputs);
+    const archive = processCaptures(inputs, { decisions });
     const milliseconds = Math.round(performance.now() - started);
     let written = false;
     try {
