@@ -49,7 +49,10 @@ const capturePath = z
   });
 
 /** The quoted start of a text block, as it reads in the capture (case and spacing aside). */
-const quotedStart = z.string().trim().min(3, "quote at least the first few words of the block");
+const quotedStart = z
+  .string()
+  .trim()
+  .refine((text) => text.length >= 3, "quote at least the first few words of the block");
 
 /** A reason the researchers give for a decision. */
 const decisionReason = z.string().trim().min(1);
@@ -77,7 +80,16 @@ const hideDecision = z.strictObject({
 const selectDecision = z.union([
   z.strictObject({
     /** The article: its number in the capture (1 is the first) or the quoted start of one of its blocks (its headline). */
-    article: z.union([z.number().int().min(1), quotedStart]),
+    article: z.union([
+      z
+        .number()
+        .int()
+        .refine(
+          (article) => article >= 1,
+          "articles are numbered from 1, the first in the capture",
+        ),
+      quotedStart,
+    ]),
     /** Why this part. */
     reason: decisionReason.optional(),
   }),
@@ -100,6 +112,23 @@ const captureEntry = z.strictObject({
   /** Blocks hidden, each with its reason. */
   hide: z.array(hideDecision).default([]),
 });
+
+/**
+ * A capture as listed: a path, or a mapping with the decisions. Not a `z.union`: an entry with a
+ * mistake would then be reported as "Invalid input", where each form's own message says what.
+ */
+const captureItem = z
+  .unknown()
+  .transform((value, context): string | z.output<typeof captureEntry> => {
+    const result =
+      typeof value === "string" ? capturePath.safeParse(value) : captureEntry.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues)
+      context.addIssue({ ...issue, input: issue.input as never, continue: false });
+    // The parse has failed; an unknown field does not stop zod's later transforms, which must not
+    // meet a missing field.
+    return { file: "", keep: [], hide: [] };
+  });
 
 /** Another source whose article this source's is, or is not, with the reason. */
 const articleLink = z.strictObject({
@@ -145,7 +174,7 @@ const sourceFields = z.strictObject({
    * Capture files under `data/archives/`, relative to that folder (normalised: `./a//b` is `a/b`):
    * each a path, or `{ file, select, keep, hide }` with the researchers' decisions on it.
    */
-  captures: z.array(z.union([capturePath, captureEntry])).default([]),
+  captures: z.array(captureItem).default([]),
   /** Sources whose article is the same as this one's, though the engine did not group them. */
   same_as: z.array(articleLink).default([]),
   /** Sources whose article is not the same as this one's, though the engine grouped them. */

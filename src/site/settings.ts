@@ -21,6 +21,12 @@ const optionsSchema = z
     reportPrefix: z.string().optional(),
     /** One sentence about the site, for feeds and the home page head. */
     description: z.string().min(1).optional(),
+    /**
+     * Publish each capture's original file beside its extracted text, listed with its SHA-256.
+     * Default: `CASEFILE_PUBLISH_ORIGINALS=1`, else false, since a site may not have the right to
+     * republish what it captured.
+     */
+    publishOriginalCaptures: z.boolean().optional(),
   })
   .strict();
 
@@ -59,6 +65,8 @@ export interface SiteSettings {
   base: string;
   /** The site's name, description, publisher and report-number prefix. */
   config: SiteConfig;
+  /** Publish the original capture files (`publishOriginalCaptures`; default false). */
+  publishOriginals: boolean;
   /** Reliability lints are errors (`--strict` or `CASEFILE_STRICT=1`). */
   strict: boolean;
   /** Add the build's new URLs to `urls.lock` (`CASEFILE_LOCK=1`, never in CI). */
@@ -116,7 +124,7 @@ export function readSettings(
     throw invalid(
       `casefile(${parsed.error.issues[0]?.path.join(".") ?? ""})`,
       parsed.error,
-      "the options are title, publisher, reportPrefix and description, each a string",
+      "the options are title, publisher, reportPrefix and description, each a string, and publishOriginalCaptures, true or false",
     );
   const url = given(env, "SITE_URL") ?? "http://localhost:4321";
   const urlCheck = siteUrl.safeParse(url);
@@ -151,6 +159,8 @@ export function readSettings(
       reportNumberPrefix: option.reportPrefix ?? given(env, "CASEFILE_REPORT_PREFIX") ?? "",
       language: "en",
     },
+    publishOriginals:
+      option.publishOriginalCaptures ?? given(env, "CASEFILE_PUBLISH_ORIGINALS") === "1",
     strict: argv.includes("--strict") || env["CASEFILE_STRICT"] === "1",
     lock: env["CASEFILE_LOCK"] === "1" && env["CI"] !== "true",
     debug: (env["DEBUG"] ?? "").split(",").includes("casefile"),

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
 import type { CachedZipSummary } from "../../lib/offline/zip-cache.ts";
+import { publishCaptureFiles } from "./capture-files.ts";
 import { publishDataFiles } from "./data-files.ts";
 import { runOfflineTask, type OfflineTask } from "./offline-bundle.ts";
 import { writeSearchIndex } from "./search-index.ts";
@@ -45,8 +46,9 @@ const offlineTask = (step: OfflineTask["step"], { site, cache }: StepContext): O
 /** Every step after the pages, in the order they are listed in the log. */
 export const buildSteps: readonly BuildStep[] = [
   { name: "data files", needs: [], run: publishDataFiles },
+  { name: "capture files", needs: [], run: publishCaptureFiles },
   // Lists the built files: after every step that adds a page; redirect pages are searchable.
-  { name: "URL lock", needs: ["data files"], run: checkUrlLock },
+  { name: "URL lock", needs: ["data files", "capture files"], run: checkUrlLock },
   {
     name: "search index",
     needs: ["URL lock"],
