@@ -10,7 +10,7 @@ import type { BoilerplateLabel } from "./boilerplate.ts";
 import { normalise } from "./normalise.ts";
 
 /** The rule name under which every block the researchers hid is listed. */
-export const decidedRule = "decided-by-researchers";
+const decidedRule = "decided-by-researchers";
 
 /** How the report words every decision of the researchers. */
 export const decidedWords = "decided by the researchers";
@@ -55,7 +55,7 @@ export interface CaptureDecisions {
 }
 
 /** Two sources' captures whose articles are, or are not, one document. */
-export interface ArticlePair {
+interface ArticlePair {
   /** Capture labels of the first source. */
   first: string[];
   /** Capture labels of the second source. */
@@ -78,17 +78,9 @@ export interface ArchiveDecisions {
   pairs: ArticlePair[];
 }
 
-/** No decisions. */
-export const noDecisions: ArchiveDecisions = { captures: [], pairs: [] };
-
 /** The comparison form of a quoted start or of a block's text. */
 export function quotedKey(text: string): string {
   return normalise(text).replace(/^["'«“‘]+/, "");
-}
-
-/** True when the block's text starts with the quoted text (case, quotes and spacing aside). */
-export function startsWithQuote(blockKey: string, quote: string): boolean {
-  return blockKey.startsWith(quote);
 }
 
 /** The label of a block the researchers hid. */

@@ -38,7 +38,7 @@ export interface CaptureFiles {
 }
 
 /** The path of the extracted text of a capture, under the incident's folder. */
-export function captureTextFile(capture: string): string {
+function captureTextFile(capture: string): string {
   return `captures/text/${capture}.txt`;
 }
 
