@@ -72,6 +72,12 @@ export const settingsSchema = z.strictObject({
     .optional(),
   /** An email address or web address where readers reach the group, shown on every page. */
   contact: contact.optional(),
+  /**
+   * Publish each capture's original file beside its extracted text, listed with its SHA-256.
+   * Default: false (`CASEFILE_PUBLISH_ORIGINALS=1` turns it on), since a site may not have the
+   * right to republish what it captured.
+   */
+  publish_original_captures: z.boolean().optional(),
 });
 
 /** The settings file as written. */

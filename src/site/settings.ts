@@ -53,6 +53,8 @@ export interface SiteSettings {
   base: string;
   /** The site's name, description, publisher, language, licence, contact and report prefix. */
   config: SiteConfig;
+  /** Publish the original capture files (`publish_original_captures`; default false). */
+  publishOriginals: boolean;
   /** Reliability lints are errors (`--strict` or `CASEFILE_STRICT=1`). */
   strict: boolean;
   /** Add the build's new URLs to `urls.lock` (`CASEFILE_LOCK=1`, never in CI). */
@@ -189,6 +191,8 @@ export function readSettings(
       license,
       contact: file.contact === undefined ? undefined : contactOf(file.contact),
     },
+    publishOriginals:
+      file.publish_original_captures ?? given(env, "CASEFILE_PUBLISH_ORIGINALS") === "1",
     strict: argv.includes("--strict") || env["CASEFILE_STRICT"] === "1",
     lock: env["CASEFILE_LOCK"] === "1" && env["CI"] !== "true",
     debug: (env["DEBUG"] ?? "").split(",").includes("casefile"),

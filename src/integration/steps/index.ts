@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { generatedFiles } from "../../lib/offline/offline-manifest.ts";
 import type { CachedZipSummary } from "../../lib/offline/zip-cache.ts";
+import { publishCaptureFiles } from "./capture-files.ts";
 import { publishDataFiles } from "./data-files.ts";
 import { writeIncidentExports } from "./incident-exports.ts";
 import { pruneCaches } from "./prune-caches.ts";
@@ -48,8 +49,13 @@ const offlineTask = (step: OfflineTask["step"], { site, cache }: StepContext): O
 export const buildSteps: readonly BuildStep[] = [
   { name: "data files", needs: [], run: publishDataFiles },
   { name: "incident exports", needs: [], run: writeIncidentExports },
+  { name: "capture files", needs: [], run: publishCaptureFiles },
   // Lists the built files: after every step that adds a page; redirect pages are searchable.
-  { name: "URL lock", needs: ["data files", "incident exports"], run: checkUrlLock },
+  {
+    name: "URL lock",
+    needs: ["data files", "incident exports", "capture files"],
+    run: checkUrlLock,
+  },
   {
     name: "search index",
     needs: ["URL lock"],

@@ -50,6 +50,14 @@ export interface ClusterOptions {
 /** Default clustering thresholds. */
 export const defaultCluster: ClusterOptions = { containment: 0.6, minShared: 2, maxFanout: 64 };
 
+/** Pairs of articles the researchers say are (`same`) or are not (`apart`) one document. */
+export interface DecidedPairs {
+  /** Articles joined whatever their paragraphs. */
+  same: readonly (readonly [number, number])[];
+  /** Articles never put in one cluster. */
+  apart: readonly (readonly [number, number])[];
+}
+
 /**
  * What grouping knows of one article before comparing texts: plain data (typed arrays), so that
  * grouping can be run, tested and steered (e.g. by pairs a researcher forces or forbids) without
@@ -144,12 +152,15 @@ const PACK = 2 ** 21;
  * chain documents. Pairs are proposed by shared paragraph units and by an index of sampled word
  * shingles, which also finds a small text inside a much larger one (a paragraph of one copy run
  * together with others in another). `textOf` gives an article's text when it is compared. Returns
- * the cluster root of every article (the smallest article index in its cluster).
+ * the cluster root of every article (the smallest article index in its cluster). The pairs the
+ * researchers `decided` steer it: an article never joins a cluster holding an article it is kept
+ * `apart` from, and the clusters of a `same` pair are joined at the end.
  */
 export function clusterArticles(
   articles: readonly ArticleSketch[],
   textOf: (article: number) => ArticleText,
   options: ClusterOptions = defaultCluster,
+  decided: DecidedPairs = { same: [], apart: [] },
 ): Int32Array {
   const count = articles.length;
   const byUnit = articlesByUnit(articles.map((article) => article.units));
@@ -163,6 +174,14 @@ export function clusterArticles(
   );
   const clusterOf = new Int32Array(count).fill(-1);
   const representatives: number[] = [];
+  const apartFrom = new Map<number, number[]>();
+  for (const [x, y] of decided.apart) {
+    apartFrom.set(x, [...(apartFrom.get(x) ?? []), y]);
+    apartFrom.set(y, [...(apartFrom.get(y) ?? []), x]);
+  }
+  /** True when cluster c holds an article the researchers keep apart from a. */
+  const keptApart = (a: number, c: number): boolean =>
+    apartFrom.get(a)?.some((other) => clusterOf[other] === c) ?? false;
   const votes = new Int32Array(count);
   const touched: number[] = [];
   const vote = (b: number): void => {
@@ -187,6 +206,7 @@ export function clusterArticles(
       if (tried.size >= MAX_TRIED) break;
       if (tried.has(c)) continue;
       tried.add(c);
+      if (keptApart(a, c)) continue;
       const r = representatives[c]!;
       const score = containedIn(article, own!, articles[r]!, table(r), options, scratch);
       if (score > bestScore) {
@@ -228,6 +248,17 @@ export function clusterArticles(
       representatives.push(a);
     }
   }
+  // The researchers' `same` pairs join their clusters (through a union of cluster ids).
+  const joined = Int32Array.from(representatives, (_, c) => c);
+  const top = (c: number): number => {
+    while (joined[c] !== c) c = joined[c] = joined[joined[c]!]!;
+    return c;
+  };
+  for (const [x, y] of decided.same) {
+    const [cx, cy] = [top(clusterOf[x]!), top(clusterOf[y]!)];
+    joined[Math.max(cx, cy)] = Math.min(cx, cy);
+  }
+  for (let a = 0; a < count; a++) clusterOf[a] = top(clusterOf[a]!);
   const rootOf = new Int32Array(representatives.length).fill(count);
   for (let a = 0; a < count; a++) rootOf[clusterOf[a]!] = Math.min(rootOf[clusterOf[a]!]!, a);
   return Int32Array.from(clusterOf, (c) => rootOf[c]!);

@@ -33,6 +33,8 @@ export interface Piece extends Pick<Block, "file" | "startLine" | "endLine" | "t
   role: ParagraphRole;
   /** Index of its distinct normalised text, -1 for boilerplate. */
   unique: number;
+  /** The researchers' note when they kept it (see `decisions.ts`). */
+  decided: string | undefined;
 }
 
 /** One article's pieces (global piece indices, in reading order). */

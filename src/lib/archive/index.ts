@@ -16,6 +16,7 @@ import {
 import { listCaptureDocuments } from "./capture-documents.ts";
 import { clusterArticles, defaultCluster } from "./cluster.ts";
 import { articleSketch, articleText, pooledSets } from "./article-fingerprints.ts";
+import { applyDecisions, settleDecisions, type DecisionScope } from "./decide.ts";
 import { readInBatches } from "./batch.ts";
 import type { TextBlock } from "./formats/index.ts";
 import { buildDocuments, type ArticleModel, type Piece } from "./documents.ts";
@@ -102,6 +103,7 @@ function pieceOf(
   label: BoilerplateLabel | undefined,
   role: ParagraphRole,
   unique: number,
+  decided: string | undefined,
 ): Piece {
   return {
     file: block.file,
@@ -113,11 +115,17 @@ function pieceOf(
     label,
     role,
     unique,
+    decided,
   };
 }
 
 /** Reads captures into pieces and articles, labelling rule-based boilerplate and roles. */
-function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, exact: ExactIndex) {
+function readCaptures(
+  inputs: readonly CaptureInput[],
+  options: ArchiveOptions,
+  exact: ExactIndex,
+  scope: DecisionScope,
+) {
   const pieces: Piece[] = [];
   const articles: ArticleModel[] = [];
   const files: CaptureSummary[] = [];
@@ -176,13 +184,17 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       // Blocks the format labelled itself (a saved page's menus and footers) stay out of the
       // capture's articles, so that they neither cut nor colour them; they are listed in place.
       const preset = presetLines(capture.blocks);
+      // The researchers' decisions on this capture: blocks they keep leave the format's labels too.
+      const decide = applyDecisions(scope, input.file, blocks, preset);
       const outside = preset ? blocks.filter((block) => preset.has(block.startLine)) : [];
       let next = 0;
       /** Adds the format-labelled blocks before `line` to an article, as labelled pieces. */
       const addOutside = (model: ArticleModel, a: number, line: number): void => {
         for (; next < outside.length && outside[next]!.startLine < line; next++) {
+          const block = outside[next]!;
           model.pieces.push(pieces.length);
-          pieces.push(pieceOf(outside[next]!, a, outsideMainContentLabel, "body", -1));
+          const label = decide.label(block, outsideMainContentLabel);
+          pieces.push(pieceOf(block, a, label, "body", -1, undefined));
         }
       };
       const captureArticles = segmentBlocks(
@@ -191,10 +203,12 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
       );
       if (captureArticles.length === 0 && outside.length > 0)
         captureArticles.push({ file: input.file, index: 0, blocks: [], start: "file" });
+      decide.select(captureArticles);
       for (const [k, article] of captureArticles.entries()) {
         const a = articles.length;
         const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
-        const labels = labelArticle(article.blocks);
+        const ruled = labelArticle(article.blocks);
+        const labels = ruled.map((label, i) => decide.label(article.blocks[i]!, label));
         let contentSeen = 0;
         let headline = false;
         article.blocks.forEach((block, i) => {
@@ -217,7 +231,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
           model.pieces.push(pieces.length);
           // Exact duplicates: one distinct text per normalised key, found as we read.
           const unique = label ? -1 : uniqueOfBlock(exact, block, joined);
-          pieces.push(pieceOf(block, a, label, role, unique));
+          pieces.push(pieceOf(block, a, label, role, unique, decide.note(block, ruled[i])));
         });
         if (k === captureArticles.length - 1) addOutside(model, a, Infinity);
         articles.push(model);
@@ -282,7 +296,8 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   /** Reports a finished step (read, near, cluster, chrome, docs, ledger, stats, verify). */
   const lap = (step: string): void => options.onProgress?.(total, total, step);
   const exact = exactIndex(near.minWords);
-  const read = readCaptures(sorted, options, exact);
+  const scope: DecisionScope = { decisions: options.decisions, found: new Set(), problems: [] };
+  const read = readCaptures(sorted, options, exact, scope);
   lap("read");
   const { pieces, articles } = read;
 
@@ -292,15 +307,18 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
   const sketches = articles.map((article) => articleSketch(article, pieces, exact, groups, sets));
   const textOf = (a: number) => articleText(articles[a]!, pieces, exact, sets);
   lap("near");
+  // The pairs the researchers decided are (or are not) one article steer both groupings.
+  const decided = settleDecisions(scope, pieces, articles);
   // A first grouping tells site chrome from copied text: lines recurring across captures of
   // different documents are chrome. Chrome never links articles: the articles that held some are
   // fingerprinted again without it and grouped again.
-  const first = clusterArticles(sketches, textOf, cluster);
+  const first = clusterArticles(sketches, textOf, cluster, decided);
   const candidates: ChromeCandidate[] = [];
   const edges = articleEdges(pieces, articles, exact.count);
   for (const [p, piece] of pieces.entries()) {
     if (
       piece.unique < 0 ||
+      piece.decided !== undefined ||
       piece.role === "question" ||
       piece.role === "dateline" ||
       piece.role === "headline"
@@ -335,7 +353,7 @@ export function processCaptures(inputs: CaptureInput[], options: ArchiveOptions 
     if (after.size !== before.size || after.units.length !== before.units.length) changed = true;
     sketches[a] = after;
   }
-  const roots = changed ? clusterArticles(sketches, textOf, cluster) : first;
+  const roots = changed ? clusterArticles(sketches, textOf, cluster, decided) : first;
   lap("cluster");
   lap("chrome");
 

@@ -20,20 +20,31 @@ export function buildLedger(pieces: readonly Piece[], result: DocumentResult): L
     const d = result.documentOf[p]!;
     const document = d >= 0 ? docIds[d] : undefined;
     const paragraph = label ? "" : result.paragraphIds[result.shownAs[p]!]!;
+    const kept = !label && result.kept[p] === 1;
+    // A hard-wrapped block's lines are joined with "\n": each line's entry carries its own.
+    const texts = kept ? [] : lineTexts(block);
     for (let line = block.startLine; line <= block.endLine; line++) {
-      if (label) ledger.push(boilerplateEntry(block.file, line, label, document));
-      else if (result.kept[p] === 1) ledger.push(keptEntry(block.file, line, paragraph, document));
+      const text = texts[line - block.startLine] ?? "";
+      if (label) ledger.push(boilerplateEntry(block.file, line, label, document, text));
+      else if (kept) ledger.push(keptEntry(block.file, line, paragraph, document, block.decided));
       else {
         const reason = result.variant[p] === 1 ? EDITED : SAME;
-        ledger.push(duplicateEntry(block.file, line, paragraph, reason, document));
+        ledger.push(duplicateEntry(block.file, line, paragraph, reason, document, text));
       }
     }
   }
   return ledger;
 }
 
+/** The text of each line of a piece (its whole text on the first line if they cannot be told apart). */
+function lineTexts(piece: Piece): string[] {
+  if (piece.startLine === piece.endLine) return [piece.text];
+  const lines = piece.text.split("\n");
+  return lines.length === piece.endLine - piece.startLine + 1 ? lines : [piece.text];
+}
+
 // Each entry is one object literal with all its fields (a field added later would give every
-// entry a second, out-of-object store); `document` stays last, as the JSON has always had it.
+// entry a second, out-of-object store); `document` stays before the text, as the JSON has had it.
 
 /** A boilerplate line's entry. */
 function boilerplateEntry(
@@ -41,19 +52,25 @@ function boilerplateEntry(
   line: number,
   label: BoilerplateLabel,
   document: string | undefined,
+  text: string,
 ): LedgerEntry {
   return document === undefined
-    ? { file, line, status: "boilerplate", rule: label.rule, reason: label.reason }
-    : { file, line, status: "boilerplate", rule: label.rule, reason: label.reason, document };
+    ? { file, line, status: "boilerplate", rule: label.rule, reason: label.reason, text }
+    : { file, line, status: "boilerplate", rule: label.rule, reason: label.reason, document, text };
 }
 
-/** A kept line's entry. */
+/** A kept line's entry (with the researchers' note when they kept it against a rule). */
 function keptEntry(
   file: string,
   line: number,
   paragraph: string,
   document: string | undefined,
+  decided: string | undefined,
 ): LedgerEntry {
+  if (decided !== undefined)
+    return document === undefined
+      ? { file, line, status: "kept", paragraph, decided }
+      : { file, line, status: "kept", paragraph, document, decided };
   return document === undefined
     ? { file, line, status: "kept", paragraph }
     : { file, line, status: "kept", paragraph, document };
@@ -66,10 +83,11 @@ function duplicateEntry(
   duplicateOf: string,
   reason: string,
   document: string | undefined,
+  text: string,
 ): LedgerEntry {
   return document === undefined
-    ? { file, line, status: "duplicate", duplicateOf, reason }
-    : { file, line, status: "duplicate", duplicateOf, reason, document };
+    ? { file, line, status: "duplicate", duplicateOf, reason, text }
+    : { file, line, status: "duplicate", duplicateOf, reason, document, text };
 }
 
 const EDITED = "edited version of the paragraph";

@@ -6,6 +6,7 @@ import type { CaptureEncoding } from "./formats/encoding.ts";
 import type { MinHashOptions } from "./fingerprint.ts";
 import type { ClusterOptions } from "./cluster.ts";
 import type { ParagraphRole } from "./roles.ts";
+import type { ArchiveDecisions } from "./decisions.ts";
 
 /** One capture file to process. */
 export interface CaptureInput {
@@ -25,6 +26,8 @@ export interface ArchiveOptions {
   near?: Partial<NearOptions>;
   /** Check the ledger against the input (default true). */
   verify?: boolean;
+  /** The researchers' decisions (see `decisions.ts`); a stale one is an error. */
+  decisions?: ArchiveDecisions | undefined;
   /** Progress: called as captures are read (phase "read"), then once after each later step. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -152,6 +155,13 @@ export interface LedgerEntry {
   reason?: string;
   /** Document the block belongs to. */
   document?: string;
+  /**
+   * The block's text, for a duplicate or boilerplate entry (a hard-wrapped block's lines each
+   * carry their own line), so that the report shows what was hidden or merged.
+   */
+  text?: string;
+  /** For a kept block: the researchers' decision that kept it, with their reason. */
+  decided?: string;
 }
 
 /** Corpus figures for the report. */

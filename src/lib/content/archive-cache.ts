@@ -39,7 +39,7 @@ export interface DigestedArchive {
 export function processArchive(
   root: string,
   cacheDir = join(root, "node_modules/.cache/casefile"),
-  { inputs, digest }: DigestedCaptures = digestCaptures(root),
+  { inputs, digest, decisions }: DigestedCaptures = digestCaptures(root),
 ): DigestedArchive {
   const cache = archiveCache(root, cacheDir);
   const key = archiveKey(digest);
@@ -55,7 +55,7 @@ export function processArchive(
     const meanwhile = cached();
     if (meanwhile) return meanwhile;
     const started = performance.now();
-    const archive = processCaptures(inputs);
+    const archive = processCaptures(inputs, { decisions });
     const milliseconds = Math.round(performance.now() - started);
     const reader = storeArchive(cache, key, archive) ? storedArchive(digest, cache) : undefined;
     return {

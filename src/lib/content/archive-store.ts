@@ -10,6 +10,8 @@ import type {
   LedgerEntry,
 } from "../archive/types.ts";
 import type { CasefileProblem } from "../errors.ts";
+import type { ArchiveDecisions } from "../archive/decisions.ts";
+import { readCaptureDecisions } from "./capture-decisions.ts";
 import { listCaptures } from "./captures.ts";
 import { diskCache, markUsed, type DiskCache } from "./disk-cache.ts";
 
@@ -26,25 +28,28 @@ import { diskCache, markUsed, type DiskCache } from "./disk-cache.ts";
  */
 
 /** Version of the cached archive's shape; bump it when the engine's output changes. */
-const engineVersion = "7";
+const engineVersion = "8";
 
 /** The captures of a site with their digest over every path and bytes (and the engine version). */
 export interface DigestedCaptures {
   /** The captures, labelled by site-relative path. */
   inputs: CaptureInput[];
-  /** Digest of the engine version and every capture. */
+  /** Digest of the engine version, every capture and the researchers' decisions on them. */
   digest: string;
+  /** The researchers' decisions (from the sources files), which the engine applies. */
+  decisions: ArchiveDecisions;
 }
 
-/** Reads a site's captures and digests them. */
+/** Reads a site's captures and the researchers' decisions on them, and digests them. */
 export function digestCaptures(root: string): DigestedCaptures {
-  const hash = createHash("sha256").update(engineVersion);
+  const decisions = readCaptureDecisions(root);
+  const hash = createHash("sha256").update(engineVersion).update(JSON.stringify(decisions));
   const inputs = listCaptures(root).map((file) => {
     const bytes = new Uint8Array(readFileSync(join(root, file)));
     hash.update(`${file}\0`).update(createHash("sha256").update(bytes).digest());
     return { file, bytes };
   });
-  return { inputs, digest: hash.digest("hex") };
+  return { inputs, digest: hash.digest("hex"), decisions };
 }
 
 /**

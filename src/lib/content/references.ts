@@ -84,7 +84,15 @@ export function checkReferences(
       });
     });
     sources.forEach((source, index) => {
-      for (const link of declaredLinks(source)) {
+      // The researchers' same and not-same articles name sources as the declared links do.
+      const articleLinks = [
+        ...source.same_as.map((link, k) => ({ path: ["same_as", k, "source"], to: link.source })),
+        ...source.not_same_as.map((link, k) => ({
+          path: ["not_same_as", k, "source"],
+          to: link.source,
+        })),
+      ];
+      for (const link of [...declaredLinks(source), ...articleLinks]) {
         if (sourceIds.has(link.to) && link.to !== source.id) continue;
         problem(
           ["sources", index, ...link.path],

@@ -194,7 +194,12 @@ function fieldsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string
       shape?: Record<string, z.core.$ZodType>;
       element?: z.core.$ZodType;
     };
-    if (index === path.length) return def.shape ? Object.keys(def.shape) : [];
+    if (index === path.length) {
+      // A schema with a transform (a source's) holds its object one step in.
+      if (def.shape) return Object.keys(def.shape);
+      current = unwrap(current);
+      continue;
+    }
     const key = path[index];
     if (def.type === "object" && def.shape && typeof key === "string") {
       current = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;

@@ -53,6 +53,9 @@ export const routes = {
   incidentExport: (id: string, file: string) => `/incidents/${id}/${file}`,
   /** A data file of an incident, copied as is. */
   incidentData: (id: string, file: string) => `/incidents/${id}/data/${file}`,
+  /** A file published for a capture (`captures/text/….txt`, `captures/original/…`), each segment escaped. */
+  incidentCapture: (id: string, file: string) =>
+    `/incidents/${id}/${file.split("/").map(encodeURIComponent).join("/")}`,
   /** An outlet page. */
   outlet: (id: string) => `/outlets/${id}/`,
 } as const;

@@ -59,7 +59,8 @@ function sync({ store, meta, logger }: LoaderContext): void {
  * pages read it; Astro's data store keeps only that digest, since serialising the whole archive
  * into the store costs seconds and hundreds of megabytes on a large site. Only when the disk cache
  * cannot be written (a read-only checkout) does the store hold the archive itself. In the dev
- * server a change to any capture processes them again.
+ * server a change to any capture, or to a sources file (which holds the researchers' decisions
+ * on them), processes them again when it changes the archive's digest.
  */
 export function archiveLoader(): Loader {
   let watching = false;
@@ -71,10 +72,15 @@ export function archiveLoader(): Loader {
       if (watcher && !watching) {
         watching = true;
         const archives = join(settings.root, sitePaths.archives);
+        const incidents = join(settings.root, sitePaths.incidentData);
         watcher.add(archives);
+        // The researchers' decisions on the captures are written in the sources files.
+        watcher.add(incidents);
         onSettledChange(
           watcher,
-          (path) => !relative(archives, resolve(path)).startsWith(".."),
+          (path) =>
+            !relative(archives, resolve(path)).startsWith("..") ||
+            (!relative(incidents, resolve(path)).startsWith("..") && path.endsWith("sources.yaml")),
           () => sync(context),
         );
       }
