@@ -56,6 +56,8 @@ export function mainContent(html: string, reading: PageReading, title?: string):
         maxElemsToParse: 0,
         // The article's DOM itself, read into blocks below: no HTML to write and parse again.
         serializer: (node) => node,
+        // Class attributes are never read from the article: no need to walk it to strip them.
+        keepClasses: true,
       },
     ).parse();
   } catch (error) {
