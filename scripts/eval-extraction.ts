@@ -4,7 +4,8 @@
  * the text of its **kept** ledger entries is compared with the expected body by token F1 (the
  * harmonic mean of precision and recall over word tokens, counted as multisets). The F1 of the
  * blocks the HTML format judged main content (before the engine's own rules and duplicates) is
- * shown beside it, and throughput is the pages' bytes over the time `processCaptures` took.
+ * shown beside it, and throughput is the pages' bytes over the time `processCaptures` took: CPU
+ * time of the process (the work of one core; see `bench-archive.ts`) and wall-clock.
  *
  * A folder holds pages in one of two layouts, both public test suites kept outside this
  * repository (their pages are not ours to commit):
@@ -38,6 +39,8 @@ interface Score {
   mainF1: number;
   bytes: number;
   milliseconds: number;
+  /** CPU milliseconds of the process (all threads) while `processCaptures` ran. */
+  cpuMilliseconds: number;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -112,8 +115,11 @@ function score(page: Page): Score {
   const bytes = readFileSync(page.source);
   const input = { file: `${page.name.replaceAll("/", "-")}.html`, bytes };
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const archive = processCaptures([input]);
+  const used = process.cpuUsage(cpu);
   const milliseconds = performance.now() - start;
+  const cpuMilliseconds = (used.user + used.system) / 1000;
   const texts = new Map<string, string>();
   for (const document of archive.documents)
     for (const paragraph of document.paragraphs) texts.set(paragraph.id, paragraph.text);
@@ -126,7 +132,16 @@ function score(page: Page): Score {
     .filter((block) => block.rule === undefined)
     .map((block) => extracted.text.slice(block.from, block.to));
   const mainF1 = tokenF1(words(main.join("\n")), page.expected).f1;
-  return { name: page.name, f1, precision, recall, mainF1, bytes: bytes.length, milliseconds };
+  return {
+    name: page.name,
+    f1,
+    precision,
+    recall,
+    mainF1,
+    bytes: bytes.length,
+    milliseconds,
+    cpuMilliseconds,
+  };
 }
 
 /** Mean and median of numbers. */
@@ -156,6 +171,7 @@ function main(argv: readonly string[]): number {
     const scores = pages.map(score);
     const bytes = scores.reduce((sum, entry) => sum + entry.bytes, 0);
     const seconds = scores.reduce((sum, entry) => sum + entry.milliseconds, 0) / 1000;
+    const cpuSeconds = scores.reduce((sum, entry) => sum + entry.cpuMilliseconds, 0) / 1000;
     return {
       folder,
       pages: scores.length,
@@ -165,6 +181,7 @@ function main(argv: readonly string[]): number {
       mainF1: summary(scores.map((entry) => entry.mainF1)),
       megabytes: bytes / 1e6,
       throughput: bytes / 1e6 / seconds,
+      cpuThroughput: bytes / 1e6 / cpuSeconds,
       worst: [...scores].sort((a, b) => a.f1 - b.f1).slice(0, 8),
     };
   });
@@ -179,7 +196,7 @@ function main(argv: readonly string[]): number {
         `${result.folder}: ${result.pages} pages, ${result.megabytes.toFixed(1)} MB`,
         `  kept text   token F1 mean ${fixed(result.f1.mean)}, median ${fixed(result.f1.median)} (precision ${fixed(result.precision)}, recall ${fixed(result.recall)})`,
         `  main content token F1 mean ${fixed(result.mainF1.mean)}, median ${fixed(result.mainF1.median)}`,
-        `  throughput  ${result.throughput.toFixed(2)} MB/s (processCaptures, one page at a time)`,
+        `  throughput  ${result.cpuThroughput.toFixed(2)} MB/s of CPU time, ${result.throughput.toFixed(2)} MB/s wall (processCaptures, one page at a time)`,
         `  lowest F1   ${result.worst.map((entry) => `${entry.name} ${entry.f1.toFixed(2)}`).join(", ")}`,
         "",
       ].join("\n"),

@@ -62,7 +62,7 @@ export interface PageLimits {
 const pageLimits: PageLimits = { depth: 400, elements: 300_000 };
 
 /** Elements that end a run of text: block-level in a browser's default style sheet. */
-const BLOCK = new Set(
+export const BLOCK = new Set(
   (
     "address article aside blockquote body caption center col colgroup dd details dialog dir div " +
     "dl dt fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr " +
@@ -72,7 +72,7 @@ const BLOCK = new Set(
 );
 
 /** Elements whose content is never text to a reader of the page. */
-const SKIPPED = new Set(
+export const SKIPPED = new Set(
   (
     "script style noscript template svg math canvas iframe frame object embed applet audio " +
     "video picture map select datalist textarea head title"
@@ -84,18 +84,18 @@ const HIDING_STYLE =
   /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Inline elements shown as boxes, which keep the words either side of them apart. */
-const SEPARATING = new Set(
+export const SEPARATING = new Set(
   "button textarea select input img iframe video audio canvas object embed svg math".split(" "),
 );
 
 /** Elements whose whitespace is shown as it is. */
-const PRE = new Set(["pre", "listing", "xmp", "plaintext"]);
+export const PRE = new Set(["pre", "listing", "xmp", "plaintext"]);
 
 /** True for an open `<svg>` (whose `<title>` is an icon's, not the page's). */
 const isSvg = (open: { name: string }): boolean => open.name === "svg";
 
 /** HTML whitespace (space, tab, LF, FF, CR), in runs. */
-const WHITESPACE = /[ \t\n\f\r]+/g;
+export const WHITESPACE = /[ \t\n\f\r]+/g;
 
 /** Longest `<title>` or JSON-LD script kept (a page's facts are short; anything longer is noise). */
 const FACT_CHARS = 1 << 20;
@@ -114,8 +114,8 @@ interface Open {
   skips: boolean;
 }
 
-/** True when an element's attributes hide it from a reader. */
-function hidden(attributes: Record<string, string>): boolean {
+/** True when an element's attributes (by lower-cased name) hide it from a reader. */
+export function hidden(attributes: Record<string, string | undefined>): boolean {
   if ("hidden" in attributes) return true;
   if (attributes["aria-hidden"]?.trim().toLowerCase() === "true") return true;
   const style = attributes["style"];
@@ -352,7 +352,7 @@ export function readPage(file: string, html: string, limits: PageLimits = pageLi
 }
 
 /** A run's text as shown: trimmed, with no spaces around line breaks (kept as they are in `pre`). */
-function tidy(text: string, pre: boolean): string {
+export function tidy(text: string, pre: boolean): string {
   if (!pre) return text.replace(/ ?\n ?/g, "\n").trim();
   let start = 0;
   while (text.charCodeAt(start) === 10) start++;

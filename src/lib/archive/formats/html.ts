@@ -31,7 +31,7 @@ export function extractPage(file: string, bytes: Uint8Array, charset?: string): 
   const decoded = decodePage(bytes, charset);
   const reading = readPage(file, decoded.text);
   const metadata = pageMetadata(reading.facts);
-  const verdict = mainContent(file, decoded.text, reading, metadata.title);
+  const verdict = mainContent(decoded.text, reading, metadata.title);
   const warnings: CasefileProblem[] = [];
   if (verdict.problem !== undefined) {
     warnings.push({

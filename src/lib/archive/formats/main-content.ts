@@ -9,7 +9,8 @@
  */
 import { Readability } from "@mozilla/readability";
 import { DOMParser } from "linkedom";
-import { readPage, type PageBlock, type PageReading } from "./html-blocks.ts";
+import { articleBlocks, type ArticleNode } from "./article-blocks.ts";
+import type { PageBlock, PageReading } from "./html-blocks.ts";
 
 /** The main-content verdict for a page's blocks. */
 export interface MainContent {
@@ -35,12 +36,7 @@ const HEADING = /^h[1-6]$/;
  * Judges which of `reading`'s blocks are main content. `html` is the page the blocks were read
  * from; `title` the page's own title (from its metadata), also looked for among the headings.
  */
-export function mainContent(
-  file: string,
-  html: string,
-  reading: PageReading,
-  title?: string,
-): MainContent {
+export function mainContent(html: string, reading: PageReading, title?: string): MainContent {
   const all = (problem: string): MainContent => ({
     inside: new Uint8Array(reading.blocks.length).fill(1),
     problem,
@@ -50,18 +46,25 @@ export function mainContent(
   const source = reading.hasBody
     ? html
     : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  let article: ReturnType<Readability["parse"]>;
+  let article: ReturnType<Readability<ArticleNode>["parse"]>;
   try {
     const document = new DOMParser().parseFromString(source, "text/html");
-    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-      // The page was already read within the element limit: Readability need not count again.
-      maxElemsToParse: 0,
-    }).parse();
+    article = new Readability<ArticleNode>(
+      document as unknown as ConstructorParameters<typeof Readability>[0],
+      {
+        // The page was already read within the element limit: Readability need not count again.
+        maxElemsToParse: 0,
+        // The article's DOM itself, read into blocks below: no HTML to write and parse again.
+        serializer: (node) => node,
+        // Class attributes are never read from the article: no need to walk it to strip them.
+        keepClasses: true,
+      },
+    ).parse();
   } catch (error) {
     return all(`the main-content extractor failed (${String(error).slice(0, 200)})`);
   }
-  const content = article?.content ?? "";
-  const extracted = content === "" ? [] : readPage(file, `<body>${content}</body>`).blocks;
+  const content = article?.content;
+  const extracted = content ? articleBlocks(content) : [];
   if (extracted.length === 0) return all("the main-content extractor found no article in the page");
   const inside = align(reading.blocks, extracted);
   keepTitle(reading.blocks, inside, [article?.title ?? undefined, title]);
@@ -79,16 +82,18 @@ function wordsOf(text: string): string[] {
  * Marks the page blocks found in the extracted blocks: first the longest common subsequence of
  * exact matches (Hunt–Szymanski: linear in the matches, which are few since most texts occur
  * once), then, among the rest, blocks of three or more words most of whose word triples occur in
- * the extracted text.
+ * the extracted text. Words are numbered once (`Vocabulary`), so that blocks and triples are
+ * compared as numbers; the extracted text's triples are gathered only when a block is left over.
  */
-function align(page: readonly PageBlock[], extracted: readonly PageBlock[]): Uint8Array {
+function align(page: readonly PageBlock[], extracted: readonly string[]): Uint8Array {
   const inside = new Uint8Array(page.length);
-  const pageWords = page.map((block) => wordsOf(block.text));
-  const extractedWords = extracted.map((block) => wordsOf(block.text));
+  const vocabulary = new Vocabulary();
+  const pageWords = page.map((block) => vocabulary.ids(block.text));
+  const extractedWords = extracted.map((text) => vocabulary.ids(text));
   const where = new Map<string, number[]>();
   extractedWords.forEach((words, j) => {
     if (words.length === 0) return;
-    const key = words.join(" ");
+    const key = blockKey(words);
     const list = where.get(key);
     if (list) list.push(j);
     else where.set(key, [j]);
@@ -99,7 +104,7 @@ function align(page: readonly PageBlock[], extracted: readonly PageBlock[]): Uin
   const nodeBlock: number[] = [];
   const nodePrevious: number[] = [];
   pageWords.forEach((words, i) => {
-    const list = words.length === 0 ? undefined : where.get(words.join(" "));
+    const list = words.length === 0 ? undefined : where.get(blockKey(words));
     if (list === undefined || list.length > MAX_REPEATS) return;
     // Descending, so that one page block extends a run at most once.
     for (let t = list.length - 1; t >= 0; t--) {
@@ -120,18 +125,56 @@ function align(page: readonly PageBlock[], extracted: readonly PageBlock[]): Uin
   });
   for (let node = tailNodes[tails.length - 1] ?? -1; node >= 0; node = nodePrevious[node]!)
     inside[nodeBlock[node]!] = 1;
-  const triples = new Set<string>();
-  const stream = extractedWords.flat();
-  for (let k = 0; k + 2 < stream.length; k++)
-    triples.add(`${stream[k]} ${stream[k + 1]} ${stream[k + 2]}`);
+  let triples: Set<number | string> | undefined;
   pageWords.forEach((words, i) => {
     if (inside[i] === 1 || words.length < 3) return;
+    if (triples === undefined) {
+      triples = new Set();
+      const stream = extractedWords.flat();
+      for (let k = 0; k + 2 < stream.length; k++)
+        triples.add(vocabulary.triple(stream[k]!, stream[k + 1]!, stream[k + 2]!));
+    }
     let found = 0;
     for (let k = 0; k + 2 < words.length; k++)
-      if (triples.has(`${words[k]} ${words[k + 1]} ${words[k + 2]}`)) found++;
+      if (triples.has(vocabulary.triple(words[k]!, words[k + 1]!, words[k + 2]!))) found++;
     if (found >= (words.length - 2) * TRIPLE_SHARE) inside[i] = 1;
   });
   return inside;
+}
+
+/** A block's key for exact matching: its word numbers. */
+function blockKey(words: readonly number[]): string {
+  return words.join(",");
+}
+
+/** Word ids below this make a triple one safe integer (3 × 17 bits < 53). */
+const SMALL_VOCABULARY = 1 << 17;
+
+/** Numbers for the words of a page and its extracted text (the same word, the same number). */
+class Vocabulary {
+  private readonly numbers = new Map<string, number>();
+
+  /** A text's words (as `wordsOf` finds them), numbered. */
+  ids(text: string): number[] {
+    const words = wordsOf(text);
+    const ids = new Array<number>(words.length);
+    for (let k = 0; k < words.length; k++) {
+      let id = this.numbers.get(words[k]!);
+      if (id === undefined) {
+        id = this.numbers.size;
+        this.numbers.set(words[k]!, id);
+      }
+      ids[k] = id;
+    }
+    return ids;
+  }
+
+  /** A key for three words in a row: a number while the vocabulary is small, else a string. */
+  triple(a: number, b: number, c: number): number | string {
+    return this.numbers.size < SMALL_VOCABULARY
+      ? (a * SMALL_VOCABULARY + b) * SMALL_VOCABULARY + c
+      : `${a},${b},${c}`;
+  }
 }
 
 /**
