@@ -63,6 +63,7 @@ export function writeIncidentExports({ settings, out, cache }: StepContext): str
           url: absolute(routes.incident(incident.id)),
           publisher: settings.config.publisher,
           reportNumber: reportNumber(settings.config, incident.id),
+          license: settings.config.license?.url,
         },
         absolute,
         links: incidentLinks(incident.id, absolute),
