@@ -528,12 +528,44 @@ function plainCoreLength(block: Block): number {
   return block.length - stripped;
 }
 
-/** For each block, how many blocks of the list have its normalised text (by digest and length). */
+/**
+ * For each block, how many blocks of the list have its normalised text (by digest and length).
+ * Blocks are grouped by the high half of their digest, then told apart by the rest, so that no
+ * string key is built per block.
+ */
 function repeatCounts(blocks: readonly Block[]): Int32Array {
-  const counts = new Map<string, number>();
-  const keys = blocks.map((block) => `${block.high}:${block.low}:${block.length}`);
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return Int32Array.from(keys, (key) => counts.get(key)!);
+  const counts = new Int32Array(blocks.length).fill(1);
+  const first = new Map<number, number>();
+  let repeated = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const high = blocks[i]!.high;
+    if (first.has(high)) repeated = true;
+    else first.set(high, i);
+  }
+  if (!repeated) return counts;
+  // Rare (a line shown twice): group equal texts by their first occurrence.
+  const groups = new Map<number, number[]>();
+  blocks.forEach((block, i) => {
+    const group = groups.get(block.high) ?? [];
+    let same = group.find((j) => sameDigest(blocks[j]!, block));
+    if (same === undefined) {
+      group.push(i);
+      same = i;
+    }
+    groups.set(block.high, group);
+    counts[same]! += same === i ? 0 : 1;
+  });
+  // Every copy gets its first occurrence's count.
+  blocks.forEach((block, i) => {
+    const same = groups.get(block.high)!.find((j) => sameDigest(blocks[j]!, block))!;
+    counts[i] = counts[same]!;
+  });
+  return counts;
+}
+
+/** True when two blocks have the same normalised text (by 64-bit digest and length). */
+function sameDigest(a: Block, b: Block): boolean {
+  return a.high === b.high && a.low === b.low && a.length === b.length;
 }
 
 /** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
@@ -563,7 +595,8 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
     datelines,
     firstDateline: firstDateline < 0 ? lines.length : firstDateline,
     repeats: repeatCounts(blocks),
-    code: blocks.map((block) => looksLikeCode(block.text)),
+    // Only lines that are not prose are asked (see `recurring-line`, `after-article-run`).
+    code: blocks.map((block, i) => !prose[i] && looksLikeCode(block.text)),
   };
   return blocks.map((block, index) => {
     line.text = lines[index]!;

@@ -8,8 +8,24 @@
 /** One word segmenter for every line (creating one per line would dominate the cost). */
 const segmenter = new Intl.Segmenter([], { granularity: "word" });
 
-/** First code unit of the scripts written without spaces (Thai and later: CJK, kana, Hangul…). */
-const UNSPACED_FROM = 0x0e00;
+/**
+ * True for a code unit of a script written without spaces between words: Thai, Lao, Tibetan,
+ * Myanmar, Khmer, CJK (with kana and CJK punctuation), half-width kana, and the high surrogates of
+ * the CJK extensions. Typographic quotes and dashes (U+2000…) are not among them.
+ */
+function isUnspaced(c: number): boolean {
+  return (
+    (c >= 0x0e00 && c <= 0x109f) ||
+    (c >= 0x1780 && c <= 0x17ff) ||
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff66 && c <= 0xff9f) ||
+    (c >= 0xd840 && c <= 0xd87f)
+  );
+}
+
+/** Characters per space-separated word above which a line is scanned for unspaced scripts. */
+const LONG_WORD = 8;
 
 /**
  * The number of words in a line: `spaced` (its count between spaces) unless the line holds a
@@ -17,9 +33,13 @@ const UNSPACED_FROM = 0x0e00;
  * counted instead.
  */
 export function lineWords(text: string, spaced: number): number {
+  // Words between spaces average under eight characters (more with long URLs or compounds):
+  // only a line with longer ones may be written without spaces, and is scanned.
+  if (text.length <= spaced * LONG_WORD) return spaced;
   let unspaced = false;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) >= UNSPACED_FROM) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0e00 && isUnspaced(c)) {
       unspaced = true;
       break;
     }
@@ -107,7 +127,10 @@ export function isCreditLine(text: string, words: number): boolean {
 const TRAILING_CREDIT =
   /(?:[|.,;–—-]\s*|\s)(?:photo(?:graph)?|image|picture|illustration|foto)s?\s*(?:by|:|credit:)\s*[\p{L}][^.!?|]{0,60}$/iu;
 
+/** Cheap test before `TRAILING_CREDIT` (most lines fail it). */
+const CREDIT_WORD = /photo|image|picture|illustration|foto/i;
+
 /** True for a short caption ending in a photographer's credit. */
 export function endsWithPhotoCredit(text: string, words: number): boolean {
-  return words <= 40 && TRAILING_CREDIT.test(text);
+  return words <= 40 && CREDIT_WORD.test(text) && TRAILING_CREDIT.test(text);
 }
