@@ -70,6 +70,12 @@ export interface BoilerplateRule {
   test: (line: LineContext) => boolean;
   /** Why such lines are labelled, in the reader's words. */
   reason: string;
+  /**
+   * True for a rule of pasted text only (a copy of the whole page, menus and footers included):
+   * a saved page's format has already set its chrome apart, and the rule would misread its
+   * blocks (a table's cells, a list's items) inside the main content.
+   */
+  pastedOnly?: true;
 }
 
 const BULLET = /^[•·▪●◦‣*+-]\s*/u;
@@ -246,6 +252,7 @@ const boilerplateRules = [
   },
   {
     name: "credit-line",
+    pastedOnly: true,
     maxWords: 40,
     // Before `related-story`: "Photo by Jane Doe" between two paragraphs is a credit, not a teaser.
     test: (line) =>
@@ -340,6 +347,7 @@ const boilerplateRules = [
   },
   {
     name: "repeated-dateline",
+    pastedOnly: true,
     maxWords: 14,
     // The article's own date comes first; later ones date teasers, comments or other posts.
     test: (line) =>
@@ -350,6 +358,7 @@ const boilerplateRules = [
   },
   {
     name: "short-line-run",
+    pastedOnly: true,
     maxWords: SHORT_LINE_WORDS,
     test: (line) => {
       const run = line.runs[line.index]!;
@@ -374,6 +383,7 @@ const boilerplateRules = [
   },
   {
     name: "recurring-line",
+    pastedOnly: true,
     maxWords: 40,
     // Within one article only: a line the page showed twice or more (a teaser's "Continue
     // reading", a sign-up prompt above and below the text) is the page's, not the article's.
@@ -391,6 +401,7 @@ const boilerplateRules = [
   },
   {
     name: "after-article-run",
+    pastedOnly: true,
     maxWords: 40,
     // Prose ends the article; a run of lines after it that are not prose is what the page
     // showed around it (teasers, footers, legal lines), not a closing list of the article's.
@@ -456,9 +467,16 @@ const ruleLabels: readonly BoilerplateLabel[] = boilerplateRules.map(({ name, re
 const LONGEST = maxOf(boilerplateRules.map((rule) => rule.maxWords)) + 1;
 
 /** For each word count (capped), the indices of the rules that apply, in table order. */
-const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, words) =>
-  boilerplateRules.flatMap((rule, r) => (words <= rule.maxWords ? [r] : [])),
-);
+const rulesFor = (pasted: boolean): readonly number[][] =>
+  Array.from({ length: LONGEST + 1 }, (_, words) =>
+    boilerplateRules.flatMap((rule: BoilerplateRule, r) =>
+      words <= rule.maxWords && (pasted || rule.pastedOnly !== true) ? [r] : [],
+    ),
+  );
+
+/** The rules for pasted text, and for blocks a format read from a saved page. */
+const pastedRulesFor = rulesFor(true);
+const pageRulesFor = rulesFor(false);
 
 /**
  * The caption texts of an article's paragraphs, for the `caption-repeat` rule: a caption's core
@@ -568,8 +586,16 @@ function sameDigest(a: Block, b: Block): boolean {
   return a.high === b.high && a.low === b.low && a.length === b.length;
 }
 
-/** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
-export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | undefined)[] {
+/**
+ * Labels an article's paragraphs: the first matching rule for each, or undefined for content.
+ * `pasted` is false for blocks of a format that read a page's structure (a saved page, a web
+ * archive, a PDF), which the rules for pasted text leave alone (see `pastedOnly`).
+ */
+export function labelArticle(
+  blocks: readonly Block[],
+  pasted = true,
+): (BoilerplateLabel | undefined)[] {
+  const rules = pasted ? pastedRulesFor : pageRulesFor;
   const lines = blocks.map((block) => block.text.trim());
   const words = blocks.map((block, i) => lineWords(lines[i]!, block.words));
   const prose = lines.map((text, i) => text.length >= 120 || words[i]! >= 20);
@@ -603,7 +629,7 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
     line.words = words[index]!;
     line.separator = block.separator;
     line.index = index;
-    for (const r of rulesFor[Math.min(line.words, LONGEST)]!) {
+    for (const r of rules[Math.min(line.words, LONGEST)]!) {
       if (boilerplateRules[r]!.test(line)) return ruleLabels[r];
     }
     return undefined;

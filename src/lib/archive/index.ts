@@ -182,7 +182,7 @@ function readCaptures(inputs: readonly CaptureInput[], options: ArchiveOptions, 
     for (const [k, article] of captureArticles.entries()) {
       const a = articles.length;
       const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
-      const labels = labelArticle(article.blocks);
+      const labels = labelArticle(article.blocks, read.format === "text");
       let contentSeen = 0;
       let headline = false;
       article.blocks.forEach((block, i) => {

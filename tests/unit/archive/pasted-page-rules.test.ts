@@ -87,6 +87,13 @@ describe("rules for pasted pages", () => {
     ]);
   });
 
+  it("leaves the blocks of a saved page's main content to the other rules", () => {
+    const pastedOnly = ["short-line-run", "after-article-run", "repeated-dateline", "credit-line"];
+    const rules = labelArticle(toBlocks("x.html", PAGE), false).map((l) => l?.rule);
+    expect(rules.filter((rule) => rule !== undefined && pastedOnly.includes(rule))).toEqual([]);
+    expect(rules[0]).toBe("share-comment");
+  });
+
   it("labels credit lines as credits, never as related stories", () => {
     const lines = [P1, "Photo by Jane Roe", P2, "Originally published by The Example Times", P3];
     expect(label(lines)).toEqual([undefined, "credit-line", undefined, "credit-line", undefined]);
