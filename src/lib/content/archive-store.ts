@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
  */
 
 /** Version of the cached archive's shape; bump it when the engine's output changes. */
-const engineVersion = "5";
+const engineVersion = "6";
 
 /** The captures of a site with their digest over every path and bytes (and the engine version). */
 export interface DigestedCaptures {
