@@ -143,6 +143,7 @@ describe("the sample site built under /casefile/", () => {
     expect(
       sources.captures.map((capture) => [capture.path, capture.format, capture.capturedAt]),
     ).toEqual([
+      ["2021-bolivia/telesur-es-oep-intrusion.txt", "text", null],
       ["2021-bolivia/telesur-oep-intrusion.html", "html", "2021-03-10T21:14:03.000Z"],
       ["2021-bolivia/telesur-oep-intrusion.mhtml", "mhtml", "2021-03-10T21:20:11.000Z"],
       ["2021-bolivia/telesur-oep-intrusion.txt", "text", null],

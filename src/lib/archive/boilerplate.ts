@@ -4,7 +4,17 @@
  * the genre (navigation, share buttons, photo credits…), not particular sites. A last,
  * statistical rule (`recurring-chrome`) is applied across the corpus in `index.ts`.
  */
-import { isHeadlineShaped, isProse, isQuestion } from "./roles.ts";
+import { isByline, isDateline, isHeadlineShaped, isListItem, isQuestion } from "./roles.ts";
+import {
+  endsWithPhotoCredit,
+  isCreditLine,
+  isRelativeTime,
+  isShortLine,
+  lineWords,
+  looksLikeCode,
+  shortRuns,
+  SHORT_LINE_WORDS,
+} from "./line-shapes.ts";
 import { FOLD, foldedStart } from "./normalise.ts";
 import { keyOf, type Block } from "./segment.ts";
 import {
@@ -22,7 +32,7 @@ import { maxOf } from "../arrays.ts";
 interface LineContext {
   /** Display text, trimmed. */
   text: string;
-  /** Word count. */
+  /** Word count (by `Intl.Segmenter` for scripts written without spaces, see `lineWords`). */
   words: number;
   /** True for a separator line. */
   separator: boolean;
@@ -38,6 +48,16 @@ interface LineContext {
   lastProse: number;
   /** The caption texts of the article's paragraphs. */
   captions: Captions;
+  /** For each paragraph, the length of the run of short lines it is in (0 if not short). */
+  runs: Int32Array;
+  /** For each paragraph, whether it is a dateline or a relative time ("2 hours ago"). */
+  datelines: readonly boolean[];
+  /** Index of the article's first dateline (lines.length if none). */
+  firstDateline: number;
+  /** For each paragraph, whether it looks like a line of code or a table row (`looksLikeCode`). */
+  code: readonly boolean[];
+  /** For each paragraph, how many paragraphs of the article have its normalised text. */
+  repeats: Int32Array;
 }
 
 /** One named boilerplate rule. */
@@ -50,6 +70,12 @@ export interface BoilerplateRule {
   test: (line: LineContext) => boolean;
   /** Why such lines are labelled, in the reader's words. */
   reason: string;
+  /**
+   * True for a rule of pasted text only (a copy of the whole page, menus and footers included):
+   * a saved page's format has already set its chrome apart, and the rule would misread its
+   * blocks (a table's cells, a list's items) inside the main content.
+   */
+  pastedOnly?: true;
 }
 
 const BULLET = /^[•·▪●◦‣*+-]\s*/u;
@@ -76,6 +102,7 @@ const EMBED =
 /** Cheap tests run before the costlier patterns below (most lines fail them). */
 const ALTERNATE_HINT = /alternat|mirror|also|still/i;
 const TRAIL_MARK = /[>›»/\\|]/;
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 const NAME_WORD = /^[\p{Lu}][\p{L}'.-]*$/u;
 
 /** The longest paragraph (in words) a rule reads the normalised key of. */
@@ -227,6 +254,16 @@ const boilerplateRules = [
     reason: "a photo caption or credit",
   },
   {
+    name: "credit-line",
+    pastedOnly: true,
+    maxWords: 40,
+    // Before `related-story`: "Photo by Jane Doe" between two paragraphs is a credit, not a teaser.
+    test: (line) =>
+      isCreditLine(line.text, line.words) ||
+      (!line.prose[line.index] && endsWithPhotoCredit(line.text, line.words)),
+    reason: "a credit line (“Photo: …”, “Originally published by …”, an agency credit)",
+  },
+  {
     name: "image-label",
     maxWords: 8,
     test: (line) => IMAGE_LABEL.test(line.text),
@@ -317,14 +354,94 @@ const boilerplateRules = [
       !/[.!?:;,]$/.test(line.text),
     reason: "a tag (a name or topic alone after the article body)",
   },
+  {
+    name: "repeated-dateline",
+    pastedOnly: true,
+    maxWords: 14,
+    // The article's own date comes first; later ones date teasers, comments or other posts.
+    test: (line) =>
+      line.datelines[line.index] === true &&
+      line.index > line.firstDateline &&
+      line.index > line.firstProse,
+    reason: "a date repeated after the article's own (teasers, comments or other posts)",
+  },
+  {
+    name: "short-line-run",
+    pastedOnly: true,
+    maxWords: SHORT_LINE_WORDS,
+    test: (line) => {
+      const run = line.runs[line.index]!;
+      const outside = line.index < line.firstProse || line.index > line.lastProse;
+      if (run < (outside ? RUN_OUTSIDE : RUN_INSIDE)) return false;
+      // Inside the article, a numbered step or a line introducing what follows is its own.
+      if (!outside && (isListItem(line.text) || line.text.endsWith(":"))) return false;
+      if (line.datelines[line.index] === true || isByline(line.text)) return false;
+      // A short headline closes the menu run above it: the article's first lines follow it.
+      if (line.index < line.firstProse && line.index + 1 < line.lines.length) {
+        const next = line.lines[line.index + 1]!;
+        const leads =
+          line.index + 1 === line.firstProse ||
+          line.datelines[line.index + 1] === true ||
+          isByline(next);
+        if (leads && line.words >= 2 && isHeadlineShaped(line.text)) return false;
+      }
+      return true;
+    },
+    reason:
+      "one of a run of short lines (a menu, teaser list, comment thread, newsletter or legal block)",
+  },
+  {
+    name: "recurring-line",
+    pastedOnly: true,
+    maxWords: 40,
+    // Within one article only: a line the page showed twice or more (a teaser's "Continue
+    // reading", a sign-up prompt above and below the text) is the page's, not the article's.
+    // Copies between the article's first and last prose are left alone: a table of contents
+    // repeats the headings below it, and the headings are the article's.
+    test: (line) =>
+      line.repeats[line.index]! >= 2 &&
+      (line.index < line.firstProse || line.index > line.lastProse) &&
+      !line.prose[line.index] &&
+      !line.code[line.index] &&
+      !isQuestion(line.text) &&
+      !isByline(line.text) &&
+      line.datelines[line.index] !== true,
+    reason: "a line the page shows more than once around the article (site chrome)",
+  },
+  {
+    name: "after-article-run",
+    pastedOnly: true,
+    maxWords: 40,
+    // Prose ends the article; a run of lines after it that are not prose is what the page
+    // showed around it (teasers, footers, legal lines), not a closing list of the article's.
+    test: (line) =>
+      line.lastProse >= 0 &&
+      line.index > line.lastProse &&
+      line.lines.length - line.lastProse - 1 >= TAIL_RUN &&
+      !isListItem(line.text) &&
+      !SENTENCE_END.test(line.text) &&
+      !line.code[line.index] &&
+      // Teasers and footer links are headlines and names; a closing list's items are sentences.
+      (titleCased(line.text) || line.words <= 3),
+    reason: "one of the lines after the article's last paragraph (teasers, footer, legal lines)",
+  },
 ] as const satisfies readonly BoilerplateRule[];
+
+/** Fewest lines after an article's last prose that are labelled as a run. */
+const TAIL_RUN = 5;
+
+/** Shortest run of short lines labelled before or after an article's prose. */
+const RUN_OUTSIDE = 3;
+
+/** Shortest run of short lines labelled between prose paragraphs (a list may sit there). */
+const RUN_INSIDE = 8;
 
 /** The statistical rule applied across the corpus (see `index.ts`). */
 export const recurringChromeRule = {
   name: "recurring-chrome",
   maxWords: 10,
   test: () => false,
-  reason: "a short line that recurs in captures of unrelated articles (site chrome)",
+  reason: "a short line that recurs in captures of unrelated articles in one folder (site chrome)",
 } as const satisfies BoilerplateRule;
 
 /** The rule a capture format applies itself: blocks of a saved page outside its main content. */
@@ -359,9 +476,16 @@ const ruleLabels: readonly BoilerplateLabel[] = boilerplateRules.map(({ name, re
 const LONGEST = maxOf(boilerplateRules.map((rule) => rule.maxWords)) + 1;
 
 /** For each word count (capped), the indices of the rules that apply, in table order. */
-const rulesFor: readonly number[][] = Array.from({ length: LONGEST + 1 }, (_, words) =>
-  boilerplateRules.flatMap((rule, r) => (words <= rule.maxWords ? [r] : [])),
-);
+const rulesFor = (pasted: boolean): readonly number[][] =>
+  Array.from({ length: LONGEST + 1 }, (_, words) =>
+    boilerplateRules.flatMap((rule: BoilerplateRule, r) =>
+      words <= rule.maxWords && (pasted || rule.pastedOnly !== true) ? [r] : [],
+    ),
+  );
+
+/** The rules for pasted text, and for blocks a format read from a saved page. */
+const pastedRulesFor = rulesFor(true);
+const pageRulesFor = rulesFor(false);
 
 /**
  * The caption texts of an article's paragraphs, for the `caption-repeat` rule: a caption's core
@@ -431,12 +555,66 @@ function plainCoreLength(block: Block): number {
   return block.length - stripped;
 }
 
-/** Labels an article's paragraphs: the first matching rule for each, or undefined for content. */
-export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | undefined)[] {
+/**
+ * For each block, how many blocks of the list have its normalised text (by digest and length).
+ * Blocks are grouped by the high half of their digest, then told apart by the rest, so that no
+ * string key is built per block.
+ */
+function repeatCounts(blocks: readonly Block[]): Int32Array {
+  const counts = new Int32Array(blocks.length).fill(1);
+  const first = new Map<number, number>();
+  let repeated = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const high = blocks[i]!.high;
+    if (first.has(high)) repeated = true;
+    else first.set(high, i);
+  }
+  if (!repeated) return counts;
+  // Rare (a line shown twice): group equal texts by their first occurrence.
+  const groups = new Map<number, number[]>();
+  blocks.forEach((block, i) => {
+    const group = groups.get(block.high) ?? [];
+    let same = group.find((j) => sameDigest(blocks[j]!, block));
+    if (same === undefined) {
+      group.push(i);
+      same = i;
+    }
+    groups.set(block.high, group);
+    counts[same]! += same === i ? 0 : 1;
+  });
+  // Every copy gets its first occurrence's count.
+  blocks.forEach((block, i) => {
+    const same = groups.get(block.high)!.find((j) => sameDigest(blocks[j]!, block))!;
+    counts[i] = counts[same]!;
+  });
+  return counts;
+}
+
+/** True when two blocks have the same normalised text (by 64-bit digest and length). */
+function sameDigest(a: Block, b: Block): boolean {
+  return a.high === b.high && a.low === b.low && a.length === b.length;
+}
+
+/**
+ * Labels an article's paragraphs: the first matching rule for each, or undefined for content.
+ * `pasted` is false for blocks of a format that read a page's structure (a saved page, a web
+ * archive, a PDF), which the rules for pasted text leave alone (see `pastedOnly`).
+ */
+export function labelArticle(
+  blocks: readonly Block[],
+  pasted = true,
+): (BoilerplateLabel | undefined)[] {
+  const rules = pasted ? pastedRulesFor : pageRulesFor;
   const lines = blocks.map((block) => block.text.trim());
-  const prose = lines.map(isProse);
+  const words = blocks.map((block, i) => lineWords(lines[i]!, block.words));
+  const prose = lines.map((text, i) => text.length >= 120 || words[i]! >= 20);
   const lastProse = prose.lastIndexOf(true);
   const firstProse = lastProse < 0 ? lines.length : prose.indexOf(true);
+  const datelines = lines.map((text) => isRelativeTime(text) || isDateline(text));
+  const firstDateline = datelines.indexOf(true);
+  const runs = shortRuns(
+    blocks.map((block, i) => !block.separator && isShortLine(block.text, words[i]!)),
+  );
   // One context object, updated per paragraph: rules are pure tests, and this runs per line.
   const line: LineContext = {
     text: "",
@@ -448,13 +626,19 @@ export function labelArticle(blocks: readonly Block[]): (BoilerplateLabel | unde
     firstProse,
     lastProse,
     captions: articleCaptions(blocks),
+    runs,
+    datelines,
+    firstDateline: firstDateline < 0 ? lines.length : firstDateline,
+    repeats: repeatCounts(blocks),
+    // Only lines that are not prose are asked (see `recurring-line`, `after-article-run`).
+    code: blocks.map((block, i) => !prose[i] && looksLikeCode(block.text)),
   };
   return blocks.map((block, index) => {
     line.text = lines[index]!;
-    line.words = block.words;
+    line.words = words[index]!;
     line.separator = block.separator;
     line.index = index;
-    for (const r of rulesFor[Math.min(line.words, LONGEST)]!) {
+    for (const r of rules[Math.min(line.words, LONGEST)]!) {
       if (boilerplateRules[r]!.test(line)) return ruleLabels[r];
     }
     return undefined;
@@ -480,10 +664,11 @@ function folderOf(file: string): string {
 }
 
 /**
- * Distinct texts that are site chrome by statistics. A short line is chrome when found in
- * unrelated documents from two captures of one folder (one outlet), or in three captures and three
- * documents anywhere; a longer line (a footer's notice) when found in three captures and three
- * documents. Copies of one article (syndication) never count, since they are one document.
+ * Distinct texts that are site chrome by statistics, counted per folder (one outlet or one
+ * incident) only, so that no label depends on unrelated captures of the site: a short line when
+ * found in unrelated documents from two captures of one folder; a longer line (a footer's notice)
+ * when found in three captures and three documents of one folder. Copies of one article
+ * (syndication) never count, since they are one document.
  */
 export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<number> {
   // A text found once is in one document: only texts found twice or more are tallied (most short
@@ -515,9 +700,11 @@ export function recurringChrome(candidates: readonly ChromeCandidate[]): Set<num
   const chrome = new Set<number>();
   for (const [unique, entry] of seen) {
     if (entry.clusters.size < 2) continue;
-    const sameOutlet =
-      long[unique] === 0 && [...entry.folders.values()].some((files) => files.size >= 2);
-    if (sameOutlet || (entry.files.size >= 3 && entry.clusters.size >= 3)) chrome.add(unique);
+    // Counted per folder (one outlet or one incident) only: a line of one outlet's capture must
+    // not turn into chrome because captures of other outlets were added to the site.
+    const needed = long[unique] === 0 ? 2 : 3;
+    const inOneFolder = [...entry.folders.values()].some((files) => files.size >= needed);
+    if (inOneFolder && (long[unique] === 0 || entry.clusters.size >= 3)) chrome.add(unique);
   }
   return chrome;
 }

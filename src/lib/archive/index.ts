@@ -207,7 +207,7 @@ function readCaptures(
       for (const [k, article] of captureArticles.entries()) {
         const a = articles.length;
         const model: ArticleModel = { file: input.file, pieces: [], headline: -1 };
-        const ruled = labelArticle(article.blocks);
+        const ruled = labelArticle(article.blocks, read.format === "text");
         const labels = ruled.map((label, i) => decide.label(article.blocks[i]!, label));
         let contentSeen = 0;
         let headline = false;

@@ -26,7 +26,7 @@ const LIST_ITEM = /^\s*(?:[•·▪●◦‣*+-]|\d{1,3}\s*[.)]+|\(\d{1,3}\)|[a-
 const TERMINAL = /[.!;:,]["'”’)\]]*$/;
 
 /** True for a line that is only a date, optionally after "Published" and before a time. */
-function isDateline(text: string): boolean {
+export function isDateline(text: string): boolean {
   return text.length <= 80 && DATELINE.test(text.trim());
 }
 

@@ -28,7 +28,7 @@ import { diskCache, markUsed, type DiskCache } from "./disk-cache.ts";
  */
 
 /** Version of the cached archive's shape; bump it when the engine's output changes. */
-const engineVersion = "8";
+const engineVersion = "9";
 
 /** The captures of a site with their digest over every path and bytes (and the engine version). */
 export interface DigestedCaptures {

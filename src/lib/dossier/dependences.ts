@@ -83,25 +83,35 @@ export function suggestedDependences(
   }
 
   for (const source of sources) {
-    for (const entry of evidence.documentsOf.get(source.id) ?? []) {
-      for (const paragraph of entry.document.paragraphs) {
-        const text = paragraph.text.trim();
-        if (text.split(/\s+/).length > creditWords) continue;
-        const credit = creditLines.find((line) => line.pattern.test(text));
-        if (!credit) continue;
-        const compilation = (evidence.documentsOf.get(source.id) ?? []).length > 1;
-        for (const other of sources) {
-          const name = outlets.get(other.outlet)?.name;
-          if (other.outlet === source.outlet || name === undefined) continue;
-          if (text.toLowerCase().includes(name.toLowerCase()))
-            suggest({
-              source: source.id,
-              on: other.id,
-              kind: "credit-line",
-              declare: compilation ? "based_on" : credit.declare,
-              evidence: `says "${text.length > 120 ? `${text.slice(0, 117)}…` : text}", naming the outlet of "${other.id}", but declares no dependence on it`,
-            });
-        }
+    // Credit lines are read from the source's text and from the lines the engine hid as credits.
+    const files = new Set(source.captures.map((capture) => `data/archives/${capture}`));
+    const texts = [
+      ...(evidence.documentsOf.get(source.id) ?? []).flatMap((entry) =>
+        entry.document.paragraphs.map((paragraph) => paragraph.text),
+      ),
+      ...evidence.ledger.flatMap((entry) =>
+        entry.status === "boilerplate" && entry.rule === "credit-line" && files.has(entry.file)
+          ? [entry.text ?? ""]
+          : [],
+      ),
+    ];
+    for (const raw of texts) {
+      const text = raw.trim();
+      if (text.split(/\s+/).length > creditWords) continue;
+      const credit = creditLines.find((line) => line.pattern.test(text));
+      if (!credit) continue;
+      const compilation = (evidence.documentsOf.get(source.id) ?? []).length > 1;
+      for (const other of sources) {
+        const name = outlets.get(other.outlet)?.name;
+        if (other.outlet === source.outlet || name === undefined) continue;
+        if (text.toLowerCase().includes(name.toLowerCase()))
+          suggest({
+            source: source.id,
+            on: other.id,
+            kind: "credit-line",
+            declare: compilation ? "based_on" : credit.declare,
+            evidence: `says "${text.length > 120 ? `${text.slice(0, 117)}…` : text}", naming the outlet of "${other.id}", but declares no dependence on it`,
+          });
       }
     }
   }
