@@ -287,10 +287,9 @@ function linkWords(reason: OriginReason): [string, string] {
       const words = `same affiliation (${reason.affiliation ?? ""})`;
       return [words, words];
     }
-    case "same-article": {
-      const words = `same article (${reason.document ?? ""})`;
-      return [words, words];
-    }
+    // The document's id is internal (the source texts name the article by its title).
+    case "same-article":
+      return ["same article as", "same article as"];
   }
 }
 
