@@ -106,8 +106,10 @@ export function cacheKeys(input: CacheKeyInput): CacheKeys {
       sources ?? null,
       site.events.get(id) ?? null,
       named.map((outlet) => [outlet, outlets.get(outlet) ?? null]),
-      // The dossier reads only these from the archive (see incidentEvidence).
-      { documents: evidence.documents, ledger: evidence.ledger },
+      // The dossier reads only these from the archive (see incidentEvidence): the documents, the
+      // ledger, and each capture's provenance (its SHA-256 changes when its bytes do, even when
+      // its text does not).
+      { documents: evidence.documents, ledger: evidence.ledger, facts: [...evidence.facts] },
     );
   });
 

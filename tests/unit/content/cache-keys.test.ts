@@ -113,6 +113,20 @@ describe("cacheKeys", () => {
     expect(changed(after)).toEqual([`${incident}.incidentPage`]);
   });
 
+  it("changes the incident's pages when a capture's bytes change but its text does not", () => {
+    const after = keysAfter((fresh) => {
+      const changedArchive = structuredClone(archive);
+      changedArchive.files[0]!.provenance.sha256 = "0".repeat(64);
+      return { ...fresh, archive: archiveInMemory(changedArchive) };
+    });
+    expect(changed(after)).toEqual([
+      `${incident}.incidentData`,
+      `${incident}.incidentPage`,
+      "outlets.news",
+      "outlets.ministry",
+    ]);
+  });
+
   it("changes the pages showing an outlet when its name changes, and only those", () => {
     const after = keysAfter((fresh) => {
       fresh.site.outlets.find((outlet) => outlet.id === "example-news")!.name = "Renamed News";
