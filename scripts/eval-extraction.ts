@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { extractCapture } from "../src/lib/archive/formats/index.ts";
 import { readPage } from "../src/lib/archive/formats/html-blocks.ts";
-import { processCaptures } from "../src/lib/archive/index.ts";
+import { processCaptures, type CaptureInput } from "../src/lib/archive/index.ts";
 
 /** One page to score. */
 interface Page {
@@ -165,17 +165,22 @@ function tokenF1(got: readonly string[], want: readonly string[]) {
   return { precision, recall, f1 };
 }
 
-/** Scores one page as a pasted-text capture. */
-function scoreText(page: Page): Score {
-  const text = pastedText(readFileSync(page.source, "utf8"));
-  const bytes = Buffer.from(text, "utf8");
-  const input = { file: `${page.name.replaceAll("/", "-")}.txt`, bytes };
+/** Archives one capture, timed by the clock and by the process's CPU time. */
+function timedArchive(input: CaptureInput) {
   const start = performance.now();
   const cpu = process.cpuUsage();
   const archive = processCaptures([input]);
   const used = process.cpuUsage(cpu);
   const milliseconds = performance.now() - start;
-  const cpuMilliseconds = (used.user + used.system) / 1000;
+  return { archive, milliseconds, cpuMilliseconds: (used.user + used.system) / 1000 };
+}
+
+/** Scores one page as a pasted-text capture. */
+function scoreText(page: Page): Score {
+  const text = pastedText(readFileSync(page.source, "utf8"));
+  const bytes = Buffer.from(text, "utf8");
+  const input = { file: `${page.name.replaceAll("/", "-")}.txt`, bytes };
+  const { archive, milliseconds, cpuMilliseconds } = timedArchive(input);
   const lines = text.split("\n");
   const blocks = bodyBlocks(page);
   const kept: string[] = [];
@@ -219,12 +224,7 @@ function scoreText(page: Page): Score {
 function score(page: Page): Score {
   const bytes = readFileSync(page.source);
   const input = { file: `${page.name.replaceAll("/", "-")}.html`, bytes };
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const archive = processCaptures([input]);
-  const used = process.cpuUsage(cpu);
-  const milliseconds = performance.now() - start;
-  const cpuMilliseconds = (used.user + used.system) / 1000;
+  const { archive, milliseconds, cpuMilliseconds } = timedArchive(input);
   const texts = new Map<string, string>();
   for (const document of archive.documents)
     for (const paragraph of document.paragraphs) texts.set(paragraph.id, paragraph.text);

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { zipSync } from "fflate";
 import type { CaptureInput } from "../../src/lib/archive/index.ts";
+import { escapeHtml, quotedPrintable } from "../../tests/fixtures/make-captures.ts";
 
 const encoder = new TextEncoder();
 
@@ -22,11 +23,6 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-/** Escapes text for HTML. */
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** The lines of a text capture. */
@@ -56,30 +52,6 @@ ${paragraphs}
 <img src="https://tracker.example/p.gif" width="1" height="1" alt="">
 </body></html>
 `);
-}
-
-/** Quoted-printable, as Chrome writes an MHTML part. */
-function quotedPrintable(bytes: Uint8Array): string {
-  const lines: string[] = [];
-  for (const line of Buffer.from(bytes).toString("latin1").split("\n")) {
-    let out = "";
-    let width = 0;
-    for (const char of line) {
-      const code = char.charCodeAt(0);
-      const piece =
-        code === 61 || code > 126 || (code < 32 && code !== 9)
-          ? `=${code.toString(16).toUpperCase().padStart(2, "0")}`
-          : char;
-      if (width + piece.length > 75) {
-        out += "=\r\n";
-        width = 0;
-      }
-      out += piece;
-      width += piece.length;
-    }
-    lines.push(out);
-  }
-  return lines.join("\r\n");
 }
 
 /** A page as Chrome's MHTML. */
